@@ -1,0 +1,200 @@
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import { checkManifest, DEFAULT_PAGES } from '../scripts/check-manifest';
+
+const ROOT = path.join(__dirname, '..');
+const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+
+/** Replaces exactly one occurrence, so a variant cannot silently stay unchanged. */
+function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const count =
+    typeof from === 'string'
+      ? text.split(from).length - 1
+      : (text.match(new RegExp(from, 'g')) ?? []).length;
+  if (count !== 1)
+    throw new Error(`expected exactly one match for ${String(from)}, found ${count}`);
+  return text.replace(from, to);
+}
+
+describe('manifest.xml', () => {
+  test('the real manifest passes the offline check', () => {
+    expect(checkManifest(MANIFEST, ROOT)).toEqual([]);
+  });
+
+  test('declares what PhuLuc needs', () => {
+    expect(MANIFEST).toContain('<Host Name="Workbook"/>');
+    expect(MANIFEST).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
+    expect(MANIFEST).toContain('<CustomTab id="PhuLuc.Tab">');
+    expect(MANIFEST).toContain('<DefaultLocale>vi-VN</DefaultLocale>');
+    expect(MANIFEST).toContain(
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>',
+    );
+  });
+
+  test('the check knows the pages webpack builds', () => {
+    const requireJs = createRequire(__filename);
+    const makeConfig = requireJs('../webpack.config.js') as (
+      env: unknown,
+      argv: { mode: string },
+    ) => { plugins: { constructor: { name: string }; userOptions?: Record<string, unknown> }[] };
+    const pages: Record<string, string> = {};
+    for (const plugin of makeConfig({}, { mode: 'production' }).plugins) {
+      if (plugin.constructor.name !== 'HtmlWebpackPlugin' || !plugin.userOptions) continue;
+      const { filename, template } = plugin.userOptions as { filename: string; template: string };
+      pages[filename] = path.normalize(template);
+    }
+    const expected = Object.fromEntries(
+      Object.entries(DEFAULT_PAGES).map(([k, v]) => [k, path.normalize(v)]),
+    );
+    expect(pages).toEqual(expected);
+  });
+});
+
+describe('checkManifest finds problems', () => {
+  const cases: [string, (xml: string) => string, RegExp][] = [
+    ['malformed XML', (xml) => replaceOnce(xml, '</DefaultSettings>', ''), /not well-formed/],
+    [
+      'a duplicate id',
+      (xml) => replaceOnce(xml, 'id="PhuLuc.OpenButton"', 'id="PhuLuc.Group"'),
+      /Duplicate id "PhuLuc\.Group"/,
+    ],
+    [
+      'a resid that is not defined',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<Description resid="PhuLuc.Open.Tooltip"/>',
+          '<Description resid="PhuLuc.Missing"/>',
+        ),
+      /resid "PhuLuc\.Missing" is not defined/,
+    ],
+    [
+      'a resid defined in the wrong collection',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<FunctionFile resid="PhuLuc.Commands.Url"/>',
+          '<FunctionFile resid="PhuLuc.Tab.Label"/>',
+        ),
+      /must be defined in bt:Urls/,
+    ],
+    [
+      'no requirement sets',
+      (xml) => replaceOnce(xml, /<Requirements>[\s\S]*?<\/Requirements>/, ''),
+      /missing <Requirements>/,
+    ],
+    [
+      'requirement sets without ExcelApi',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<Set Name="ExcelApi" MinVersion="1.7"/>',
+          '<Set Name="SharedRuntime" MinVersion="1.1"/>',
+        ),
+      /Set Name="ExcelApi"/,
+    ],
+    [
+      'an Id that is not a GUID',
+      (xml) => replaceOnce(xml, /<Id>[^<]+<\/Id>/, '<Id>phuluc</Id>'),
+      /not a GUID/,
+    ],
+    [
+      'elements out of schema order',
+      (xml) =>
+        replaceOnce(xml, '<Permissions>ReadWriteDocument</Permissions>', '').replace(
+          '<DefaultSettings>',
+          '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>',
+        ),
+      /must come before/,
+    ],
+    [
+      'a tab label before its groups',
+      (xml) =>
+        replaceOnce(xml, '<Label resid="PhuLuc.Tab.Label"/>', '').replace(
+          '<CustomTab id="PhuLuc.Tab">',
+          '<CustomTab id="PhuLuc.Tab"><Label resid="PhuLuc.Tab.Label"/>',
+        ),
+      /must come before <Label> in .*CustomTab/,
+    ],
+    [
+      'a weaker permission',
+      (xml) => replaceOnce(xml, 'ReadWriteDocument', 'ReadDocument'),
+      /expected ReadWriteDocument/,
+    ],
+    [
+      'a URL outside the base',
+      (xml) =>
+        replaceOnce(
+          xml,
+          'https://localhost:3000/commands.html',
+          'https://example.com/commands.html',
+        ),
+      /must start with https:\/\/localhost:3000\//,
+    ],
+    [
+      'a plain http URL',
+      (xml) =>
+        replaceOnce(xml, '<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'),
+      /must use https/,
+    ],
+    [
+      'a page the build does not produce',
+      (xml) =>
+        replaceOnce(
+          xml,
+          'https://localhost:3000/commands.html',
+          'https://localhost:3000/functions.html',
+        ),
+      /neither a page the build produces/,
+    ],
+    [
+      'an icon URL naming a file that does not exist',
+      (xml) => replaceOnce(xml, 'assets/icon-80.png', 'assets/icon-81.png'),
+      /assets\/icon-81\.png, which does not exist/,
+    ],
+    [
+      'an icon of the wrong size',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+          '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"/>',
+        ),
+      /is 80x80, expected 32x32/,
+    ],
+  ];
+
+  test.each(cases)('%s', (_name, mutate, expected) => {
+    const problems = checkManifest(mutate(MANIFEST), ROOT);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  test('an icon file missing from assets/', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phuluc-manifest-'));
+    try {
+      fs.cpSync(path.join(ROOT, 'assets'), path.join(tmp, 'assets'), { recursive: true });
+      for (const page of Object.values(DEFAULT_PAGES)) {
+        fs.mkdirSync(path.dirname(path.join(tmp, page)), { recursive: true });
+        fs.copyFileSync(path.join(ROOT, page), path.join(tmp, page));
+      }
+      expect(checkManifest(MANIFEST, tmp)).toEqual([]);
+      fs.rmSync(path.join(tmp, 'assets', 'icon-16.png'));
+      const problems = checkManifest(MANIFEST, tmp);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/assets\/icon-16\.png, which does not exist/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('a different base URL is honoured', () => {
+    const moved = MANIFEST.split('https://localhost:3000/').join('https://phuluc.example.vn/');
+    expect(checkManifest(moved, ROOT).join('\n')).toMatch(
+      /must start with https:\/\/localhost:3000\//,
+    );
+    expect(checkManifest(moved, ROOT, { baseUrl: 'https://phuluc.example.vn' })).toEqual([]);
+  });
+});
