@@ -1,0 +1,106 @@
+// Text preparation. Matching runs on a "folded" copy of a segment: lower case, no diacritics,
+// parentheses and document numbers blanked. Folding keeps every character at its index, so a
+// span found in the folded copy is the same span in the text as written.
+
+/** Cleans a cell as a person sees it: one line per paragraph, plain spaces and hyphens. */
+export function cleanText(raw: string): string {
+  const text = raw
+    .normalize('NFC')
+    .replace(/<\s*br\s*\/?\s*>/gi, '\n')
+    .replace(/<\/?\s*(?:p|div|li|tr|ul|ol)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/\*\*|__/g, '')
+    .replace(/[\u00a0\u2007\u202f\t\f\v]/g, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** True when the text holds a letter or a digit (a lone "-" or "…" is no time at all). */
+export function hasContent(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/**
+ * Splits a cleaned cell into segments: one per line and per `;`. A `;` or line break inside
+ * parentheses does not split, since the parenthesis is a remark on the time before it.
+ */
+export function splitSegments(clean: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of clean) {
+    if (char === '(') depth += 1;
+    if (char === ')' && depth > 0) depth -= 1;
+    if ((char === ';' || char === '\n') && depth === 0) {
+      segments.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  segments.push(current);
+  return segments.map((s) => s.trim()).filter(hasContent);
+}
+
+function foldChar(char: string): string {
+  if (char === 'đ' || char === 'Đ' || char === 'Ð') return 'd';
+  const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (base.length === 0) return ' '; // a stray combining mark
+  const lower = base.toLowerCase();
+  return lower.length === 1 ? lower : char;
+}
+
+/** Lower case without diacritics, one character for one: "Tháng" → "thang", "Hằng" → "hang". */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) out += foldChar(text.charAt(i));
+  return out;
+}
+
+/** Replaces `from..to` with `char` repeated, keeping the length. */
+export function blank(text: string, from: number, to: number, char = ' '): string {
+  return text.slice(0, from) + char.repeat(to - from) + text.slice(to);
+}
+
+/** Blanks "(…)" remarks: a year inside a parenthesis is never the deadline. */
+export function blankParentheses(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charAt(i);
+    if (char === '(') depth += 1;
+    out += depth > 0 || char === ')' ? ' ' : char;
+    if (char === ')' && depth > 0) depth -= 1;
+  }
+  return out;
+}
+
+// "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates.
+const DOCUMENT_NUMBER_RE = /\d+(?:\s*\/\s*\d+)*\s*\/\s*[a-z][a-z0-9&.-]*(?:\/[a-z0-9&.-]+)*/g;
+
+export function blankDocumentNumbers(folded: string): string {
+  return folded.replace(DOCUMENT_NUMBER_RE, (match) => ' '.repeat(match.length));
+}
+
+/** The folded, matchable copy of a segment. A segment that is all parenthesis is read inside. */
+export function prepareSegment(segment: string): string {
+  const folded = fold(segment);
+  const outside = blankParentheses(folded);
+  const base = hasContent(outside) ? outside : folded.replace(/[()]/g, ' ');
+  return blankDocumentNumbers(base);
+}
+
+/** The text between two spans, as words: "  đến   hết " → "den het". */
+export function gapWords(text: string): string {
+  return text
+    .replace(/[^a-z0-9,\-/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
