@@ -1,0 +1,316 @@
+// The unit directory of one plan: every unit named in the lead/support columns, with its spellings
+// merged, its counts, and findings about names that are probably one unit but were not merged.
+//
+// Merging, in order:
+//  1. a supplied directory wins: a name whose key equals an entry's name or alias key is that entry;
+//  2. names with the same unitKey are one unit;
+//  3. a name without a level suffix ("Văn phòng HĐND&UBND") merges into the one name with the
+//     plan's level ("Văn phòng HĐND&UBND thị xã") when exactly one such candidate exists: a plan
+//     is issued at one level, so a missing suffix that equals the plan's level is the same unit.
+// Two different units are never merged on a guess; near misses become `unit-maybe-same` findings.
+
+import type { Finding, PlanTask, PlanUnit } from '../plan/types';
+import { isGroup } from './group';
+import { levelKey, splitLevel, unitKey } from './key';
+import type { UnitDirectoryEntry } from './parse-directory';
+import { cleanUnitName, viCollator } from './text';
+
+export type UnitTask = Pick<PlanTask, 'id' | 'lead' | 'support' | 'rows'>;
+
+export interface UnitDirectoryOptions {
+  /** A directory supplied by the user: its names win over automatic merging. */
+  directory?: UnitDirectoryEntry[];
+  /**
+   * The plan's own level ("tỉnh", "huyện", "thị xã", "xã"…). When absent it is inferred from the
+   * names: the most frequent level suffix among named (non-group) units.
+   */
+  level?: string;
+}
+
+export interface UnitDirectoryResult {
+  units: PlanUnit[];
+  /** Every spelling found in the tasks (as given and cleaned) → the canonical unit name. */
+  aliasToUnit: Map<string, string>;
+  findings: Finding[];
+}
+
+type Field = 'lead' | 'support';
+
+interface Mention {
+  /** The name as given in the task. */
+  raw: string;
+  /** The name cleaned (NFC, spaces folded, bullets and trailing punctuation removed). */
+  name: string;
+  key: string;
+  task: number;
+  field: Field;
+  /** Position in document order. */
+  order: number;
+}
+
+interface Cluster {
+  entry: UnitDirectoryEntry | null;
+  key: string;
+  /** Mentions whose key is the cluster's key (or that matched the directory entry). */
+  own: Mention[];
+  /** Mentions merged in by the level step (names without the level suffix). */
+  absorbed: Mention[];
+}
+
+interface BuiltUnit {
+  unit: PlanUnit;
+  cluster: Cluster;
+  mentions: Mention[];
+  tokens: string[];
+  first: Mention;
+}
+
+function collectMentions(tasks: readonly UnitTask[]): Mention[] {
+  const mentions: Mention[] = [];
+  tasks.forEach((task, t) => {
+    for (const field of ['lead', 'support'] as const) {
+      for (const raw of task[field]) {
+        const name = cleanUnitName(raw);
+        if (name === '') continue;
+        mentions.push({ raw, name, key: unitKey(name), task: t, field, order: mentions.length });
+      }
+    }
+  });
+  return mentions;
+}
+
+/** The most frequent level suffix among named units, or null when there is none or a tie. */
+function inferLevel(clusters: Cluster[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of clusters) {
+    const sample = c.own[0] ?? c.absorbed[0];
+    if (sample === undefined || isGroup(sample.name)) continue;
+    const { level } = splitLevel(c.key);
+    if (level !== null) counts.set(level, (counts.get(level) ?? 0) + c.own.length);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (top === undefined) return null;
+  if (second !== undefined && second[1] === top[1]) return null;
+  return top[0];
+}
+
+/** Merges bare names into the one candidate carrying the plan's level. */
+function mergeLevels(auto: Map<string, Cluster>, planLevel: string | null): void {
+  const byBase = new Map<string, Cluster[]>();
+  for (const c of auto.values()) {
+    const s = splitLevel(c.key);
+    if (s.level === null) continue;
+    if (planLevel !== null && s.level !== planLevel) continue;
+    const k = `${s.base}|${s.paren}`;
+    byBase.set(k, [...(byBase.get(k) ?? []), c]);
+  }
+  for (const [key, c] of [...auto.entries()]) {
+    const s = splitLevel(c.key);
+    if (s.level !== null) continue;
+    const candidates = byBase.get(`${s.base}|${s.paren}`) ?? [];
+    const [target] = candidates;
+    if (candidates.length !== 1 || target === undefined || target === c) continue;
+    target.absorbed.push(...c.own, ...c.absorbed);
+    auto.delete(key);
+  }
+}
+
+function pickCanonical(mentions: Mention[]): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || b[0].length - a[0].length || viCollator.compare(a[0], b[0]),
+  );
+  return ranked[0]?.[0] ?? '';
+}
+
+function uniqueSorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(viCollator.compare);
+}
+
+function taskList(ids: string[]): string {
+  const shown = ids.slice(0, 5).join(', ');
+  return ids.length > 5 ? `${shown}, … (${ids.length})` : shown;
+}
+
+function isPrefix(short: string[], long: string[]): boolean {
+  return short.length < long.length && short.every((t, i) => long[i] === t);
+}
+
+/**
+ * Builds the unit directory of a plan: one entry per real unit with its canonical name (the most
+ * frequent spelling; ties → the longest; a supplied directory's name wins), every spelling as an
+ * alias, the group flag and the number of tasks naming it as lead / support (a task counts once
+ * per unit). Units are ordered by lead count, support count, then name (Vietnamese collation).
+ */
+export function buildUnitDirectory(
+  tasks: readonly UnitTask[],
+  options: UnitDirectoryOptions = {},
+): UnitDirectoryResult {
+  const mentions = collectMentions(tasks);
+  const directory = options.directory;
+
+  // 1. Directory entries, by the key of their name and of every alias.
+  const entryByKey = new Map<string, number>();
+  (directory ?? []).forEach((entry, i) => {
+    for (const n of [entry.name, ...entry.aliases]) {
+      const k = unitKey(n);
+      if (k !== '' && !entryByKey.has(k)) entryByKey.set(k, i);
+    }
+  });
+
+  // 2. Clusters: directory entries, then automatic clusters by key.
+  const fromDirectory = new Map<number, Cluster>();
+  const auto = new Map<string, Cluster>();
+  for (const m of mentions) {
+    const i = entryByKey.get(m.key);
+    const entry = i === undefined ? undefined : directory?.[i];
+    if (i !== undefined && entry !== undefined) {
+      let c = fromDirectory.get(i);
+      if (c === undefined) {
+        c = { entry, key: unitKey(entry.name), own: [], absorbed: [] };
+        fromDirectory.set(i, c);
+      }
+      c.own.push(m);
+    } else {
+      let c = auto.get(m.key);
+      if (c === undefined) {
+        c = { entry: null, key: m.key, own: [], absorbed: [] };
+        auto.set(m.key, c);
+      }
+      c.own.push(m);
+    }
+  }
+
+  // 3. The level step, among automatic clusters only.
+  const given = options.level === undefined ? null : levelKey(options.level);
+  const planLevel = given ?? inferLevel([...fromDirectory.values(), ...auto.values()]);
+  mergeLevels(auto, planLevel);
+
+  // 4. Units.
+  const built: BuiltUnit[] = [];
+  const aliasToUnit = new Map<string, string>();
+  for (const cluster of [...fromDirectory.values(), ...auto.values()]) {
+    const all = [...cluster.own, ...cluster.absorbed].sort((a, b) => a.order - b.order);
+    const first = all[0];
+    if (first === undefined) continue;
+    const entry = cluster.entry;
+    const name = entry !== null ? entry.name : pickCanonical(all);
+    const lead = new Set(all.filter((m) => m.field === 'lead').map((m) => m.task));
+    const support = new Set(all.filter((m) => m.field === 'support').map((m) => m.task));
+    const unit: PlanUnit = {
+      name,
+      group: entry !== null ? entry.group : isGroup(name),
+      aliases: uniqueSorted([name, ...all.map((m) => m.name)]),
+      leadCount: lead.size,
+      supportCount: support.size,
+    };
+    if (entry !== null && entry.members.length > 0) unit.members = [...entry.members];
+    built.push({ unit, cluster, mentions: all, tokens: unitKey(name).split(' '), first });
+    aliasToUnit.set(name, name);
+    for (const m of all) {
+      aliasToUnit.set(m.name, name);
+      aliasToUnit.set(m.raw, name);
+    }
+  }
+
+  // 5. Findings.
+  const found: { order: number; finding: Finding }[] = [];
+  const taskIds = (u: BuiltUnit): string[] =>
+    [...new Set(u.mentions.map((m) => m.task))].map((t) => tasks[t]?.id ?? '');
+  const rowsOf = (u: BuiltUnit): number[] =>
+    [...new Set(u.mentions.flatMap((m) => tasks[m.task]?.rows ?? []))].sort((a, b) => a - b);
+  const spellingsOf = (u: BuiltUnit): string[] => uniqueSorted(u.mentions.map((m) => m.name));
+
+  if (directory !== undefined) {
+    const entryTokens = directory.map((e) => ({
+      name: e.name,
+      tokens: unitKey(e.name).split(' '),
+    }));
+    for (const u of built) {
+      if (u.cluster.entry !== null) continue;
+      const ids = taskIds(u);
+      const spellings = spellingsOf(u);
+      const written =
+        spellings.length > 1 ? ` (cách viết: ${spellings.map((s) => `"${s}"`).join(', ')})` : '';
+      const writtenEn =
+        spellings.length > 1 ? ` (spelled ${spellings.map((s) => `"${s}"`).join(', ')})` : '';
+      const hint = entryTokens.find(
+        (e) => isPrefix(e.tokens, u.tokens) || isPrefix(u.tokens, e.tokens),
+      );
+      found.push({
+        order: u.first.order,
+        finding: {
+          code: 'unit-unknown',
+          severity: 'warning',
+          task: tasks[u.first.task]?.id ?? null,
+          message: `Đơn vị "${u.unit.name}"${written} không có trong danh mục đơn vị (nhiệm vụ ${taskList(ids)}).`,
+          messageEn: `Unit "${u.unit.name}"${writtenEn} is not in the unit directory (task ${taskList(ids)}).`,
+          rows: rowsOf(u),
+          suggestion:
+            hint !== undefined
+              ? `Có thể là "${hint.name}": nếu đúng, thêm "${u.unit.name}" vào tên khác của đơn vị này trong danh mục; nếu không, thêm đơn vị mới.`
+              : `Thêm "${u.unit.name}" vào danh mục đơn vị, hoặc vào tên khác của một đơn vị đã có.`,
+          suggestionEn:
+            hint !== undefined
+              ? `Possibly "${hint.name}": if so, add "${u.unit.name}" to that unit's aliases in the directory; otherwise add a new unit.`
+              : `Add "${u.unit.name}" to the unit directory, or to the aliases of an existing unit.`,
+          field: u.first.field,
+        },
+      });
+    }
+  }
+
+  // Pairs where one key is a word-prefix of the other (same group flag, neither from the
+  // directory, not a parenthesised part), skipping a pair when a third unit lies between them.
+  // A name without a level suffix that was not merged (no or several candidates, or a candidate
+  // at another level than the plan's) is such a pair too.
+  const candidates = built.filter((u) => u.tokens.length >= 2);
+  for (const a of candidates) {
+    for (const b of candidates) {
+      if (a === b || !isPrefix(a.tokens, b.tokens)) continue;
+      if (a.unit.group !== b.unit.group) continue;
+      // Directory units are declared distinct; an unknown name near one gets a hint in its
+      // unit-unknown finding instead.
+      if (a.cluster.entry !== null || b.cluster.entry !== null) continue;
+      // "X (Bộ phận tiếp nhận và trả kết quả)" names a part of X on purpose: not a spelling slip.
+      const rest = b.tokens.slice(a.tokens.length);
+      if (rest[0] === '(' && rest[rest.length - 1] === ')') continue;
+      const between = candidates.some(
+        (c) => c !== a && c !== b && isPrefix(a.tokens, c.tokens) && isPrefix(c.tokens, b.tokens),
+      );
+      if (between) continue;
+      // The finding points at the less used spelling: the one to fix.
+      const [target, other] = a.mentions.length <= b.mentions.length ? [a, b] : [b, a];
+      const ids = taskIds(target);
+      found.push({
+        order: target.first.order,
+        finding: {
+          code: 'unit-maybe-same',
+          severity: 'info',
+          task: tasks[target.first.task]?.id ?? null,
+          message: `"${a.unit.name}" và "${b.unit.name}" có thể là cùng một đơn vị nhưng chưa được gộp; "${target.unit.name}" có ở nhiệm vụ ${taskList(ids)}.`,
+          messageEn: `"${a.unit.name}" and "${b.unit.name}" may be the same unit but were not merged; "${target.unit.name}" is in task ${taskList(ids)}.`,
+          rows: rowsOf(target),
+          suggestion: `Thống nhất cách viết: nếu là một đơn vị, dùng "${other.unit.name}" ở mọi nhiệm vụ hoặc khai báo "${target.unit.name}" là tên khác của nó trong danh mục đơn vị.`,
+          suggestionEn: `Use one spelling: if this is one unit, write "${other.unit.name}" in every task or declare "${target.unit.name}" as its alias in the unit directory.`,
+          field: target.first.field,
+        },
+      });
+    }
+  }
+
+  const units = built
+    .map((u) => u.unit)
+    .sort(
+      (x, y) =>
+        y.leadCount - x.leadCount ||
+        y.supportCount - x.supportCount ||
+        viCollator.compare(x.name, y.name),
+    );
+  const findings = found
+    .sort((x, y) => x.order - y.order || x.finding.code.localeCompare(y.finding.code))
+    .map((f) => f.finding);
+  return { units, aliasToUnit, findings };
+}
