@@ -7,15 +7,7 @@ export const PLAN_SCHEMA = 'phuluc.plan/1';
 export type IsoDate = string;
 
 export type ColumnRole =
-  | 'stt'
-  | 'task'
-  | 'lead'
-  | 'support'
-  | 'time'
-  | 'start'
-  | 'due'
-  | 'product'
-  | 'note';
+  'stt' | 'task' | 'lead' | 'support' | 'time' | 'start' | 'due' | 'product' | 'note';
 
 export type TableKind = 'tasks' | 'report-form' | 'other';
 

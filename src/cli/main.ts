@@ -1,0 +1,147 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseArgs } from 'util';
+import { parsePlanText } from '../core/plan/parse';
+import type { Plan } from '../core/plan/types';
+import { CliError } from './errors';
+import { readSourceText } from './input';
+import { formatSummary } from './summary';
+import { loadUnitDirectory } from './units';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Terminal width, when stdout is a terminal. */
+  columns?: number;
+}
+
+const USAGE = `PhuLuc — phụ lục kế hoạch thành sổ theo dõi nhiệm vụ
+
+Cách dùng / Usage:
+  phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive]
+      Đọc phụ lục; in tóm tắt, hoặc JSON (phuluc.plan/1) với --json.
+      Read an appendix; print a summary, or JSON (phuluc.plan/1) with --json.
+  phuluc check TỆP [--units TỆP] [--before-inclusive]
+      Liệt kê các điểm cần kiểm tra; mã thoát 1 khi có lỗi.
+      List validation findings; exit status 1 when there are errors.
+
+Tùy chọn / Options:
+  --json               in JSON / print JSON
+  --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
+  --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
+  -h, --help           trợ giúp / help
+  -v, --version        phiên bản / version
+`;
+
+interface ParsedArgs {
+  command: string | undefined;
+  file: string | undefined;
+  json: boolean;
+  units: string | undefined;
+  beforeInclusive: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+function readArgs(argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        units: { type: 'string' },
+        'before-inclusive': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+    return {
+      command: positionals[0],
+      file: positionals[1],
+      json: values.json === true,
+      units: values.units,
+      beforeInclusive: values['before-inclusive'] === true,
+      help: values.help === true,
+      version: values.version === true,
+    };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `tham số không hợp lệ (${detail}); xem phuluc --help`,
+      `invalid arguments (${detail}); see phuluc --help`,
+    );
+  }
+}
+
+async function readPlan(args: ParsedArgs): Promise<Plan> {
+  if (!args.file)
+    throw new CliError('thiếu tên tệp; xem phuluc --help', 'missing file name; see phuluc --help');
+  const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
+  const text = await readSourceText(args.file);
+  const plan = parsePlanText(text, { beforeInclusive: args.beforeInclusive, directory });
+  if (!plan.tables.some((t) => t.kind === 'tasks' || t.kind === 'report-form')) {
+    throw new CliError(
+      'không tìm thấy bảng phụ lục trong tệp (cần một bảng có cột STT, Nhiệm vụ, Đơn vị chủ trì, Thời gian…)',
+      'no appendix table found in the file (expected a table with STT, task, lead unit, time… columns)',
+    );
+  }
+  return plan;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Runs the command line; returns the exit status. Never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const args = readArgs(argv);
+    if (args.version) {
+      io.stdout(`phuluc ${packageVersion()}\n`);
+      return 0;
+    }
+    if (args.help || !args.command || args.command === 'help') {
+      io.stdout(USAGE);
+      return args.command || args.help ? 0 : 2;
+    }
+    switch (args.command) {
+      case 'parse': {
+        const plan = await readPlan(args);
+        io.stdout(
+          args.json ? JSON.stringify(plan, null, 2) + '\n' : formatSummary(plan, io.columns),
+        );
+        return 0;
+      }
+      default:
+        throw new CliError(
+          `lệnh không có: "${args.command}"; xem phuluc --help`,
+          `unknown command "${args.command}"; see phuluc --help`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`phuluc: Lỗi: ${error.vi}. / Error: ${error.en}.\n`);
+      return error.exitCode;
+    }
+    // A bug of ours: still one line, with a way to report it, not a stack trace.
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `phuluc: Lỗi không mong đợi: ${detail}. Hãy báo lỗi kèm tệp đầu vào. / Unexpected error: ${detail}. Please report it with the input file.\n`,
+    );
+    return 70;
+  }
+}
+
+export function run(): void {
+  void main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

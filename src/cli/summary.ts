@@ -1,0 +1,97 @@
+import type { Plan, PlanTask, TaskTime } from '../core/plan/types';
+
+/** ISO → dd/mm/yyyy, the way Vietnamese offices write dates. */
+export function viDate(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Text on one line, cut with "…" or padded to exactly `width` characters. */
+function fit(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= width) return flat + ' '.repeat(width - chars.length);
+  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+/** A line of at most `width` characters. */
+const line = (text: string, width: number): string => fit(text, width).trimEnd();
+
+function timeLabel(time: TaskTime): string {
+  if (time.due) return `${viDate(time.due)} (${time.text})`;
+  return time.text;
+}
+
+const KIND_VI: Record<string, string> = {
+  tasks: 'bảng nhiệm vụ',
+  'report-form': 'biểu mẫu báo cáo',
+  other: 'bảng khác',
+};
+
+/** A readable summary of a plan that fits a terminal of `columns` characters. */
+export function formatSummary(plan: Plan, columns = 100): string {
+  const width = Math.max(60, Math.min(columns, 200));
+  const out: string[] = [];
+  const d = plan.document;
+  const head = [
+    d.type ?? 'Văn bản',
+    d.number ? `số ${d.number}` : null,
+    d.place,
+    d.date ? `ngày ${viDate(d.date)}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  out.push(line(`Văn bản / Document: ${head}`, width));
+  if (d.title) out.push(line(`Tiêu đề / Title: ${d.title}`, width));
+  if (d.year) out.push(`Năm kế hoạch / Plan year: ${d.year}`);
+  out.push('');
+  out.push(`Bảng / Tables: ${plan.tables.length}`);
+  for (const t of plan.tables) {
+    const label = `  - ${KIND_VI[t.kind] ?? t.kind} (${t.kind}), dòng ${t.firstRow}–${t.lastRow}`;
+    out.push(line(t.title ? `${label}: ${t.title}` : label, width));
+  }
+  if (plan.sections.length > 0) {
+    out.push('');
+    out.push(`Mục / Sections: ${plan.sections.length}`);
+    for (const s of plan.sections) {
+      const count = plan.tasks.filter((t) => t.section === s.id).length;
+      const label = `  ${s.id.padEnd(5)} `;
+      const suffix = ` (${count})`;
+      out.push(label + fit(s.title, width - label.length - suffix.length).trimEnd() + suffix);
+    }
+  }
+  out.push('');
+  out.push(`Nhiệm vụ / Tasks: ${plan.tasks.length}`);
+  if (plan.tasks.length > 0) out.push(...taskTable(plan.tasks, width));
+  if (plan.findings.length > 0) {
+    const bySeverity = (s: string): number => plan.findings.filter((f) => f.severity === s).length;
+    out.push('');
+    out.push(
+      `Kiểm tra / Findings: ${bySeverity('error')} lỗi, ${bySeverity('warning')} cảnh báo, ${bySeverity('info')} lưu ý (phuluc check để xem chi tiết)`,
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+function taskTable(tasks: PlanTask[], width: number): string[] {
+  const idWidth = Math.min(8, Math.max(3, ...tasks.map((t) => t.id.length)));
+  const timeWidth = Math.max(14, Math.floor(width * 0.22));
+  const leadWidth = Math.max(14, Math.floor(width * 0.24));
+  // Three " │ " separators between four columns.
+  const taskWidth = width - idWidth - timeWidth - leadWidth - 9;
+  const row = (a: string, b: string, c: string, e: string): string =>
+    `${fit(a, idWidth)} │ ${fit(b, taskWidth)} │ ${fit(c, leadWidth)} │ ${fit(e, timeWidth)}`.trimEnd();
+  const lines = [row('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian')];
+  lines.push(
+    [
+      '─'.repeat(idWidth + 1),
+      '─'.repeat(taskWidth + 2),
+      '─'.repeat(leadWidth + 2),
+      '─'.repeat(timeWidth),
+    ].join('┼'),
+  );
+  for (const t of tasks)
+    lines.push(row(t.id, t.title, t.lead.join('; ') || '—', timeLabel(t.time) || '—'));
+  return lines;
+}

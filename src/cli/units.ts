@@ -1,0 +1,27 @@
+import { promises as fs } from 'fs';
+import { extname } from 'path';
+import { parseUnitDirectory, type UnitDirectoryEntry } from '../core/units';
+import { CliError } from './errors';
+
+/** Reads an office's unit directory (`--units FILE`, JSON or CSV). */
+export async function loadUnitDirectory(path: string): Promise<UnitDirectoryEntry[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch {
+    throw new CliError(
+      `không đọc được danh mục đơn vị "${path}"`,
+      `cannot read unit directory "${path}"`,
+    );
+  }
+  const format = extname(path).toLowerCase() === '.csv' ? 'csv' : 'json';
+  try {
+    return parseUnitDirectory(text.replace(/^\uFEFF/, ''), format);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `danh mục đơn vị "${path}" không hợp lệ: ${detail}`,
+      `invalid unit directory "${path}": ${detail}`,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export { validatePlan, sortFindings, titleYears } from './validate';
+export type { ValidationContext } from './validate';

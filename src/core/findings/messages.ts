@@ -1,0 +1,47 @@
+// Finding texts, Vietnamese first with English. One place so the wording stays consistent.
+import type { Finding, Severity } from '../plan/types';
+
+export type Field = NonNullable<Finding['field']>;
+
+export const FIELD_VI: Record<Field, string> = {
+  stt: 'STT',
+  title: 'nhiệm vụ',
+  lead: 'đơn vị chủ trì',
+  support: 'đơn vị phối hợp',
+  time: 'thời gian',
+  product: 'sản phẩm',
+};
+
+export const FIELD_EN: Record<Field, string> = {
+  stt: 'STT',
+  title: 'task',
+  lead: 'lead unit',
+  support: 'coordinating units',
+  time: 'time',
+  product: 'deliverable',
+};
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** dd/mm/yyyy */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function finding(
+  code: string,
+  severity: Severity,
+  task: string | null,
+  rows: number[],
+  message: [string, string],
+  extra: { field?: Field; suggestion?: [string, string] } = {},
+): Finding {
+  const f: Finding = { code, severity, task, message: message[0], messageEn: message[1], rows };
+  if (extra.field) f.field = extra.field;
+  if (extra.suggestion) {
+    f.suggestion = extra.suggestion[0];
+    f.suggestionEn = extra.suggestion[1];
+  }
+  return f;
+}

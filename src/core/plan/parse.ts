@@ -1,0 +1,141 @@
+import type { Grid } from '../grid/types';
+import { textToGrid } from '../grid/fromText';
+import { readDocument } from '../document/meta';
+import { findTables, type DetectedTable } from '../table/detect';
+import { readTaskRows, type RawTask } from '../table/rows';
+import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
+import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
+import { sortFindings, validatePlan } from '../findings';
+import { repairShiftedUnitCells } from './repair';
+import {
+  PLAN_SCHEMA,
+  type Finding,
+  type Plan,
+  type PlanSection,
+  type PlanTable,
+  type PlanTask,
+  type TaskTime,
+} from './types';
+
+export interface ParseOptions {
+  /** "Trước ngày X" counts X itself (default: the day before X). */
+  beforeInclusive?: boolean;
+  /** An office's own unit directory; it wins over automatic merging. */
+  directory?: UnitDirectoryEntry[];
+}
+
+function tableOf(t: DetectedTable): PlanTable {
+  return {
+    kind: t.kind,
+    title: t.title,
+    columns: t.columns,
+    extraColumns: t.extraColumns,
+    headers: t.headers,
+    firstRow: t.firstRow,
+    lastRow: t.lastRow,
+  };
+}
+
+/** `I.1` in sectioned tables, the STT alone otherwise; repeats get "-2", "-3". */
+function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
+  return tasks.map((task, index) => {
+    const stt = task.stt || `#${index + 1}`;
+    const base = task.section ? `${task.section}.${stt}` : stt;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime {
+  if (twoColumns) {
+    const startText = task.cells.start ?? '';
+    const dueText = task.cells.due ?? '';
+    const text = startText && dueText ? `${startText} – ${dueText}` : startText || dueText;
+    const reading = readTimeColumns(startText, dueText, ctx);
+    return {
+      text,
+      kind: reading.kind,
+      start: reading.start,
+      due: reading.due,
+      recurrence: reading.recurrence,
+      startText,
+      dueText,
+      ...(reading.parts ? { parts: reading.parts } : {}),
+    };
+  }
+  const text = task.cells.time ?? '';
+  const reading = readTimeExpression(text, ctx);
+  return {
+    text,
+    kind: reading.kind,
+    start: reading.start,
+    due: reading.due,
+    recurrence: reading.recurrence,
+    ...(reading.parts ? { parts: reading.parts } : {}),
+  };
+}
+
+/** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
+export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
+  const doc = readDocument(grid);
+  const detected = findTables(grid);
+  const ctx: TimeContext = {
+    planYear: doc.year,
+    issueDate: doc.date,
+    beforeInclusive: options.beforeInclusive ?? false,
+  };
+  const sections: PlanSection[] = [];
+  const tasks: PlanTask[] = [];
+  const findings: Finding[] = [];
+  // Ids stay unique across tables (a document may hold more than one task table).
+  const seenIds = new Map<string, number>();
+
+  for (const table of detected) {
+    if (table.kind !== 'tasks') continue;
+    const rows = readTaskRows(table);
+    const ids = taskIds(rows.tasks, seenIds);
+    findings.push(...repairShiftedUnitCells(rows.tasks, ids));
+    const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
+    sections.push(...rows.sections);
+    rows.tasks.forEach((raw, i) => {
+      const task: PlanTask = {
+        id: ids[i]!,
+        section: raw.section,
+        stt: raw.stt,
+        title: raw.cells.task ?? '',
+        lead: splitUnits(raw.cells.lead ?? ''),
+        support: splitUnits(raw.cells.support ?? ''),
+        time: timeOf(raw, twoColumns, ctx),
+        product: raw.cells.product ?? '',
+        rows: raw.rows,
+      };
+      if (raw.cells.note) task.note = raw.cells.note;
+      if (Object.keys(raw.extra).length > 0) task.extra = raw.extra;
+      tasks.push(task);
+    });
+  }
+
+  const directory = buildUnitDirectory(tasks, { directory: options.directory });
+  const body = {
+    schema: PLAN_SCHEMA,
+    document: doc,
+    tables: detected.map(tableOf),
+    sections,
+    tasks,
+    units: directory.units,
+  } as const;
+  findings.push(...directory.findings);
+  findings.push(
+    ...validatePlan(body, {
+      aliasToUnit: directory.aliasToUnit,
+      mergesKnown: grid.source === 'sheet',
+    }),
+  );
+  return { ...body, findings: sortFindings(findings, tasks) };
+}
+
+/** Text (a document, or Excel's clipboard) → plan. */
+export function parsePlanText(text: string, options: ParseOptions = {}): Plan {
+  return planFromGrid(textToGrid(text), options);
+}

@@ -1,0 +1,72 @@
+import type { Finding } from './types';
+import type { RawTask } from '../table/rows';
+import { splitUnits } from '../units';
+import { foldForMatch } from '../text/normalize';
+
+type UnitRole = 'lead' | 'support';
+
+/**
+ * A page break sometimes shifts the end of a unit name into the next row's cell: task 19's lead
+ * reads "Công chức Văn hóa" and task 20's "- Xã hội Công chức Văn hóa - Xã hội". When the joined
+ * name ("Công chức Văn hóa - Xã hội") is a unit written whole elsewhere in the same plan and the
+ * cut name is not, the fragment is moved back, and a finding says so for a person to confirm.
+ */
+export function repairShiftedUnitCells(tasks: RawTask[], ids: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const role of ['lead', 'support'] as UnitRole[]) {
+    const known = new Map<string, number>();
+    for (const task of tasks) {
+      for (const unit of splitUnits(task.cells[role] ?? '')) {
+        const key = foldForMatch(unit);
+        known.set(key, (known.get(key) ?? 0) + 1);
+      }
+    }
+    for (let i = 0; i + 1 < tasks.length; i++) {
+      const above = tasks[i]!;
+      const below = tasks[i + 1]!;
+      const aboveText = above.cells[role] ?? '';
+      const belowText = below.cells[role] ?? '';
+      if (!aboveText || !belowText) continue;
+      const aboveUnits = splitUnits(aboveText);
+      const cut = aboveUnits[aboveUnits.length - 1];
+      if (!cut || (known.get(foldForMatch(cut)) ?? 0) > 1) continue;
+      const repaired = findShiftedFragment(cut, belowText, known);
+      if (!repaired) continue;
+      above.cells[role] = aboveText.slice(0, aboveText.length - cut.length) + repaired.whole;
+      below.cells[role] = repaired.rest;
+      // The fragment's line now gives text to the task above too.
+      if (below.rows[0] !== undefined && !above.rows.includes(below.rows[0]))
+        above.rows.push(below.rows[0]);
+      const field = role;
+      findings.push({
+        code: 'cell-shifted',
+        severity: 'warning',
+        task: ids[i + 1] ?? null,
+        field,
+        rows: [...above.rows, ...below.rows],
+        message: `Ô ${role === 'lead' ? 'chủ trì' : 'phối hợp'} bị lệch dòng: "${repaired.fragment}" ở đầu ô của nhiệm vụ ${ids[i + 1]} là phần cuối tên "${repaired.whole}" của nhiệm vụ ${ids[i]}. Đã ghép lại; hãy kiểm tra.`,
+        messageEn: `The ${role} cell is shifted: "${repaired.fragment}" at the start of task ${ids[i + 1]}'s cell ends the name "${repaired.whole}" of task ${ids[i]}. It was moved back; please check.`,
+        suggestion: `Nhiệm vụ ${ids[i]}: "${repaired.whole}"; nhiệm vụ ${ids[i + 1]}: "${repaired.rest}"`,
+        suggestionEn: `Task ${ids[i]}: "${repaired.whole}"; task ${ids[i + 1]}: "${repaired.rest}"`,
+      });
+    }
+  }
+  return findings;
+}
+
+function findShiftedFragment(
+  cut: string,
+  below: string,
+  known: Map<string, number>,
+): { fragment: string; whole: string; rest: string } | null {
+  const words = below.split(/\s+/);
+  // Try the shortest fragment first: one word, two words… up to five.
+  for (let n = 1; n <= Math.min(5, words.length - 1); n++) {
+    const fragment = words.slice(0, n).join(' ');
+    const rest = words.slice(n).join(' ').trim();
+    const whole = `${cut} ${fragment}`.replace(/\s+/g, ' ');
+    if (!rest || !/^[\p{Lu}\-–•+]/u.test(rest)) continue;
+    if ((known.get(foldForMatch(whole)) ?? 0) >= 1) return { fragment, whole, rest };
+  }
+  return null;
+}

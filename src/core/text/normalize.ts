@@ -1,0 +1,27 @@
+// Text arrives from Word, PDF copies, Excel's clipboard and old converters. Everything the core
+// reads goes through here first so later stages see one form of each character.
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/** NFC, LF line ends, no BOM / zero-width characters, odd spaces as plain spaces. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(ODD_SPACES, ' ')
+    .normalize('NFC');
+}
+
+/** Lowercase, NFC, single spaces: for comparing labels such as header texts. */
+export function foldForMatch(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Lowercase without diacritics (đ → d): for matching text typed without accents. */
+export function foldDiacritics(text: string): string {
+  return foldForMatch(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+}

@@ -1,0 +1,184 @@
+// The command line as a user meets it: real seed files, readable output, and one clear line on
+// stderr (never a stack trace) for every kind of bad input.
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+import { MAX_INPUT_BYTES } from '../../src/cli/input';
+import { seedNamed, seedPath, SEEDS } from '../helpers/seeds';
+
+async function run(
+  args: string[],
+  columns = 100,
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), columns });
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'phuluc-cli-'));
+const file = (name: string, content: string | Buffer): string => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('phuluc parse --json', () => {
+  it.each(SEEDS)('prints the phuluc.plan/1 contract for seed %s', async (name) => {
+    const { code, out, err } = await run(['parse', seedPath(name), '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const plan = JSON.parse(out);
+    expect(plan.schema).toBe('phuluc.plan/1');
+    expect(Object.keys(plan)).toEqual([
+      'schema',
+      'document',
+      'tables',
+      'sections',
+      'tasks',
+      'units',
+      'findings',
+    ]);
+    for (const task of plan.tasks) {
+      expect(Object.keys(task)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'section',
+          'stt',
+          'title',
+          'lead',
+          'support',
+          'time',
+          'product',
+          'rows',
+        ]),
+      );
+      expect(Object.keys(task.time)).toEqual(
+        expect.arrayContaining(['text', 'kind', 'start', 'due', 'recurrence']),
+      );
+    }
+  });
+
+  it('gives the counts the product owner expects', async () => {
+    const counts = await Promise.all(
+      ['000', '001', '002', '003', '004'].map(async (prefix) => {
+        const plan = JSON.parse((await run(['parse', seedPath(seedNamed(prefix)), '--json'])).out);
+        return [
+          prefix,
+          plan.tasks.length,
+          plan.sections.length,
+          plan.tables.map((t: { kind: string }) => t.kind).join(','),
+        ];
+      }),
+    );
+    expect(counts).toEqual([
+      ['000', 20, 6, 'tasks'],
+      ['001', 28, 11, 'tasks'],
+      ['002', 25, 7, 'tasks'],
+      ['003', 0, 0, 'report-form,report-form,report-form'],
+      ['004', 21, 0, 'tasks'],
+    ]);
+  });
+});
+
+describe('phuluc parse (summary)', () => {
+  it('shows document, tables, sections and a task table that fits the terminal', async () => {
+    const { code, out } = await run(['parse', seedPath(seedNamed('000'))], 80);
+    expect(code).toBe(0);
+    expect(out).toContain('KẾ HOẠCH, số 15/KH-UBND, Từ Sơn, ngày 26/12/2019');
+    expect(out).toContain('Mục / Sections: 6');
+    expect(out).toContain('Nhiệm vụ / Tasks: 20');
+    expect(out).toMatch(/^V\.10\s+│/m);
+    for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('says plainly when a document has report forms but no task table', async () => {
+    const { code, out } = await run(['parse', seedPath(seedNamed('003'))]);
+    expect(code).toBe(0);
+    expect(out).toContain('Nhiệm vụ / Tasks: 0');
+    expect(out).toContain('biểu mẫu báo cáo (report-form)');
+  });
+});
+
+describe('bad input gets one clear line and a non-zero exit', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    [
+      'a missing file',
+      () => ['parse', join(tmp, 'khong-co.txt')],
+      /không tìm thấy tệp.*file not found/,
+    ],
+    ['an empty file', () => ['parse', file('rong.txt', '  \n\n')], /rỗng.*empty/],
+    [
+      'a binary file',
+      () => ['parse', file('anh.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))],
+      /nhị phân.*binary/,
+    ],
+    [
+      'a Word file',
+      () => ['parse', file('kehoach.docx', Buffer.from('PK\x03\x04rest-of-zip'))],
+      /\.docx.*zipped/,
+    ],
+    [
+      'a legacy-encoded file',
+      () => ['parse', file('tcvn3.txt', Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0xae, 0x61]))],
+      /UTF-8/,
+    ],
+    [
+      'text with no appendix table',
+      () => ['parse', file('thu.txt', 'Kính gửi các đơn vị.\nĐề nghị báo cáo.')],
+      /không tìm thấy bảng phụ lục.*no appendix table/,
+    ],
+    [
+      'a folder',
+      () => ['parse', (mkdirSync(join(tmp, 'thu-muc'), { recursive: true }), join(tmp, 'thu-muc'))],
+      /thư mục.*folder/,
+    ],
+    ['no file name', () => ['parse'], /thiếu tên tệp.*missing file/],
+    ['an unknown command', () => ['lam-gi', 'x'], /lệnh không có.*unknown command/],
+    [
+      'an unknown option',
+      () => ['parse', 'x', '--bogus'],
+      /tham số không hợp lệ.*invalid arguments/,
+    ],
+  ];
+  it.each(cases)('%s', async (_label, args, message) => {
+    const { code, out, err } = await run(args());
+    expect(code).not.toBe(0);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^phuluc: Lỗi: /);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a huge file', async () => {
+    const path = file('lon.txt', Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61));
+    const { code, err } = await run(['parse', path]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/quá lớn.*too large/);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = join(__dirname, '..', '..', 'bin', 'phuluc.js');
+
+  it('runs from the repository root as `phuluc`', () => {
+    const out = execFileSync(
+      process.execPath,
+      [bin, 'parse', seedPath(seedNamed('004')), '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out).tasks).toHaveLength(21);
+  });
+
+  it('exits non-zero with one line on stderr for a missing file', () => {
+    const result = spawnSync(process.execPath, [bin, 'parse', 'khong-co.txt'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
