@@ -173,6 +173,12 @@ describe('the installed command', () => {
     expect(JSON.parse(out).tasks).toHaveLength(21);
   });
 
+  it('is linked into node_modules/.bin so `npx phuluc` finds it after npm ci', () => {
+    const linked = join(__dirname, '..', '..', 'node_modules', '.bin', 'phuluc');
+    const out = execFileSync(linked, ['--version'], { encoding: 'utf8' });
+    expect(out).toMatch(/^phuluc \d+\.\d+\.\d+/);
+  });
+
   it('exits non-zero with one line on stderr for a missing file', () => {
     const result = spawnSync(process.execPath, [bin, 'parse', 'khong-co.txt'], {
       encoding: 'utf8',
