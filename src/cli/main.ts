@@ -5,6 +5,7 @@ import { parsePlanText } from '../core/plan/parse';
 import type { Plan } from '../core/plan/types';
 import { CliError } from './errors';
 import { readSourceText } from './input';
+import { formatFindings, type Lang } from './check';
 import { formatSummary } from './summary';
 import { loadUnitDirectory } from './units';
 
@@ -21,14 +22,15 @@ Cách dùng / Usage:
   phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive]
       Đọc phụ lục; in tóm tắt, hoặc JSON (phuluc.plan/1) với --json.
       Read an appendix; print a summary, or JSON (phuluc.plan/1) with --json.
-  phuluc check TỆP [--units TỆP] [--before-inclusive]
-      Liệt kê các điểm cần kiểm tra; mã thoát 1 khi có lỗi.
-      List validation findings; exit status 1 when there are errors.
+  phuluc check TỆP [--units TỆP] [--before-inclusive] [--lang en] [--json]
+      Liệt kê các điểm cần kiểm tra theo mức độ; mã thoát 1 khi có lỗi.
+      List validation findings by severity; exit status 1 when there are errors.
 
 Tùy chọn / Options:
   --json               in JSON / print JSON
   --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
   --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
+  --lang vi|en         ngôn ngữ của danh sách kiểm tra / language of the findings
   -h, --help           trợ giúp / help
   -v, --version        phiên bản / version
 `;
@@ -39,6 +41,7 @@ interface ParsedArgs {
   json: boolean;
   units: string | undefined;
   beforeInclusive: boolean;
+  lang: Lang;
   help: boolean;
   version: boolean;
 }
@@ -52,16 +55,21 @@ function readArgs(argv: string[]): ParsedArgs {
         json: { type: 'boolean', default: false },
         units: { type: 'string' },
         'before-inclusive': { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'vi' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
+    if (values.lang !== 'vi' && values.lang !== 'en') {
+      throw new Error(`--lang ${String(values.lang)}`);
+    }
     return {
       command: positionals[0],
       file: positionals[1],
       json: values.json === true,
       units: values.units,
       beforeInclusive: values['before-inclusive'] === true,
+      lang: values.lang,
       help: values.help === true,
       version: values.version === true,
     };
@@ -115,6 +123,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           args.json ? JSON.stringify(plan, null, 2) + '\n' : formatSummary(plan, io.columns),
         );
         return 0;
+      }
+      case 'check': {
+        const plan = await readPlan(args);
+        io.stdout(
+          args.json
+            ? JSON.stringify(plan.findings, null, 2) + '\n'
+            : formatFindings(plan, args.lang, io.columns),
+        );
+        return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
       }
       default:
         throw new CliError(

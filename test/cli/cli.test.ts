@@ -188,3 +188,43 @@ describe('the installed command', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('phuluc check', () => {
+  it('lists findings grouped by severity with row and task, and exits 1 on errors', async () => {
+    const { code, out } = await run(['check', seedPath(seedNamed('001'))]);
+    expect(code).toBe(1);
+    const errors = out.indexOf('LỖI (');
+    const warnings = out.indexOf('CẢNH BÁO (');
+    const notes = out.indexOf('LƯU Ý (');
+    expect(errors).toBeGreaterThan(0);
+    expect(warnings).toBeGreaterThan(errors);
+    expect(notes).toBeGreaterThan(warnings);
+    expect(out).toContain('Nhiệm vụ II.4 · dòng 114 — [lead-missing]');
+    expect(out).toContain('Nhiệm vụ IV.2 · dòng 121 — [lead-missing]');
+  });
+
+  it('exits 0 when there are warnings but no errors, and speaks English on request', async () => {
+    const { code, out } = await run(['check', seedPath(seedNamed('002')), '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(out).toContain('WARNINGS (3)');
+    expect(out).toContain('"Văn phòng UBND xã" is both lead and coordinating.');
+  });
+
+  it('says so when there is nothing to fix', async () => {
+    const { code, out } = await run(['check', seedPath(seedNamed('004'))]);
+    expect(code).toBe(0);
+    expect(out).toContain('Không có điểm nào cần sửa.');
+  });
+
+  it.each(SEEDS)('works on seed %s', async (name) => {
+    const { code, err } = await run(['check', seedPath(name), '--json']);
+    expect(err).toBe('');
+    expect([0, 1]).toContain(code);
+  });
+
+  it('rejects an unknown language', async () => {
+    const { code, err } = await run(['check', seedPath(seedNamed('002')), '--lang', 'fr']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--lang fr/);
+  });
+});

@@ -236,25 +236,27 @@ function checkUnits(task: PlanTask, ctx: ValidationContext): Finding[] {
   const canonical = (name: string): string => ctx.aliasToUnit.get(name) ?? name;
   const leads = new Set(task.lead.map(canonical));
   const both = [...new Set(task.support.map(canonical))].filter((u) => leads.has(u));
-  return both.map((unit) =>
+  if (both.length === 0) return [];
+  const names = both.map((u) => `"${u}"`).join(', ');
+  return [
     finding(
       'lead-is-support',
       'warning',
       task.id,
       task.rows,
       [
-        `"${unit}" vừa là đơn vị chủ trì vừa là đơn vị phối hợp.`,
-        `"${unit}" is both the lead and a coordinating unit.`,
+        `${names} vừa là đơn vị chủ trì vừa là đơn vị phối hợp.`,
+        `${names} ${both.length > 1 ? 'are' : 'is'} both lead and coordinating.`,
       ],
       {
         field: 'support',
         suggestion: [
-          `Bỏ "${unit}" khỏi cột phối hợp.`,
-          `Remove "${unit}" from the coordinating units.`,
+          `Bỏ ${names} khỏi cột phối hợp.`,
+          `Remove ${names} from the coordinating units.`,
         ],
       },
     ),
-  );
+  ];
 }
 
 /** Cut text: a unit name or task text that ends on a word that cannot end it. */

@@ -43,7 +43,7 @@ export function repairShiftedUnitCells(tasks: RawTask[], ids: string[]): Finding
         severity: 'warning',
         task: ids[i + 1] ?? null,
         field,
-        rows: [...above.rows, ...below.rows],
+        rows: [...new Set([...above.rows, ...below.rows])].sort((a, b) => a - b),
         message: `Ô ${role === 'lead' ? 'chủ trì' : 'phối hợp'} bị lệch dòng: "${repaired.fragment}" ở đầu ô của nhiệm vụ ${ids[i + 1]} là phần cuối tên "${repaired.whole}" của nhiệm vụ ${ids[i]}. Đã ghép lại; hãy kiểm tra.`,
         messageEn: `The ${role} cell is shifted: "${repaired.fragment}" at the start of task ${ids[i + 1]}'s cell ends the name "${repaired.whole}" of task ${ids[i]}. It was moved back; please check.`,
         suggestion: `Nhiệm vụ ${ids[i]}: "${repaired.whole}"; nhiệm vụ ${ids[i + 1]}: "${repaired.rest}"`,

@@ -196,7 +196,9 @@ export function buildUnitDirectory(
     const first = all[0];
     if (first === undefined) continue;
     const entry = cluster.entry;
-    const name = entry !== null ? entry.name : pickCanonical(all);
+    // A name written inside a list may start in lowercase ("phòng Nội vụ"); as a heading it
+    // starts with a capital.
+    const name = entry !== null ? entry.name : capitalise(pickCanonical(all));
     const lead = new Set(all.filter((m) => m.field === 'lead').map((m) => m.task));
     const support = new Set(all.filter((m) => m.field === 'support').map((m) => m.task));
     const unit: PlanUnit = {
@@ -270,7 +272,9 @@ export function buildUnitDirectory(
   for (const a of candidates) {
     for (const b of candidates) {
       if (a === b || !isPrefix(a.tokens, b.tokens)) continue;
-      if (a.unit.group !== b.unit.group) continue;
+      // A longer collective lists more kinds of body ("Các ban, ngành" / "Các ban, ngành, đoàn
+      // thể"): a different group, not a spelling slip.
+      if (a.unit.group || b.unit.group) continue;
       // Directory units are declared distinct; an unknown name near one gets a hint in its
       // unit-unknown finding instead.
       if (a.cluster.entry !== null || b.cluster.entry !== null) continue;
@@ -313,4 +317,8 @@ export function buildUnitDirectory(
     .sort((x, y) => x.order - y.order || x.finding.code.localeCompare(y.finding.code))
     .map((f) => f.finding);
   return { units, aliasToUnit, findings };
+}
+
+function capitalise(name: string): string {
+  return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }

@@ -1,0 +1,74 @@
+import type { Finding, Plan, Severity } from '../core/plan/types';
+
+export type Lang = 'vi' | 'en';
+
+const HEADINGS: Record<Severity, Record<Lang, string>> = {
+  error: { vi: 'LỖI', en: 'ERRORS' },
+  warning: { vi: 'CẢNH BÁO', en: 'WARNINGS' },
+  info: { vi: 'LƯU Ý', en: 'NOTES' },
+};
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (current && [...current].length + 1 + [...word].length > width - indent.length) {
+      lines.push(indent + current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(indent + current);
+  return lines;
+}
+
+function shorten(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return [...flat].length <= width ? flat : [...flat].slice(0, width - 1).join('') + '…';
+}
+
+/** Findings as a readable list grouped by severity, each with its rows and task. */
+export function formatFindings(plan: Plan, lang: Lang, columns = 100): string {
+  const width = Math.max(60, Math.min(columns, 160));
+  const count = (s: Severity): number => plan.findings.filter((f) => f.severity === s).length;
+  const doc = plan.document;
+  const name = doc.number ? `${doc.type ?? ''} ${doc.number}`.trim() : (doc.title ?? '');
+  const out: string[] = [];
+  out.push(
+    lang === 'vi'
+      ? `Kiểm tra ${shorten(name, width - 40)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý`
+      : `Check of ${shorten(name, width - 40)}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`,
+  );
+  if (plan.findings.length === 0) {
+    out.push(lang === 'vi' ? 'Không có điểm nào cần sửa.' : 'Nothing to fix.');
+    return out.join('\n') + '\n';
+  }
+  const titles = new Map(plan.tasks.map((t) => [t.id, t.title]));
+  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+    const group = plan.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push('');
+    out.push(`${HEADINGS[severity][lang]} (${group.length})`);
+    for (const f of group) out.push(...formatOne(f, titles, lang, width));
+  }
+  return out.join('\n') + '\n';
+}
+
+function formatOne(f: Finding, titles: Map<string, string>, lang: Lang, width: number): string[] {
+  const rowsLabel =
+    f.rows.length === 0 ? '' : `${lang === 'vi' ? 'dòng' : 'row'} ${f.rows.join(', ')}`;
+  const where = [
+    f.task ? `${lang === 'vi' ? 'Nhiệm vụ' : 'Task'} ${f.task}` : null,
+    rowsLabel || null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const message = lang === 'vi' ? f.message : (f.messageEn ?? f.message);
+  const suggestion = lang === 'vi' ? f.suggestion : (f.suggestionEn ?? f.suggestion);
+  const lines = [`  • ${where ? `${where} — ` : ''}[${f.code}]`];
+  lines.push(...wrap(message, width, '    '));
+  const title = f.task ? titles.get(f.task) : undefined;
+  if (title) lines.push(`    « ${shorten(title, width - 8)} »`);
+  if (suggestion) lines.push(...wrap(`→ ${suggestion}`, width, '    '));
+  return lines;
+}
