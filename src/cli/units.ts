@@ -19,9 +19,11 @@ export async function loadUnitDirectory(path: string): Promise<UnitDirectoryEntr
     return parseUnitDirectory(text.replace(/^\uFEFF/, ''), format);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    // The core's messages are "Vietnamese / English": give each language its half.
+    const [vi, en = vi] = detail.split(' / ');
     throw new CliError(
-      `danh mục đơn vị "${path}" không hợp lệ: ${detail}`,
-      `invalid unit directory "${path}": ${detail}`,
+      `danh mục đơn vị "${path}" không hợp lệ: ${vi}`,
+      `invalid unit directory "${path}": ${en}`,
     );
   }
 }

@@ -228,3 +228,56 @@ describe('phuluc check', () => {
     expect(err).toMatch(/--lang fr/);
   });
 });
+
+describe('options', () => {
+  it('--before-inclusive counts the named day itself', async () => {
+    const read = async (extra: string[]) =>
+      JSON.parse(
+        (await run(['parse', seedPath(seedNamed('001')), '--json', ...extra])).out,
+      ).tasks.find((t: { id: string }) => t.id === 'II.1').time.due;
+    expect(await read([])).toBe('2024-01-09');
+    expect(await read(['--before-inclusive'])).toBe('2024-01-10');
+  });
+
+  it('--units takes an office directory (JSON or CSV): its names win and unknown units are flagged', async () => {
+    const json = file(
+      'donvi.json',
+      JSON.stringify([
+        { name: 'Văn phòng UBND xã', aliases: [], group: false },
+        { name: 'Các ban, ngành, đoàn thể', aliases: ['Các ban, ngành'], group: true },
+      ]),
+    );
+    const csv = file(
+      'donvi.csv',
+      'name,aliases,group\nVăn phòng UBND xã,,\n"Các ban, ngành, đoàn thể","Các ban, ngành",x\n',
+    );
+    for (const directory of [json, csv]) {
+      const { code, out, err } = await run([
+        'parse',
+        seedPath(seedNamed('002')),
+        '--json',
+        '--units',
+        directory,
+      ]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const plan = JSON.parse(out);
+      const groups = plan.units.find(
+        (u: { name: string }) => u.name === 'Các ban, ngành, đoàn thể',
+      );
+      expect(groups.supportCount).toBe(23);
+      const unknown = plan.findings.filter((f: { code: string }) => f.code === 'unit-unknown');
+      expect(unknown.map((f: { message: string }) => f.message).join('\n')).toContain(
+        'Công chức Tư pháp - Hộ tịch',
+      );
+    }
+  });
+
+  it('a malformed directory is one clear error', async () => {
+    const bad = file('hong.json', '{ "units": [ { "aliases": [] } ] }');
+    const { code, err } = await run(['parse', seedPath(seedNamed('002')), '--units', bad]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^phuluc: Lỗi: danh mục đơn vị .* không hợp lệ/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+});
