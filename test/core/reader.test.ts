@@ -360,3 +360,31 @@ describe('sources', () => {
     expect(tsvToGrid('a\tb\n"x\ny"\tz\n').rows.map((r) => r.line)).toEqual([1, 2]);
   });
 });
+
+describe('column roles a person corrects', () => {
+  const text = lines(
+    ['STT', 'Nội dung', 'Ghi chú', 'Đơn vị', 'Thời hạn'],
+    ['1', 'Rà soát thủ tục', 'Làm sớm', 'Sở Nội vụ', 'Quý II/2024'],
+  );
+
+  it('replace the detected ones: an unrecognised lead column becomes the lead', () => {
+    const before = parsePlanText(text);
+    expect(before.tables[0]!.columns).toEqual({ stt: 0, task: 1, note: 2, time: 4 });
+    expect(before.tasks[0]!.lead).toEqual([]);
+    const after = parsePlanText(text, {
+      columnRoles: { 0: { stt: 0, task: 1, note: 2, lead: 3, time: 4 } },
+    });
+    expect(after.tables[0]!.columns).toEqual({ stt: 0, task: 1, note: 2, lead: 3, time: 4 });
+    expect(after.tables[0]!.extraColumns).toEqual({});
+    expect(after.tasks[0]!.lead).toEqual(['Sở Nội vụ']);
+    expect(after.findings.some((f) => f.code === 'lead-missing')).toBe(false);
+  });
+
+  it('a table without a task column is no longer a task table', () => {
+    const after = parsePlanText(text, {
+      columnRoles: { 0: { stt: 0, note: 2, lead: 3, time: 4 } },
+    });
+    expect(after.tables[0]!.kind).toBe('other');
+    expect(after.tasks).toEqual([]);
+  });
+});

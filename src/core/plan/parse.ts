@@ -9,6 +9,7 @@ import { sortFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
   PLAN_SCHEMA,
+  type ColumnRole,
   type Finding,
   type Plan,
   type PlanSection,
@@ -22,6 +23,25 @@ export interface ParseOptions {
   beforeInclusive?: boolean;
   /** An office's own unit directory; it wins over automatic merging. */
   directory?: UnitDirectoryEntry[];
+  /**
+   * Column roles a person corrected, by table index (as in `plan.tables`): they replace the
+   * detected roles of that table, which then counts as a task table when it has a task column.
+   */
+  columnRoles?: Record<number, Partial<Record<ColumnRole, number>>>;
+}
+
+/** A table with the roles a person chose instead of the detected ones. */
+function withColumnRoles(
+  table: DetectedTable,
+  roles: Partial<Record<ColumnRole, number>>,
+): DetectedTable {
+  const used = new Set(Object.values(roles));
+  const extraColumns: Record<string, number> = {};
+  table.headers.forEach((header, i) => {
+    if (!used.has(i) && header) extraColumns[header] = i;
+  });
+  const kind = roles.task !== undefined ? 'tasks' : table.kind === 'tasks' ? 'other' : table.kind;
+  return { ...table, columns: { ...roles }, extraColumns, kind };
 }
 
 function tableOf(t: DetectedTable): PlanTable {
@@ -79,7 +99,10 @@ function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime 
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
 export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const doc = readDocument(grid);
-  const detected = findTables(grid);
+  const detected = findTables(grid).map((table, i) => {
+    const roles = options.columnRoles?.[i];
+    return roles ? withColumnRoles(table, roles) : table;
+  });
   const ctx: TimeContext = {
     planYear: doc.year,
     issueDate: doc.date,
