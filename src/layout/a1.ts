@@ -1,0 +1,45 @@
+// A1 addresses.
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** (0-based column, 1-based row) → "B3". */
+export function address(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** A sheet name as it appears in a formula: always quoted, quotes doubled. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "'Nhiệm vụ'!$A:$A" */
+export function wholeColumn(sheet: string, column: number): string {
+  const c = columnLetter(column);
+  return `${sheetRef(sheet)}!$${c}:$${c}`;
+}
+
+/** "'Nhiệm vụ'!$A$4:$A$30" */
+export function absoluteRange(
+  sheet: string,
+  column: number,
+  fromRow: number,
+  toRow: number,
+): string {
+  const c = columnLetter(column);
+  return `${sheetRef(sheet)}!$${c}$${fromRow}:$${c}$${toRow}`;
+}
+
+/** A formula string literal: "Quá hạn" → "\"Quá hạn\"". */
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}

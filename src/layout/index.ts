@@ -1,0 +1,130 @@
+// Plan → workbook layout: the one place where the workbook's design lives. Pure data; the
+// .xlsx writer and the Office.js writer render it without decisions of their own.
+
+import type { Plan } from '../core/plan/types';
+import { unitNames } from '../core/status/rollup';
+import { absoluteRange, sheetRef } from './a1';
+import {
+  DEFAULT_OPTIONS,
+  MASTER_COLUMNS,
+  type Context,
+  type LayoutOptions,
+  type MasterColumn,
+  viDate,
+} from './context';
+import { labelsFor } from './labels';
+import { uniqueSheetNames, unitSheetName } from './sheetNames';
+import { assignments, assignmentsSheet } from './sheets/assignments';
+import { dashboardSheet } from './sheets/dashboard';
+import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
+import { tasksSheet } from './sheets/tasks';
+import { unitSheet } from './sheets/unit';
+import { legendStyles, STYLES } from './styles';
+import type { WorkbookLayout } from './types';
+
+export type { LayoutOptions, EnteredValues } from './context';
+export { DEFAULT_OPTIONS, MASTER_COLUMNS } from './context';
+export { labelsFor, stateOfLabel } from './labels';
+export type { Labels, Language } from './labels';
+
+const MASTER_HEADER_ROW = 3;
+
+function planLine(plan: Plan, language: 'vi' | 'en'): string {
+  const d = plan.document;
+  const w = labelsFor(language).words;
+  const parts = [d.type ? d.type.charAt(0) + d.type.slice(1).toLocaleLowerCase('vi') : w.plan];
+  if (d.number) parts.push(language === 'vi' ? `số ${d.number}` : `No. ${d.number}`);
+  if (d.date) parts.push(`${w.dated} ${viDate(d.date)}`);
+  return parts.join(' ');
+}
+
+/** The workbook for a plan, every sheet described down to its cells. */
+export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {}): WorkbookLayout {
+  const opts: LayoutOptions = { ...DEFAULT_OPTIONS, ...options };
+  const L = labelsFor(opts.language);
+  const names = unitNames(plan);
+  const unitOf = (name: string): string => names.get(name) ?? name;
+
+  const fixed = L.sheets;
+  // Units that lead a task get a sheet (groups only when asked), in directory order.
+  const sheetUnits = plan.units
+    .filter((u) => u.leadCount > 0 && (opts.groupSheets || !u.group))
+    .map((u) => u.name);
+  const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), Object.values(fixed));
+
+  const extraColumns = opts.extraColumns ?? [];
+  const col = {} as Record<MasterColumn, number>;
+  MASTER_COLUMNS.forEach((key, i) => (col[key] = i));
+  col.overdueOrder = MASTER_COLUMNS.length + extraColumns.length;
+  const firstRow = MASTER_HEADER_ROW + 1;
+
+  const ctx: Context = {
+    plan,
+    options: opts,
+    L,
+    sheetNames: { ...fixed },
+    unitSheets: new Map(sheetUnits.map((u, i) => [u, unitSheetNames[i]!])),
+    unitOf,
+    master: {
+      headerRow: MASTER_HEADER_ROW,
+      firstRow,
+      lastRow: firstRow + Math.max(plan.tasks.length, 1) - 1,
+      col,
+      extraColumns,
+      rowOf: new Map(plan.tasks.map((t, i) => [t.id, firstRow + i])),
+    },
+    planLine: planLine(plan, opts.language),
+  };
+
+  const leadUnits = plan.units.filter((u) => u.leadCount > 0).map((u) => u.name);
+  const sheets = [
+    dashboardSheet(ctx, leadUnits),
+    tasksSheet(ctx),
+    ...sheetUnits.map((u, i) => unitSheet(ctx, u, unitSheetNames[i]!)),
+    findingsSheet(ctx),
+    unitsSheet(ctx),
+    assignmentsSheet(ctx, assignments(ctx)),
+    settingsSheet(ctx),
+  ];
+
+  const settings = sheetRef(fixed.settings);
+  const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return {
+    sheets,
+    names: [
+      {
+        name: 'NgayBaoCao',
+        ref: `${settings}!${abs(SETTINGS.reportDate)}`,
+        comment: L.words.reportDate,
+      },
+      {
+        name: 'SoNgaySapDenHan',
+        ref: `${settings}!${abs(SETTINGS.dueSoon)}`,
+        comment: L.words.dueSoon,
+      },
+      {
+        name: 'DsTrangThai',
+        ref: absoluteRange(
+          fixed.settings,
+          0,
+          SETTINGS.stateListFirst,
+          SETTINGS.stateListFirst + STATES.length - 1,
+        ),
+        comment: L.words.stateList,
+      },
+      ...sheets.map((s) => ({
+        name: s.marker,
+        ref: `${sheetRef(s.name)}!$A$1`,
+        comment: `PhuLuc: ${s.key}`,
+      })),
+    ],
+    styles: { ...STYLES, ...legendStyles() },
+    activeSheet: fixed.dashboard,
+    properties: {
+      title: `${L.words.trackerTitle} — ${ctx.planLine}`,
+      subject: plan.document.title ?? '',
+      creator: 'PhuLuc',
+      description: `phuluc.plan/1; ${plan.tasks.length} tasks; ${plan.units.length} units`,
+    },
+  };
+}

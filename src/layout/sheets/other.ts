@@ -1,0 +1,229 @@
+// The quieter sheets: Kiểm tra (findings, linked to their rows), Đơn vị (the unit directory) and
+// Cài đặt (report date, due-soon window, colour legend, the state list).
+
+import type { StatusCategory } from '../../core/status';
+import type { WorkState } from '../../core/status';
+import { address } from '../a1';
+import { printSetup, type Context } from '../context';
+import { STATUS_COLOURS, TAB_COLOURS } from '../styles';
+import type { Cell, SheetLayout } from '../types';
+
+export const SETTINGS = { reportDate: 'B3', dueSoon: 'B4', stateListFirst: 19 } as const;
+export const STATES: WorkState[] = ['not-started', 'in-progress', 'done', 'paused', 'cancelled'];
+
+export function findingsSheet(ctx: Context): SheetLayout {
+  const { L, plan } = ctx;
+  const w = L.words;
+  const headers = [
+    w.stt!,
+    w.severity!,
+    w.findingCode!,
+    w.task!,
+    w.sourceRows!,
+    w.message!,
+    w.suggestion!,
+  ];
+  const rows = plan.findings.map((f, i): (Cell | null)[] => {
+    const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
+    const message = ctx.options.language === 'en' ? (f.messageEn ?? f.message) : f.message;
+    const suggestion =
+      ctx.options.language === 'en' ? (f.suggestionEn ?? f.suggestion) : f.suggestion;
+    return [
+      { number: i + 1, style: 'int' },
+      { text: L.severities[f.severity], style: 'textCenter' },
+      { text: f.code, style: 'text' },
+      f.task
+        ? masterRow
+          ? {
+              text: f.task,
+              style: 'link',
+              link: { sheet: ctx.sheetNames.tasks, address: `A${masterRow}` },
+            }
+          : { text: f.task, style: 'textCenter' }
+        : { style: 'text' },
+      { text: f.rows.join(', '), style: 'textCenter' },
+      { text: message, style: 'text' },
+      suggestion ? { text: suggestion, style: 'text' } : { style: 'text' },
+    ];
+  });
+  const header = 3;
+  const first = header + 1;
+  const last = first + Math.max(rows.length, 1) - 1;
+  const severityRule = (label: string, fill: string, font: string) => ({
+    formula: `$B${first}="${label}"`,
+    style: { fill, fontColor: font },
+    stopIfTrue: true,
+  });
+  return {
+    key: 'findings',
+    kind: 'findings',
+    name: ctx.sheetNames.findings,
+    marker: 'PhuLuc_KiemTra',
+    tabColor: TAB_COLOURS.findings,
+    columns: [
+      { width: 5 },
+      { width: 10 },
+      { width: 18 },
+      { width: 9 },
+      { width: 11 },
+      { width: 60 },
+      { width: 45 },
+    ],
+    blocks: [
+      {
+        origin: 'A1',
+        rows: [
+          [{ text: w.findingsTitle!, style: 'title' }],
+          [{ text: ctx.planLine, style: 'subtitle' }],
+        ],
+      },
+      { origin: address(0, header), rows: [headers.map((h) => ({ text: h, style: 'header' }))] },
+      {
+        origin: address(0, first),
+        rows: rows.length > 0 ? rows : [[null, { text: w.noFindings!, style: 'label' }]],
+      },
+    ],
+    freeze: { rows: header, columns: 0 },
+    conditionalFormats:
+      rows.length > 0
+        ? [
+            {
+              range: `A${first}:G${last}`,
+              rules: [
+                severityRule(L.severities.error, 'FFC7CE', '9C0006'),
+                severityRule(L.severities.warning, 'FFEB9C', '7F6000'),
+                severityRule(L.severities.info, 'DDEBF7', '1F4E78'),
+              ],
+            },
+          ]
+        : [],
+    dataValidations: [],
+    print: printSetup(ctx, `${header}:${header}`),
+  };
+}
+
+export function unitsSheet(ctx: Context): SheetLayout {
+  const { L, plan } = ctx;
+  const w = L.words;
+  const headers = [
+    w.stt!,
+    w.unitName!,
+    w.aliases!,
+    w.group!,
+    w.sheet!,
+    w.leadCount!,
+    w.supportCount!,
+  ];
+  const rows = plan.units.map((u, i): (Cell | null)[] => {
+    const sheet = ctx.unitSheets.get(u.name);
+    return [
+      { number: i + 1, style: 'int' },
+      { text: u.name, style: 'text' },
+      { text: u.aliases.filter((a) => a !== u.name).join('\n'), style: 'text' },
+      { text: u.group ? L.yes : '', style: 'textCenter' },
+      sheet ? { text: sheet, style: 'link', link: { sheet, address: 'A1' } } : { style: 'text' },
+      { number: u.leadCount, style: 'int' },
+      { number: u.supportCount, style: 'int' },
+    ];
+  });
+  const header = 3;
+  return {
+    key: 'units',
+    kind: 'units',
+    name: ctx.sheetNames.units,
+    marker: 'PhuLuc_DonVi',
+    tabColor: TAB_COLOURS.units,
+    columns: [
+      { width: 5 },
+      { width: 42 },
+      { width: 42 },
+      { width: 7 },
+      { width: 28 },
+      { width: 12 },
+      { width: 12 },
+    ],
+    blocks: [
+      {
+        origin: 'A1',
+        rows: [
+          [{ text: w.unitsTitle!, style: 'title' }],
+          [{ text: ctx.planLine, style: 'subtitle' }],
+        ],
+      },
+      { origin: address(0, header), rows: [headers.map((h) => ({ text: h, style: 'header' }))] },
+      ...(rows.length > 0 ? [{ origin: address(0, header + 1), rows }] : []),
+    ],
+    freeze: { rows: header, columns: 0 },
+    conditionalFormats: [],
+    dataValidations: [],
+    print: printSetup(ctx, `${header}:${header}`),
+  };
+}
+
+export function settingsSheet(ctx: Context): SheetLayout {
+  const { L, options, plan } = ctx;
+  const w = L.words;
+  const reportDate: Cell = options.reportDate
+    ? { date: options.reportDate, style: 'settingDate' }
+    : { formula: 'TODAY()', style: 'settingDate' };
+  const legend = (Object.keys(STATUS_COLOURS) as StatusCategory[]).map((c): (Cell | null)[] => [
+    { text: L.categories[c], style: `legend-${c}` },
+  ]);
+  return {
+    key: 'settings',
+    kind: 'settings',
+    name: ctx.sheetNames.settings,
+    marker: 'PhuLuc_CaiDat',
+    tabColor: TAB_COLOURS.settings,
+    columns: [{ width: 30 }, { width: 14 }, { width: 70 }],
+    blocks: [
+      {
+        origin: 'A1',
+        rows: [
+          [{ text: w.settingsTitle!, style: 'title' }],
+          [{ text: ctx.planLine, style: 'subtitle' }],
+          [
+            { text: w.reportDate!, style: 'label' },
+            reportDate,
+            { text: w.reportDateHelp!, style: 'help' },
+          ],
+          [
+            { text: w.dueSoon!, style: 'label' },
+            { number: options.dueSoonDays, style: 'settingInt' },
+            { text: w.dueSoonHelp!, style: 'help' },
+          ],
+          [
+            { text: w.planYear!, style: 'label' },
+            plan.document.year ? { number: plan.document.year, style: 'int' } : null,
+          ],
+          [],
+          [{ text: w.legend!, style: 'section' }],
+          ...legend,
+        ],
+      },
+      {
+        origin: address(0, SETTINGS.stateListFirst - 1),
+        rows: [
+          [{ text: w.stateList!, style: 'section' }],
+          ...STATES.map((s) => [{ text: L.states[s], style: 'text' }]),
+        ],
+      },
+      {
+        origin: address(0, SETTINGS.stateListFirst + STATES.length + 1),
+        rows: [[{ text: w.madeBy!, style: 'help' }]],
+      },
+    ],
+    conditionalFormats: [],
+    dataValidations: [
+      {
+        range: SETTINGS.dueSoon,
+        type: 'decimal',
+        min: 0,
+        max: 60,
+        allowBlank: false,
+        error: { title: w.invalid!, message: '0–60' },
+      },
+    ],
+    print: printSetup(ctx),
+  };
+}

@@ -1,0 +1,162 @@
+// The workbook design as data: what every sheet holds, how it looks and how it computes. The
+// .xlsx writer (src/render/xlsx) and the Office.js writer (src/render/office) both render this
+// and make no design decisions of their own.
+
+import type { IsoDate } from '../core/plan/types';
+
+/** "A1"-style address on the sheet the object belongs to (no sheet name). */
+export type Address = string;
+/** "A1:Q30"-style range on the sheet the object belongs to. */
+export type RangeRef = string;
+
+/** A style by name; `WorkbookLayout.styles` defines each one once. */
+export type StyleId = string;
+
+export interface CellStyle {
+  font?: {
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    color?: string;
+    strike?: boolean;
+    underline?: boolean;
+  };
+  /** Solid fill, "RRGGBB". */
+  fill?: string;
+  /** Excel number format, e.g. "dd/mm/yyyy", "0%", "@" (text). */
+  numberFormat?: string;
+  alignment?: {
+    horizontal?: 'left' | 'center' | 'right';
+    vertical?: 'top' | 'middle' | 'bottom';
+    wrap?: boolean;
+    indent?: number;
+  };
+  /** Thin borders on all four sides, in this colour ("RRGGBB"). */
+  border?: string;
+}
+
+/**
+ * One cell. Exactly one of `text`, `number`, `date`, `bool`, `formula` is set (or none: an
+ * empty, styled cell). `text` is always written as text, never read as a formula or number.
+ */
+export interface Cell {
+  text?: string;
+  number?: number;
+  date?: IsoDate;
+  bool?: boolean;
+  /** English function names, comma separators, without the leading "=". */
+  formula?: string;
+  style?: StyleId;
+  /** A link to a cell of a sheet of this workbook. */
+  link?: { sheet: string; address: Address };
+}
+
+/** A rectangle of cells written as one block, from `origin` ("A3") right and down. */
+export interface CellBlock {
+  origin: Address;
+  rows: (Cell | null)[][];
+}
+
+export interface ColumnLayout {
+  /** Width in Excel character units. */
+  width: number;
+  hidden?: boolean;
+}
+
+export interface TableLayout {
+  /** A valid Excel table name (letters, digits, "_"), unique in the workbook. */
+  name: string;
+  /** Header row and data rows. */
+  range: RangeRef;
+  /** Built-in style name, e.g. "TableStyleLight9". */
+  style: string;
+  /** Header of every column, in order. */
+  columns: string[];
+  /** The column that identifies a row from build to build (Mã). */
+  keyColumn: string;
+  /** Columns people fill in (status, progress, dates, notes): a rebuild keeps their values. */
+  entryColumns: string[];
+}
+
+export interface ConditionalRule {
+  /** Custom-formula rule, relative to the top-left cell of the range ("$O4=\"Quá hạn\""). */
+  formula: string;
+  style: { fill?: string; fontColor?: string; strike?: boolean; bold?: boolean };
+  /** Stop evaluating later rules when this one matches. */
+  stopIfTrue?: boolean;
+}
+
+export interface ConditionalFormat {
+  range: RangeRef;
+  rules: ConditionalRule[];
+}
+
+export interface DataValidation {
+  range: RangeRef;
+  /** A list from a range or a defined name ("=DsTrangThai"), or whole numbers / decimals / dates. */
+  type: 'list' | 'decimal' | 'date';
+  /** For lists: the source formula; for numbers and dates: the bounds. */
+  source?: string;
+  min?: number;
+  max?: number;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string };
+}
+
+export interface PrintSetup {
+  orientation: 'landscape' | 'portrait';
+  paperSize: 'A4';
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every page, e.g. "3:3". */
+  repeatRows?: string;
+  /** Page header and footer text (Excel header codes allowed: &P page, &N pages). */
+  header?: string;
+  footer?: string;
+}
+
+export type SheetKind =
+  'dashboard' | 'tasks' | 'unit' | 'findings' | 'units' | 'assignments' | 'settings';
+
+export interface SheetLayout {
+  /** Stable role of the sheet ("tasks", "unit:<unit key>"), the same from build to build. */
+  key: string;
+  kind: SheetKind;
+  /** A valid, unique sheet name (≤ 31 characters, none of \ / ? * : [ ], unique ignoring case). */
+  name: string;
+  /**
+   * The workbook-level defined name that marks the sheet as PhuLuc's (it refers to the sheet's
+   * A1, so it follows the sheet through renames). Unique, stable between builds.
+   */
+  marker: string;
+  tabColor?: string;
+  hidden?: boolean;
+  columns: ColumnLayout[];
+  blocks: CellBlock[];
+  /** Row heights by 1-based row number (rows not listed keep the default). */
+  rowHeights?: Record<number, number>;
+  merges?: RangeRef[];
+  /** Rows and columns frozen at the top / left. */
+  freeze?: { rows: number; columns: number };
+  table?: TableLayout;
+  conditionalFormats: ConditionalFormat[];
+  dataValidations: DataValidation[];
+  print: PrintSetup;
+}
+
+export interface DefinedName {
+  /** e.g. "NgayBaoCao". */
+  name: string;
+  /** Absolute reference with the sheet name, e.g. "'Cài đặt'!$B$3". */
+  ref: string;
+  comment?: string;
+}
+
+export interface WorkbookLayout {
+  sheets: SheetLayout[];
+  names: DefinedName[];
+  styles: Record<StyleId, CellStyle>;
+  /** The sheet shown when the workbook opens. */
+  activeSheet: string;
+  properties: { title: string; subject: string; creator: string; description: string };
+}
