@@ -68,30 +68,23 @@ function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
 }
 
 function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime {
-  if (twoColumns) {
-    const startText = task.cells.start ?? '';
-    const dueText = task.cells.due ?? '';
-    const text = startText && dueText ? `${startText} – ${dueText}` : startText || dueText;
-    const reading = readTimeColumns(startText, dueText, ctx);
-    return {
-      text,
-      kind: reading.kind,
-      start: reading.start,
-      due: reading.due,
-      recurrence: reading.recurrence,
-      startText,
-      dueText,
-      ...(reading.parts ? { parts: reading.parts } : {}),
-    };
-  }
-  const text = task.cells.time ?? '';
-  const reading = readTimeExpression(text, ctx);
+  const startText = task.cells.start ?? '';
+  const dueText = task.cells.due ?? '';
+  const text = twoColumns
+    ? startText && dueText
+      ? `${startText} – ${dueText}`
+      : startText || dueText
+    : (task.cells.time ?? '');
+  const reading = twoColumns
+    ? readTimeColumns(startText, dueText, ctx)
+    : readTimeExpression(text, ctx);
   return {
     text,
     kind: reading.kind,
     start: reading.start,
     due: reading.due,
     recurrence: reading.recurrence,
+    ...(twoColumns ? { startText, dueText } : {}),
     ...(reading.parts ? { parts: reading.parts } : {}),
   };
 }

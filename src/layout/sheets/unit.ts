@@ -82,9 +82,38 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   const leadFirst = leadHeader + 1;
   const leadLast = leadFirst + Math.max(leads.length, 1) - 1;
   const supportTitle = leadLast + 2;
-  const supportHeader = supportTitle + 1;
-  const supportFirst = supportHeader + 1;
+  const supportFirst = supportTitle + 2;
   const supportLast = supportFirst + Math.max(supports.length, 1) - 1;
+
+  /** A titled list of tasks: as lead (showing the coordinators) or as coordinator (the leads). */
+  const part = (
+    titleRow: number,
+    title: string,
+    otherRole: string,
+    tasks: PlanTask[],
+    others: (t: PlanTask) => string[],
+  ): SheetLayout['blocks'] => [
+    {
+      origin: address(0, titleRow),
+      rows: [[{ text: title, style: 'section' }], headersFor(otherRole)],
+    },
+    {
+      origin: address(0, titleRow + 2),
+      rows:
+        tasks.length > 0
+          ? tasks.map((t, i) => row(t, titleRow + 2 + i, others(t).map(ctx.unitOf)))
+          : [
+              [
+                { text: '', style: 'text' },
+                { text: w.none!, style: 'help' },
+              ],
+            ],
+    },
+  ];
+  const rowColours = (first: number, last: number) => ({
+    range: `A${first}:${columnLetter(U.daysLeft)}${last}`,
+    rules: statusRules(`$${columnLetter(U.status)}${first}`, (c) => L.categories[c]),
+  });
 
   // Counts of the tasks it leads, from its own status column.
   const status = columnLetter(U.status);
@@ -123,52 +152,12 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
         ),
       ],
     },
-    {
-      origin: address(0, LEAD_TITLE_ROW),
-      rows: [[{ text: w.asLead!, style: 'section' }], headersFor(w.support!)],
-    },
-    {
-      origin: address(0, leadFirst),
-      rows:
-        leads.length > 0
-          ? leads.map((t, i) => row(t, leadFirst + i, t.support.map(ctx.unitOf)))
-          : [
-              [
-                { text: '', style: 'text' },
-                { text: w.none!, style: 'help' },
-              ],
-            ],
-    },
+    ...part(LEAD_TITLE_ROW, w.asLead!, w.support!, leads, (t) => t.support),
   ];
-  const conditionalFormats = [
-    {
-      range: `A${leadFirst}:${columnLetter(U.daysLeft)}${leadLast}`,
-      rules: statusRules(`$${status}${leadFirst}`, (c) => L.categories[c]),
-    },
-  ];
+  const conditionalFormats = [rowColours(leadFirst, leadLast)];
   if (ctx.options.includeSupport !== false) {
-    blocks.push(
-      {
-        origin: address(0, supportTitle),
-        rows: [[{ text: w.asSupport!, style: 'section' }], headersFor(w.lead!)],
-      },
-      {
-        origin: address(0, supportFirst),
-        rows:
-          supports.length > 0
-            ? supports.map((t, i) => row(t, supportFirst + i, t.lead.map(ctx.unitOf)))
-            : [
-                [
-                  { text: '', style: 'text' },
-                  { text: w.none!, style: 'help' },
-                ],
-              ],
-      },
-    );
-    conditionalFormats.push({
-      range: `A${supportFirst}:${columnLetter(U.daysLeft)}${supportLast}`,
-      rules: statusRules(`$${status}${supportFirst}`, (c) => L.categories[c]),
-    });
+    blocks.push(...part(supportTitle, w.asSupport!, w.lead!, supports, (t) => t.lead));
+    conditionalFormats.push(rowColours(supportFirst, supportLast));
   }
 
   return {
