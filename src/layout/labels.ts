@@ -94,7 +94,7 @@ const VI: Labels = {
     wholePlan: 'Toàn kế hoạch',
     overdueList: 'NHIỆM VỤ QUÁ HẠN',
     daysLate: 'Số ngày quá hạn',
-    overdueTotal: 'Tổng số nhiệm vụ quá hạn',
+    overdueTotal: 'tổng số',
     pctNote:
       '% tính trên số nhiệm vụ đã đến hạn (hạn ≤ ngày báo cáo). Nhiệm vụ có nhiều đơn vị chủ trì được tính cho mỗi đơn vị.',
     noTasks: 'Văn bản không có bảng phân công nhiệm vụ, nên chưa có nhiệm vụ để theo dõi.',
@@ -224,7 +224,7 @@ const EN: Labels = {
     wholePlan: 'Whole plan',
     overdueList: 'OVERDUE TASKS',
     daysLate: 'Days late',
-    overdueTotal: 'Overdue tasks in all',
+    overdueTotal: 'in all',
     pctNote:
       '% of the tasks already due (due date ≤ report date). A task with several lead units counts for each.',
     noTasks: 'The document has no task table, so there is no task to track yet.',

@@ -56,6 +56,7 @@ export const STYLES: Record<string, CellStyle> = {
     border: BORDER,
   },
   label: { font: { bold: true }, alignment: { vertical: 'top', wrap: true } },
+  asOfLabel: { font: { bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
   settingDate: {
     font: { bold: true },
     fill: 'FFFDE7',

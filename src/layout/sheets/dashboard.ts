@@ -147,13 +147,16 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
             },
           ],
           [
-            { text: w.asOf!, style: 'label' },
+            null,
+            { text: w.asOf!, style: 'asOfLabel' },
             { formula: 'NgayBaoCao', style: 'settingDate' },
           ],
         ],
       },
     ],
     rowHeights: { [DASHBOARD.header]: 45 },
+    // The report date needs more room than one narrow count column.
+    merges: [`C${DASHBOARD.asOfRow}:D${DASHBOARD.asOfRow}`],
     freeze: { rows: DASHBOARD.header, columns: 2 },
     conditionalFormats: [],
     dataValidations: [],
@@ -177,8 +180,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
   );
-  sheet.merges = [];
-  sheet.blocks.push(...overdueList(ctx, tr + 3, sheet.merges));
+  sheet.blocks.push(...overdueList(ctx, tr + 3, sheet.merges!));
   return sheet;
 }
 
@@ -234,7 +236,8 @@ function overdueList(ctx: Context, top: number, merges: string[]): SheetLayout['
     // Hidden column M holds the master row of the k-th overdue task.
     const rowCell = `$${columnLetter(HELPER)}${r}`;
     rows.push([
-      { number: k, style: 'int' },
+      // Numbered only when the k-th overdue task exists, so the list does not look padded.
+      { formula: `IF(ISNUMBER(${rowCell}),${k},"")`, style: 'int' },
       { formula: get('task', rowCell), style: 'text' },
       { formula: get('code', rowCell), style: 'textCenter' },
       { formula: get('lead', rowCell), style: 'text' },
@@ -259,15 +262,9 @@ function overdueList(ctx: Context, top: number, merges: string[]): SheetLayout['
       origin: address(0, top),
       rows: [
         [
-          { text: w.overdueList!, style: 'section' },
-          null,
-          null,
-          { text: w.overdueTotal!, style: 'label' },
-          null,
-          null,
           {
-            formula: `COUNTIF(${wholeColumn(tasks, m.col.status)},${overdue})`,
-            style: 'countValue',
+            formula: `${quote(`${w.overdueList!} (${w.overdueTotal!}: `)}&COUNTIF(${wholeColumn(tasks, m.col.status)},${overdue})&")"`,
+            style: 'section',
           },
         ],
         [

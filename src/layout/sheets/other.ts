@@ -6,6 +6,7 @@ import type { WorkState } from '../../core/status';
 import { address } from '../a1';
 import { printSetup, type Context } from '../context';
 import { STATUS_COLOURS, TAB_COLOURS } from '../styles';
+import { fitRowHeights } from '../fit';
 import type { Cell, SheetLayout } from '../types';
 
 export const SETTINGS = { reportDate: 'B3', dueSoon: 'B4', stateListFirst: 19 } as const;
@@ -49,6 +50,15 @@ export function findingsSheet(ctx: Context): SheetLayout {
   const header = 3;
   const first = header + 1;
   const last = first + Math.max(rows.length, 1) - 1;
+  const columns = [
+    { width: 5 },
+    { width: 10 },
+    { width: 18 },
+    { width: 9 },
+    { width: 11 },
+    { width: 60 },
+    { width: 45 },
+  ];
   const severityRule = (label: string, fill: string, font: string) => ({
     formula: `$B${first}="${label}"`,
     style: { fill, fontColor: font },
@@ -60,15 +70,8 @@ export function findingsSheet(ctx: Context): SheetLayout {
     name: ctx.sheetNames.findings,
     marker: 'PhuLuc_KiemTra',
     tabColor: TAB_COLOURS.findings,
-    columns: [
-      { width: 5 },
-      { width: 10 },
-      { width: 18 },
-      { width: 9 },
-      { width: 11 },
-      { width: 60 },
-      { width: 45 },
-    ],
+    columns,
+    rowHeights: fitRowHeights(rows, columns, first),
     blocks: [
       {
         origin: 'A1',

@@ -12,6 +12,7 @@ import {
   type MasterColumn,
 } from '../context';
 import { statusRules, TAB_COLOURS } from '../styles';
+import { fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
@@ -206,10 +207,9 @@ export function tasksSheet(ctx: Context): SheetLayout {
     });
     return sheet;
   }
-  sheet.blocks.push({
-    origin: address(0, firstRow),
-    rows: plan.tasks.map((task, i) => taskRow(ctx, task, firstRow + i)),
-  });
+  const body = plan.tasks.map((task, i) => taskRow(ctx, task, firstRow + i));
+  sheet.blocks.push({ origin: address(0, firstRow), rows: body });
+  Object.assign(sheet.rowHeights!, fitRowHeights(body, columns, firstRow));
   sheet.table = {
     name: 'PhuLuc_NhiemVu_Bang',
     range: `A${headerRow}:${last}${lastRow}`,

@@ -7,7 +7,8 @@ import { address, columnLetter, quote } from '../a1';
 import { printSetup, type Context } from '../context';
 import { stableHash } from '../sheetNames';
 import { statusRules, TAB_COLOURS } from '../styles';
-import type { Cell, SheetLayout } from '../types';
+import { fitRowHeights } from '../fit';
+import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
 
 /** Columns of the task lists on a unit sheet (0-based). */
@@ -25,6 +26,19 @@ const U = {
   row: 10,
 } as const;
 const COUNTS_ROW = 4;
+const COLUMNS: ColumnLayout[] = [
+  { width: 8 },
+  { width: 50 },
+  { width: 26 },
+  { width: 18 },
+  { width: 11 },
+  { width: 15 },
+  { width: 9 },
+  { width: 12 },
+  { width: 17 },
+  { width: 9 },
+  { width: 6, hidden: true },
+];
 const LEAD_TITLE_ROW = 6;
 
 export function unitMarker(unit: string): string {
@@ -85,6 +99,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   const supportFirst = supportTitle + 2;
   const supportLast = supportFirst + Math.max(supports.length, 1) - 1;
 
+  const rowHeights: Record<number, number> = { [COUNTS_ROW - 1]: 30, [leadHeader]: 30 };
   /** A titled list of tasks: as lead (showing the coordinators) or as coordinator (the leads). */
   const part = (
     titleRow: number,
@@ -92,24 +107,27 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     otherRole: string,
     tasks: PlanTask[],
     others: (t: PlanTask) => string[],
-  ): SheetLayout['blocks'] => [
-    {
-      origin: address(0, titleRow),
-      rows: [[{ text: title, style: 'section' }], headersFor(otherRole)],
-    },
-    {
-      origin: address(0, titleRow + 2),
-      rows:
-        tasks.length > 0
-          ? tasks.map((t, i) => row(t, titleRow + 2 + i, others(t).map(ctx.unitOf)))
-          : [
-              [
-                { text: '', style: 'text' },
-                { text: w.none!, style: 'help' },
-              ],
+  ): SheetLayout['blocks'] => {
+    const first = titleRow + 2;
+    const body: (Cell | null)[][] =
+      tasks.length > 0
+        ? tasks.map((t, i) => row(t, first + i, others(t).map(ctx.unitOf)))
+        : [
+            [
+              { text: '', style: 'text' },
+              { text: w.none!, style: 'help' },
             ],
-    },
-  ];
+          ];
+    rowHeights[titleRow + 1] = 30;
+    Object.assign(rowHeights, fitRowHeights(body, COLUMNS, first));
+    return [
+      {
+        origin: address(0, titleRow),
+        rows: [[{ text: title, style: 'section' }], headersFor(otherRole)],
+      },
+      { origin: address(0, first), rows: body },
+    ];
+  };
   const rowColours = (first: number, last: number) => ({
     range: `A${first}:${columnLetter(U.daysLeft)}${last}`,
     rules: statusRules(`$${columnLetter(U.status)}${first}`, (c) => L.categories[c]),
@@ -166,21 +184,9 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     name,
     marker: unitMarker(unit),
     tabColor: TAB_COLOURS.unit,
-    columns: [
-      { width: 8 },
-      { width: 50 },
-      { width: 26 },
-      { width: 18 },
-      { width: 11 },
-      { width: 15 },
-      { width: 9 },
-      { width: 12 },
-      { width: 17 },
-      { width: 9 },
-      { width: 6, hidden: true },
-    ],
+    columns: COLUMNS,
     blocks,
-    rowHeights: { [COUNTS_ROW - 1]: 30, [leadHeader]: 30 },
+    rowHeights,
     freeze: { rows: leadHeader, columns: 0 },
     conditionalFormats,
     dataValidations: [],
