@@ -5,6 +5,7 @@ import type { StatusCategory } from '../../core/status';
 import { address, columnLetter, quote, wholeColumn } from '../a1';
 import { printSetup, type Context } from '../context';
 import { TAB_COLOURS } from '../styles';
+import { fitRowHeights } from '../fit';
 import type { Cell, ConditionalFormat, SheetLayout } from '../types';
 import { ASSIGNMENT, countLead } from './assignments';
 
@@ -176,6 +177,10 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
     { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
   );
+  const unitRows = leadUnits.map((u): (Cell | null)[] => [null, { text: u }]);
+  Object.assign(sheet.rowHeights!, fitRowHeights(unitRows, sheet.columns, DASHBOARD.first), {
+    [tr + 1]: 26,
+  });
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
