@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `phuluc` command. The TypeScript is compiled to dist/ on `npm ci` / `npm install`
+// The `phuluc` command. The TypeScript is compiled to lib/ on `npm ci` / `npm install`
 // (the "prepare" script); run `npm run build:cli` after changing the sources.
 const path = require('path');
-const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
 let cli;
 try {
   cli = require(entry);

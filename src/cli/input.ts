@@ -5,18 +5,43 @@ import { CliError } from './errors';
 /** Larger than any real plan by far; past this a file is a mistake, not an appendix. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-function decode(bytes: Buffer, path: string): string {
+/** An input file: text, or an Excel workbook (.xlsx) read as bytes. */
+export type Source = { kind: 'text'; text: string } | { kind: 'xlsx'; bytes: Uint8Array };
+
+const isZip = (b: Buffer): boolean =>
+  b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** Word/Excel 97–2003 (.doc, .xls) and password-protected Office files. */
+const isOle = (b: Buffer): boolean =>
+  b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+
+/** An Excel workbook: a zip holding xl/workbook.xml (the name shows in the zip's directory). */
+function isXlsx(bytes: Buffer): boolean {
+  return bytes.includes('xl/workbook.xml', 0, 'latin1');
+}
+
+function classify(bytes: Buffer, path: string): Source {
+  if (isZip(bytes)) {
+    if (isXlsx(bytes)) return { kind: 'xlsx', bytes: new Uint8Array(bytes) };
+    const ext = extname(path).toLowerCase() || '.zip';
+    throw new CliError(
+      `tệp ${ext} là tệp nén (Word/Excel); dòng lệnh hiện đọc văn bản và tệp Excel .xlsx: hãy lưu phụ lục thành .txt hoặc .xlsx, hoặc sao chép bảng rồi dán vào tệp văn bản`,
+      `${ext} is a zipped (Word/Excel) file; the command line reads text and Excel .xlsx files: save the appendix as .txt or .xlsx, or copy the table into a text file`,
+    );
+  }
+  if (isOle(bytes)) {
+    throw new CliError(
+      'tệp Word/Excel 97–2003 (.doc, .xls) hoặc tệp có mật khẩu: hãy mở và lưu lại thành .xlsx (hoặc .txt), không đặt mật khẩu',
+      'a Word/Excel 97–2003 file (.doc, .xls) or a password-protected file: open it and save it as .xlsx (or .txt), without a password',
+    );
+  }
+  return { kind: 'text', text: decode(bytes) };
+}
+
+function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    const ext = extname(path).toLowerCase() || '.zip';
-    throw new CliError(
-      `tệp ${ext} là tệp nén (Word/Excel); dòng lệnh hiện đọc văn bản: hãy lưu phụ lục thành .txt, hoặc sao chép bảng rồi dán vào tệp văn bản`,
-      `${ext} is a zipped (Word/Excel) file; the command line reads text: save the appendix as .txt, or copy the table into a text file`,
-    );
-  }
   const head = bytes.subarray(0, 8192);
   const controls = head.filter((b) => b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32)).length;
   if (head.includes(0) || controls > head.length * 0.02) {
@@ -35,8 +60,8 @@ function decode(bytes: Buffer, path: string): string {
   }
 }
 
-/** Reads a source file as text, or fails with one clear message. */
-export async function readSourceText(path: string): Promise<string> {
+/** Reads a source file (text or .xlsx), or fails with one clear message. */
+export async function readSource(path: string): Promise<Source> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -59,7 +84,21 @@ export async function readSourceText(path: string): Promise<string> {
   } catch {
     throw new CliError(`không đọc được tệp "${path}"`, `cannot read file "${path}"`);
   }
-  const text = decode(bytes, path);
-  if (text.trim() === '') throw new CliError(`tệp "${path}" rỗng`, `file "${path}" is empty`);
-  return text;
+  if (bytes.length === 0) throw new CliError(`tệp "${path}" rỗng`, `file "${path}" is empty`);
+  const source = classify(bytes, path);
+  if (source.kind === 'text' && source.text.trim() === '')
+    throw new CliError(`tệp "${path}" rỗng`, `file "${path}" is empty`);
+  return source;
+}
+
+/** Reads a text source file, or fails with one clear message (an .xlsx file is refused). */
+export async function readSourceText(path: string): Promise<string> {
+  const source = await readSource(path);
+  if (source.kind !== 'text') {
+    throw new CliError(
+      `"${path}" là tệp Excel, không phải văn bản`,
+      `"${path}" is an Excel file, not text`,
+    );
+  }
+  return source.text;
 }

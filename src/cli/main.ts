@@ -1,10 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from 'util';
-import { parsePlanText } from '../core/plan/parse';
 import type { Plan } from '../core/plan/types';
+import { readAnyPlan, runBuild } from './build';
 import { CliError } from './errors';
-import { readSourceText } from './input';
 import { formatFindings, type Lang } from './check';
 import { formatSummary } from './summary';
 import { loadUnitDirectory } from './units';
@@ -25,12 +24,24 @@ Cách dùng / Usage:
   phuluc check TỆP [--units TỆP] [--before-inclusive] [--lang en] [--json]
       Liệt kê các điểm cần kiểm tra theo mức độ; mã thoát 1 khi có lỗi.
       List validation findings by severity; exit status 1 when there are errors.
+  phuluc build TỆP -o SO-THEO-DOI.xlsx [--today YYYY-MM-DD] [--due-soon N]
+               [--units TỆP] [--lang vi|en] [--group-sheets] [--before-inclusive]
+      Tạo sổ theo dõi Excel (.xlsx): tổng hợp, danh sách nhiệm vụ, một trang cho mỗi đơn vị.
+      Make the Excel tracking workbook (.xlsx): dashboard, task list, a sheet per unit.
+
+TỆP: văn bản (.txt, .md), tệp Excel .xlsx, hoặc JSON của phuluc parse --json (cho build).
+FILE: text (.txt, .md), an Excel .xlsx file, or the JSON of phuluc parse --json (for build).
 
 Tùy chọn / Options:
   --json               in JSON / print JSON
   --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
   --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
-  --lang vi|en         ngôn ngữ của danh sách kiểm tra / language of the findings
+  --lang vi|en         ngôn ngữ (kiểm tra, sổ theo dõi) / language (findings, workbook)
+  -o, --output TỆP     tệp .xlsx sẽ ghi / the .xlsx file to write
+  --today YYYY-MM-DD   ngày báo cáo cố định (mặc định: hôm nay, =TODAY() trong sổ)
+                       fixed report date (default: today, =TODAY() in the workbook)
+  --due-soon N         số ngày "sắp đến hạn" (mặc định 7) / "due soon" window (default 7)
+  --group-sheets       cả nhóm đơn vị ("Các phòng…") có trang riêng / sheets for unit groups too
   -h, --help           trợ giúp / help
   -v, --version        phiên bản / version
 `;
@@ -42,6 +53,10 @@ interface ParsedArgs {
   units: string | undefined;
   beforeInclusive: boolean;
   lang: Lang;
+  output: string | undefined;
+  today: string | undefined;
+  dueSoon: string | undefined;
+  groupSheets: boolean;
   help: boolean;
   version: boolean;
 }
@@ -56,6 +71,10 @@ function readArgs(argv: string[]): ParsedArgs {
         units: { type: 'string' },
         'before-inclusive': { type: 'boolean', default: false },
         lang: { type: 'string', default: 'vi' },
+        output: { type: 'string', short: 'o' },
+        today: { type: 'string' },
+        'due-soon': { type: 'string' },
+        'group-sheets': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -70,6 +89,10 @@ function readArgs(argv: string[]): ParsedArgs {
       units: values.units,
       beforeInclusive: values['before-inclusive'] === true,
       lang: values.lang,
+      output: values.output,
+      today: values.today,
+      dueSoon: values['due-soon'],
+      groupSheets: values['group-sheets'] === true,
       help: values.help === true,
       version: values.version === true,
     };
@@ -82,19 +105,11 @@ function readArgs(argv: string[]): ParsedArgs {
   }
 }
 
-async function readPlan(args: ParsedArgs): Promise<Plan> {
+async function readPlan(args: ParsedArgs, io: CliIO): Promise<Plan> {
   if (!args.file)
     throw new CliError('thiếu tên tệp; xem phuluc --help', 'missing file name; see phuluc --help');
   const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
-  const text = await readSourceText(args.file);
-  const plan = parsePlanText(text, { beforeInclusive: args.beforeInclusive, directory });
-  if (!plan.tables.some((t) => t.kind === 'tasks' || t.kind === 'report-form')) {
-    throw new CliError(
-      'không tìm thấy bảng phụ lục trong tệp (cần một bảng có cột STT, Nhiệm vụ, Đơn vị chủ trì, Thời gian…)',
-      'no appendix table found in the file (expected a table with STT, task, lead unit, time… columns)',
-    );
-  }
-  return plan;
+  return readAnyPlan(args.file, { beforeInclusive: args.beforeInclusive, directory }, io);
 }
 
 function packageVersion(): string {
@@ -118,14 +133,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     switch (args.command) {
       case 'parse': {
-        const plan = await readPlan(args);
+        const plan = await readPlan(args, io);
         io.stdout(
           args.json ? JSON.stringify(plan, null, 2) + '\n' : formatSummary(plan, io.columns),
         );
         return 0;
       }
       case 'check': {
-        const plan = await readPlan(args);
+        const plan = await readPlan(args, io);
         io.stdout(
           args.json
             ? JSON.stringify(plan.findings, null, 2) + '\n'
@@ -133,6 +148,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         );
         return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
       }
+      case 'build':
+        return await runBuild(
+          {
+            file: args.file,
+            output: args.output,
+            today: args.today,
+            dueSoon: args.dueSoon,
+            units: args.units,
+            lang: args.lang,
+            groupSheets: args.groupSheets,
+            beforeInclusive: args.beforeInclusive,
+          },
+          io,
+        );
       default:
         throw new CliError(
           `lệnh không có: "${args.command}"; xem phuluc --help`,

@@ -1,7 +1,7 @@
 // What every sheet builder needs: the plan, the options, the words, and where things are.
 
 import type { Entered } from '../core/status';
-import type { IsoDate, Plan } from '../core/plan/types';
+import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { labelsFor, type Labels, type Language } from './labels';
 import type { PrintSetup } from './types';
 
@@ -79,6 +79,8 @@ export interface Context {
   unitSheets: Map<string, string>;
   /** Canonical unit name for every spelling. */
   unitOf: (name: string) => string;
+  /** The tasks each unit leads and coordinates (grouped once: plans can have 10,000 tasks). */
+  tasksOf: (unit: string) => { lead: PlanTask[]; support: PlanTask[] };
   master: {
     /** 1-based rows: the header and the first / last task rows. */
     headerRow: number;

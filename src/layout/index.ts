@@ -1,7 +1,7 @@
 // Plan → workbook layout: the one place where the workbook's design lives. Pure data; the
 // .xlsx writer and the Office.js writer render it without decisions of their own.
 
-import type { Plan } from '../core/plan/types';
+import type { Plan, PlanTask } from '../core/plan/types';
 import { unitNames } from '../core/status/rollup';
 import { absoluteRange, sheetRef } from './a1';
 import {
@@ -45,6 +45,17 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   const names = unitNames(plan);
   const unitOf = (name: string): string => names.get(name) ?? name;
 
+  const byUnit = new Map<string, { lead: PlanTask[]; support: PlanTask[] }>();
+  for (const task of plan.tasks) {
+    for (const role of ['lead', 'support'] as const) {
+      for (const unit of new Set(task[role].map(unitOf))) {
+        if (!byUnit.has(unit)) byUnit.set(unit, { lead: [], support: [] });
+        byUnit.get(unit)![role].push(task);
+      }
+    }
+  }
+  const tasksOf = (unit: string) => byUnit.get(unit) ?? { lead: [], support: [] };
+
   const fixed = L.sheets;
   // Units that lead a task get a sheet (groups only when asked), in directory order.
   const sheetUnits = plan.units
@@ -65,6 +76,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     sheetNames: { ...fixed },
     unitSheets: new Map(sheetUnits.map((u, i) => [u, unitSheetNames[i]!])),
     unitOf,
+    tasksOf,
     master: {
       headerRow: MASTER_HEADER_ROW,
       firstRow,

@@ -19,6 +19,21 @@ export const STYLES: Record<string, CellStyle> = {
   // No "@" format on shared text styles: a formula in a text-formatted cell would be read as
   // text by Excel. Renderers write `text` cells as text by themselves.
   text: { alignment: { vertical: 'top', wrap: true }, border: BORDER },
+  plain: { alignment: { vertical: 'top' }, border: BORDER },
+  // The overdue list: no borders, so its unused rows stay invisible.
+  list: { alignment: { vertical: 'top' } },
+  listCenter: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: '0' },
+  listDate: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: 'dd/mm/yyyy' },
+  daysLeft: {
+    alignment: { vertical: 'top', horizontal: 'center' },
+    border: BORDER,
+    numberFormat: '0;"quá "0;0',
+  },
+  daysLeftEn: {
+    alignment: { vertical: 'top', horizontal: 'center' },
+    border: BORDER,
+    numberFormat: '0;"late "0;0',
+  },
   textCenter: { alignment: { vertical: 'top', horizontal: 'center', wrap: true }, border: BORDER },
   date: {
     alignment: { vertical: 'top', horizontal: 'center' },
@@ -112,15 +127,16 @@ export const STYLES: Record<string, CellStyle> = {
 /** De facto colours of docs/domain.md: fill and font colour per status. */
 export const STATUS_COLOURS: Record<
   StatusCategory,
-  { fill: string; font: string; strike?: boolean }
+  { fill?: string; font: string; strike?: boolean }
 > = {
   'done-on-time': { fill: 'C6EFCE', font: '006100' },
   'done-late': { fill: 'F8CBAD', font: '833C0B' },
   overdue: { fill: 'FFC7CE', font: '9C0006' },
   'due-soon': { fill: 'FFEB9C', font: '7F6000' },
   'on-track': { fill: 'DDEBF7', font: '1F4E78' },
-  'no-deadline': { fill: 'EDEDED', font: '404040' },
-  waiting: { fill: 'EDEDED', font: '404040' },
+  // No fill for tasks without a deadline: grey text, so paused / cancelled rows stand apart.
+  'no-deadline': { font: '7F7F7F' },
+  waiting: { font: '7F7F7F' },
   paused: { fill: 'D9D9D9', font: '595959', strike: true },
   cancelled: { fill: 'D9D9D9', font: '595959', strike: true },
 };
@@ -130,7 +146,7 @@ export function legendStyles(): Record<string, CellStyle> {
   const out: Record<string, CellStyle> = {};
   for (const [category, colour] of Object.entries(STATUS_COLOURS)) {
     out[`legend-${category}`] = {
-      fill: colour.fill,
+      ...(colour.fill ? { fill: colour.fill } : {}),
       font: { color: colour.font, bold: true, strike: colour.strike },
       border: BORDER,
     };
@@ -147,7 +163,11 @@ export function statusRules(
     Object.entries(STATUS_COLOURS) as [StatusCategory, (typeof STATUS_COLOURS)[StatusCategory]][]
   ).map(([category, colour]) => ({
     formula: `${statusCell}="${categoryLabel(category).replace(/"/g, '""')}"`,
-    style: { fill: colour.fill, fontColor: colour.font, strike: colour.strike },
+    style: {
+      ...(colour.fill ? { fill: colour.fill } : {}),
+      fontColor: colour.font,
+      ...(colour.strike ? { strike: true } : {}),
+    },
     stopIfTrue: true,
   }));
 }

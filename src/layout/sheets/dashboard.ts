@@ -179,8 +179,10 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   );
   const unitRows = leadUnits.map((u): (Cell | null)[] => [null, { text: u }]);
   Object.assign(sheet.rowHeights!, fitRowHeights(unitRows, sheet.columns, DASHBOARD.first), {
-    [tr + 1]: 26,
+    [tr + 1]: 30,
+    [tr + 4]: 32,
   });
+  sheet.merges!.push(`B${tr + 1}:${L_('pctOnTime')}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
@@ -242,13 +244,14 @@ function overdueList(ctx: Context, top: number, merges: string[]): SheetLayout['
     const rowCell = `$${columnLetter(HELPER)}${r}`;
     rows.push([
       // Numbered only when the k-th overdue task exists, so the list does not look padded.
-      { formula: `IF(ISNUMBER(${rowCell}),${k},"")`, style: 'int' },
-      { formula: get('task', rowCell), style: 'text' },
-      { formula: get('code', rowCell), style: 'textCenter' },
-      { formula: get('lead', rowCell), style: 'text' },
+      { formula: `IF(ISNUMBER(${rowCell}),${k},"")`, style: 'listCenter' },
+      // One line per task: formula results do not grow their rows in every program.
+      { formula: get('task', rowCell), style: 'list' },
+      { formula: get('code', rowCell), style: 'listCenter' },
+      { formula: get('lead', rowCell), style: 'list' },
       null,
       null,
-      { formula: get('due', rowCell), style: 'date' },
+      { formula: get('due', rowCell), style: 'listDate' },
       {
         formula: `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.due)},${rowCell}),"")`,
         style: 'int',

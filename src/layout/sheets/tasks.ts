@@ -128,7 +128,10 @@ function taskRow(ctx: Context, task: PlanTask, r: number): (Cell | null)[] {
       ? { date: given.completed, style: 'entryDate' }
       : { style: 'entryDate' },
     status: { formula: statusFormula(ctx, r), style: 'status' },
-    daysLeft: { formula: daysLeftFormula(ctx, r), style: 'int' },
+    daysLeft: {
+      formula: daysLeftFormula(ctx, r),
+      style: ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
+    },
     note: text(given?.note, 'entry'),
     overdueOrder: { formula: overdueOrderFormula(ctx, r), style: 'int' },
   };

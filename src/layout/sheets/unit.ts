@@ -26,6 +26,7 @@ const U = {
   row: 10,
 } as const;
 const COUNTS_ROW = 4;
+const COUNTS_COLUMN = 2;
 const COLUMNS: ColumnLayout[] = [
   { width: 8 },
   { width: 50 },
@@ -46,15 +47,14 @@ export function unitMarker(unit: string): string {
 }
 
 export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout {
-  const { L, plan } = ctx;
+  const { L } = ctx;
   const w = L.words;
-  const leads = plan.tasks.filter((t) => t.lead.some((n) => ctx.unitOf(n) === unit));
+  const own = ctx.tasksOf(unit);
+  const leads = own.lead;
+  const leading = new Set(leads);
+  // A task it both leads and coordinates is listed once, as lead.
   const supports =
-    ctx.options.includeSupport === false
-      ? []
-      : plan.tasks.filter(
-          (t) => t.support.some((n) => ctx.unitOf(n) === unit) && !leads.includes(t),
-        );
+    ctx.options.includeSupport === false ? [] : own.support.filter((t) => !leading.has(t));
 
   const headersFor = (otherRole: string): Cell[] =>
     [
@@ -87,7 +87,10 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
       { formula: lookup(ctx, m.progress, rowCell), style: 'int' },
       { formula: lookup(ctx, m.completed, rowCell), style: 'date' },
       { formula: lookup(ctx, m.status, rowCell), style: 'status' },
-      { formula: lookup(ctx, m.daysLeft, rowCell), style: 'int' },
+      {
+        formula: lookup(ctx, m.daysLeft, rowCell),
+        style: ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
+      },
       { formula: matchRow(ctx, `$A${r}`), style: 'int' },
     ];
   };
@@ -156,12 +159,18 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
       rows: [
         [{ text: unit, style: 'title' }],
         [
-          { text: `${ctx.planLine} — ${w.asOf} `, style: 'subtitle' },
+          { text: ctx.planLine, style: 'subtitle' },
           null,
           null,
-          null,
+          { text: w.asOf!, style: 'asOfLabel' },
           { formula: 'NgayBaoCao', style: 'settingDate' },
         ],
+      ],
+    },
+    {
+      // The counts sit on the narrower columns, right of the task text.
+      origin: address(COUNTS_COLUMN, COUNTS_ROW - 1),
+      rows: [
         counts.map(([label]) => ({ text: label, style: 'countLabel' })),
         counts.map(([, value]) =>
           typeof value === 'number'

@@ -1,0 +1,111 @@
+// `npm run bench`: how long the workbook takes for 100, 1,000 and 10,000 tasks, against the
+// same ExcelJS writing the same cell values with no styles, rules or formulas. Not a test: it
+// prints figures (targets: 10,000 tasks under 10 s, under 3× the plain write).
+
+import ExcelJS from 'exceljs';
+import { cpus, loadavg } from 'os';
+import type { Plan } from '../../src/core/plan/types';
+import { layoutWorkbook } from '../../src/layout';
+import type { WorkbookLayout } from '../../src/layout/types';
+import { isoToSerial } from '../../src/render/xlsx';
+import { syntheticPlan } from './generate';
+import { BENCH_OPTIONS, RENDERERS } from './renderers';
+
+/** The layout's values written with ExcelJS and nothing else: no styles, rules or formulas. */
+async function plainWrite(layout: WorkbookLayout): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of layout.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const block of sheet.blocks) {
+      const origin = ws.getCell(block.origin);
+      block.rows.forEach((cells, r) => {
+        const row = ws.getRow(Number(origin.row) + r);
+        cells.forEach((cell, c) => {
+          if (!cell) return;
+          const value =
+            cell.text ??
+            cell.number ??
+            (cell.date ? isoToSerial(cell.date) : undefined) ??
+            cell.bool;
+          if (value !== undefined) row.getCell(Number(origin.col) + c).value = value;
+        });
+      });
+    }
+  }
+  const bytes = await wb.xlsx.writeBuffer();
+  return bytes.byteLength;
+}
+
+interface Timing {
+  /** Wall-clock milliseconds. */
+  wall: number;
+  /** CPU milliseconds of this process (user + system): less sensitive to a busy machine. */
+  cpu: number;
+}
+
+async function time(run: () => Promise<unknown>): Promise<Timing> {
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: Number(process.hrtime.bigint() - start) / 1e6,
+    cpu: (used.user + used.system) / 1000,
+  };
+}
+
+/** Best of `runs` (the first run also warms the JIT up). */
+async function best(runs: number, run: () => Promise<unknown>): Promise<Timing> {
+  let min: Timing = { wall: Infinity, cpu: Infinity };
+  for (let i = 0; i < runs; i++) {
+    const t = await time(run);
+    if (t.wall < min.wall) min = t;
+  }
+  return min;
+}
+
+const fmt = (ms: number): string =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  const counts = sizes.length > 0 ? sizes : [100, 1000, 10000];
+  console.log(`PhuLuc bench — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  const load = loadavg()[0]!.toFixed(1);
+  console.log(
+    `${cpus().length} CPUs, load average ${load} (figures: wall-clock time, best run; CPU time in brackets)`,
+  );
+  console.log(
+    'tasks   units  sheets  renderer                 time              plain ExcelJS     ratio   of which layout',
+  );
+  for (const count of counts) {
+    const plan: Plan = syntheticPlan(count);
+    const layout = layoutWorkbook(plan, BENCH_OPTIONS);
+    const runs = count >= 10000 ? 2 : 3;
+    const plain = await best(runs, () => plainWrite(layout));
+    const layoutOnly = await best(runs, async () => layoutWorkbook(plan, BENCH_OPTIONS));
+    for (const renderer of RENDERERS) {
+      const ms = await best(runs, () => renderer.run(plan));
+      console.log(
+        [
+          String(count).padEnd(7),
+          String(plan.units.length).padEnd(6),
+          String(layout.sheets.length).padEnd(7),
+          renderer.name.padEnd(24),
+          `${fmt(ms.wall)} (${fmt(ms.cpu)})`.padEnd(17),
+          `${fmt(plain.wall)} (${fmt(plain.cpu)})`.padEnd(17),
+          `${(ms.wall / plain.wall).toFixed(2)}×`.padEnd(7),
+          fmt(layoutOnly.wall),
+        ].join(' '),
+      );
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,121 @@
+// Pictures of the workbook for the docs: seed 000 built for a fixed report date with some
+// values typed in (so several colours show), printed to PDF by LibreOffice with the workbook's
+// own print setup, then the dashboard, the task list and two unit sheets cut out as PNG pages.
+//
+//   npx tsc -p tsconfig.bench.json && node dist/bench/scripts/render-pictures.js [docs/img]
+//
+// Needs LibreOffice (soffice) and poppler-utils (pdftoppm, pdftotext).
+
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { pathToFileURL } from 'url';
+import { parsePlanText } from '../src/core/plan/parse';
+import { labelsFor, layoutWorkbook, type EnteredValues } from '../src/layout';
+import { renderXlsx } from '../src/render/xlsx';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const SEED = join(ROOT, 'test', 'fixtures', 'seeds', '000_f1ce80b955e1ea55.txt');
+const REPORT_DATE = '2019-12-26';
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 240_000 });
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function main(): Promise<void> {
+  const outDir = resolve(process.argv[2] ?? join(ROOT, 'docs', 'img'));
+  const work = mkdtempSync(join(tmpdir(), 'phuluc-pictures-'));
+  const L = labelsFor('vi');
+  const plan = parsePlanText(readFileSync(SEED, 'utf8'));
+
+  // Typed values (seed 000's tasks): done on time, done late, paused, cancelled, under way;
+  // with the report date, V.10 is overdue and the year-end tasks are due soon.
+  const entered: Record<string, EnteredValues> = {
+    'I.1': { state: L.states.done, completed: '2019-02-20', note: 'Đã ban hành kế hoạch' },
+    'V.4': { state: L.states.done, completed: '2019-04-10', note: 'Hoàn thành muộn' },
+    'I.2': { state: L.states.paused, note: 'Chờ hướng dẫn của tỉnh' },
+    'II.1': { state: L.states.cancelled },
+    'I.3': { state: L.states['in-progress'], progress: 60 },
+  };
+  const layout = layoutWorkbook(plan, {
+    reportDate: REPORT_DATE,
+    dueSoonDays: 7,
+    language: 'vi',
+    groupSheets: false,
+    entered,
+  });
+  const xlsx = join(work, 'seed000.xlsx');
+  writeFileSync(xlsx, await renderXlsx(layout));
+
+  // LibreOffice with a private profile that recalculates on load.
+  const profile = join(work, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+  );
+  run('soffice', [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    work,
+    xlsx,
+  ]);
+  const pdf = join(work, 'seed000.pdf');
+
+  // Which page shows which sheet: the first page whose heading (the first line under the
+  // page header) is the sheet's title (its cell A1).
+  const headings = run('pdftotext', ['-layout', pdf, '-'])
+    .split('\f')
+    .map(
+      (text) =>
+        text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)[1] ?? '',
+    );
+  const pageOf = (key: string): number => {
+    const sheet = layout.sheets.find((s) => s.key === key || s.kind === key)!;
+    const title = sheet.blocks.find((b) => b.origin === 'A1')?.rows[0]?.[0]?.text ?? sheet.name;
+    const index = headings.findIndex((h) => h.startsWith(title.slice(0, 40)));
+    if (index < 0) throw new Error(`no page shows "${title}"`);
+    return index + 1;
+  };
+  const units = layout.sheets.filter((s) => s.kind === 'unit').slice(0, 2);
+  const wanted: [string, string][] = [
+    ['dashboard', 'seed000-tong-hop'],
+    ['tasks', 'seed000-nhiem-vu'],
+    ...units.map((u, i): [string, string] => [u.key, `seed000-don-vi-${i + 1}`]),
+  ];
+  mkdirSync(outDir, { recursive: true });
+  for (const [key, name] of wanted) {
+    const page = pageOf(key);
+    const prefix = join(work, name);
+    run('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      pdf,
+      prefix,
+    ]);
+    copyFileSync(`${prefix}.png`, join(outDir, `${name}.png`));
+    console.log(`${name}.png ← page ${page} (${key})`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

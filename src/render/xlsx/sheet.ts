@@ -1,0 +1,248 @@
+// One layout sheet → one ExcelJS worksheet. Everything comes from the layout; the only choices
+// made here are the file format's own (how Excel stores a date, a list, a print title).
+
+import type {
+  CellFormulaValue,
+  CellSharedFormulaValue,
+  DataValidation as XValidation,
+  Row,
+  Style as XStyle,
+  Workbook,
+  WorksheetView,
+} from 'exceljs';
+import type { Cell, DataValidation, SheetLayout, StyleId } from '../../layout/types';
+import { fileFormula, formulaTemplate, shiftedFormula, type FormulaTemplate } from './formula';
+import type { NameEntry, SheetPatch } from './patch';
+import { addressOf, parseAddress, parseRange, quoteSheet } from './refs';
+import { argb, ruleStyle } from './style';
+
+/** Styles of the workbook, built once and shared by reference. */
+export interface StyleBook {
+  get(id: StyleId | undefined, forDate: boolean): Partial<XStyle> | undefined;
+}
+
+const DAY_MS = 86_400_000;
+/** Day 0 of Excel's 1900 date system, as used for every date after 1 March 1900. */
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** ISO date → Excel serial, computed in UTC so no time zone can shift it. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y!, m! - 1, d!) - EPOCH_MS) / DAY_MS);
+}
+
+/** Excel serial → the UTC Date ExcelJS turns back into that serial. */
+function serialToDate(serial: number): Date {
+  return new Date(EPOCH_MS + serial * DAY_MS);
+}
+
+/** ExcelJS's range-wide validations (missing from its typings: a library boundary). */
+interface Validations {
+  add(range: string, validation: XValidation): void;
+}
+
+function validation(dv: DataValidation): XValidation {
+  const out: XValidation = { type: dv.type, allowBlank: dv.allowBlank, formulae: [] };
+  if (dv.type === 'list') {
+    out.formulae = [fileFormula((dv.source ?? '').replace(/^=/, ''))];
+  } else {
+    // Dates are serials in the layout; ExcelJS wants Date objects for date rules.
+    const bound = (n: number): number | Date => (dv.type === 'date' ? serialToDate(n) : n);
+    if (dv.min !== undefined && dv.max !== undefined) {
+      out.operator = 'between';
+      out.formulae = [bound(dv.min), bound(dv.max)];
+    } else if (dv.min !== undefined) {
+      out.operator = 'greaterThanOrEqual';
+      out.formulae = [bound(dv.min)];
+    } else if (dv.max !== undefined) {
+      out.operator = 'lessThanOrEqual';
+      out.formulae = [bound(dv.max)];
+    } else {
+      // A rule needs a bound; these accept any number / any date Excel can hold.
+      out.operator = 'between';
+      out.formulae =
+        dv.type === 'date' ? [serialToDate(1), serialToDate(2_958_465)] : ['-1E+307', '1E+307'];
+    }
+  }
+  // Excel's own default: reject what breaks the rule (without it any entry is accepted).
+  out.showErrorMessage = true;
+  out.errorStyle = 'stop';
+  if (dv.error) {
+    out.errorTitle = dv.error.title;
+    out.error = dv.error.message;
+  }
+  if (dv.prompt) {
+    out.showInputMessage = true;
+    out.promptTitle = dv.prompt.title;
+    out.prompt = dv.prompt.message;
+  }
+  return out;
+}
+
+/**
+ * Runs of cells down a column holding the same formula shape are written as one shared
+ * formula (as Excel itself saves filled-down formulas): the file stores the text once, which
+ * makes large workbooks much smaller and faster to write and to open.
+ */
+class SharedFormulas {
+  private readonly runs = new Map<
+    number,
+    { template: FormulaTemplate; masterRow: number; master: string; lastRow: number }
+  >();
+
+  value(formula: string, row: number, col: number): CellFormulaValue | CellSharedFormulaValue {
+    const run = this.runs.get(col);
+    if (
+      run &&
+      run.lastRow === row - 1 &&
+      shiftedFormula(run.template, row - run.masterRow) === formula
+    ) {
+      run.lastRow = row;
+      return { sharedFormula: run.master } as CellSharedFormulaValue;
+    }
+    const template = formulaTemplate(formula);
+    if (template) {
+      this.runs.set(col, { template, masterRow: row, master: addressOf(row, col), lastRow: row });
+    } else this.runs.delete(col);
+    return { formula: fileFormula(formula) };
+  }
+}
+
+function writeCell(
+  xRow: Row,
+  row: number,
+  col: number,
+  cell: Cell,
+  styles: StyleBook,
+  links: SheetPatch['links'],
+  shared: SharedFormulas,
+): void {
+  const target = xRow.getCell(col);
+  if (cell.text !== undefined) {
+    // A string value is always a string to ExcelJS: "=1+1", "- Xã hội" stay text.
+    target.value = cell.text === '' ? null : cell.text;
+  } else if (cell.number !== undefined) target.value = cell.number;
+  else if (cell.date !== undefined) target.value = isoToSerial(cell.date);
+  else if (cell.bool !== undefined) target.value = cell.bool;
+  else if (cell.formula !== undefined) target.value = shared.value(cell.formula, row, col);
+  const style = styles.get(cell.style, cell.date !== undefined);
+  if (style) target.style = style;
+  if (cell.link) {
+    links.push({
+      address: addressOf(row, col),
+      location: `${quoteSheet(cell.link.sheet)}!${cell.link.address.replace(/\$/g, '')}`,
+    });
+  }
+}
+
+/** Adds the sheet to the workbook; returns what the XML patches need for it. */
+export function renderSheet(
+  wb: Workbook,
+  sheet: SheetLayout,
+  index: number,
+  active: boolean,
+  styles: StyleBook,
+  names: NameEntry[],
+): { id: number; patch: SheetPatch } {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+  });
+  const patch: SheetPatch = { links: [], stopIfTrue: new Set() };
+
+  sheet.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    if (c.hidden) column.hidden = true;
+  });
+
+  // ExcelJS writes a table's header and cells itself: add it first, the blocks then write
+  // the same header texts (checked) and the real values and styles over it.
+  if (sheet.table) {
+    const t = sheet.table;
+    const box = parseRange(t.range)!;
+    // Excel needs at least one data row under a table's header.
+    const dataRows = Math.max(1, box.bottom - box.top);
+    ws.addTable({
+      name: t.name,
+      ref: addressOf(box.top, box.left),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: t.style as never, showRowStripes: true },
+      columns: t.columns.map((name) => ({ name, filterButton: true })),
+      rows: Array.from({ length: dataRows }, () => t.columns.map(() => null)),
+    });
+  }
+
+  const shared = new SharedFormulas();
+  for (const block of sheet.blocks) {
+    const origin = parseAddress(block.origin)!;
+    block.rows.forEach((cells, r) => {
+      const xRow = ws.getRow(origin.row + r);
+      cells.forEach((cell, c) => {
+        if (cell)
+          writeCell(xRow, origin.row + r, origin.col + c, cell, styles, patch.links, shared);
+      });
+    });
+  }
+
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+    ws.getRow(Number(row)).height = height;
+  }
+  for (const range of sheet.merges ?? []) ws.mergeCells(range);
+
+  // `tabSelected` is missing from ExcelJS's typings; only the active sheet may carry it, or
+  // Excel opens with the sheets grouped.
+  const freeze =
+    sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : null;
+  const view: Partial<WorksheetView> & { tabSelected: boolean } = freeze
+    ? {
+        state: 'frozen',
+        xSplit: freeze.columns,
+        ySplit: freeze.rows,
+        topLeftCell: addressOf(freeze.rows + 1, freeze.columns + 1),
+        tabSelected: active,
+      }
+    : { state: 'normal', tabSelected: active };
+  ws.views = [view];
+
+  let priority = 1;
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: cf.rules.map((rule) => {
+        if (rule.stopIfTrue) patch.stopIfTrue.add(priority);
+        return {
+          type: 'expression' as const,
+          formulae: [fileFormula(rule.formula)],
+          style: ruleStyle(rule.style),
+          priority: priority++,
+        };
+      }),
+    });
+  }
+
+  const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
+  for (const dv of sheet.dataValidations) validations.add(dv.range, validation(dv));
+
+  const p = sheet.print;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as it takes
+  };
+  if (p.header !== undefined) ws.headerFooter.oddHeader = p.header;
+  if (p.footer !== undefined) ws.headerFooter.oddFooter = p.footer;
+  if (p.repeatRows) {
+    const [first, last] = p.repeatRows.replace(/\$/g, '').split(':');
+    names.push({
+      name: '_xlnm.Print_Titles',
+      ref: `${quoteSheet(sheet.name)}!$${first}:$${last}`,
+      localSheetId: index,
+    });
+  }
+  return { id: ws.id, patch };
+}

@@ -1,0 +1,66 @@
+// Layout styles → ExcelJS styles. One ExcelJS style object per layout style, shared by every
+// cell that uses it: ExcelJS caches the style index by object, which keeps large sheets fast.
+
+import type { Style as XStyle, Fill, Font } from 'exceljs';
+import type { CellStyle, ConditionalRule } from '../../layout/types';
+
+/** "RRGGBB" → ExcelJS's opaque ARGB. */
+export function argb(color: string): string {
+  return `FF${color.toUpperCase()}`;
+}
+
+/** The date format a date cell gets when its style names none (a serial alone reads 45000). */
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+export function cellStyle(style: CellStyle): Partial<XStyle> {
+  const out: Partial<XStyle> = {};
+  if (style.font) {
+    const f = style.font;
+    // A font is written whole, as Excel writes it: without a name and size, LibreOffice (and
+    // perhaps Excel) falls back to some other font instead of the workbook's Calibri 11.
+    const font: Partial<Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11 };
+    if (f.bold !== undefined) font.bold = f.bold;
+    if (f.italic !== undefined) font.italic = f.italic;
+    if (f.size !== undefined) font.size = f.size;
+    if (f.color !== undefined) font.color = { argb: argb(f.color) };
+    if (f.strike !== undefined) font.strike = f.strike;
+    if (f.underline !== undefined) font.underline = f.underline;
+    out.font = font;
+  }
+  if (style.fill) {
+    out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  }
+  if (style.numberFormat !== undefined) out.numFmt = style.numberFormat;
+  if (style.alignment) {
+    const a = style.alignment;
+    out.alignment = {};
+    if (a.horizontal) out.alignment.horizontal = a.horizontal;
+    if (a.vertical) out.alignment.vertical = a.vertical;
+    if (a.wrap !== undefined) out.alignment.wrapText = a.wrap;
+    if (a.indent !== undefined) out.alignment.indent = a.indent;
+  }
+  if (style.border) {
+    const side = { style: 'thin' as const, color: { argb: argb(style.border) } };
+    out.border = { top: side, left: side, bottom: side, right: side };
+  }
+  return out;
+}
+
+/**
+ * A conditional format's look (a "dxf"). Excel paints a solid dxf fill with its background
+ * colour, so both colours are set.
+ */
+export function ruleStyle(style: ConditionalRule['style']): Partial<XStyle> {
+  const out: Partial<XStyle> = {};
+  if (style.fill) {
+    const color = { argb: argb(style.fill) };
+    const fill: Fill = { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color };
+    out.fill = fill;
+  }
+  const font: Partial<Font> = {};
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (style.strike) font.strike = true;
+  if (style.bold) font.bold = true;
+  if (Object.keys(font).length > 0) out.font = font;
+  return out;
+}

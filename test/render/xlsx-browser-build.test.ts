@@ -1,0 +1,34 @@
+// The task pane bundles ExcelJS's browser build (package.json "browser": dist/exceljs.min.js),
+// not the Node one: the writer's hooks (internal links, names, stop-if-true) must work there too.
+import { xlsxProblems, XlsxParts, arr, get } from './helpers/xlsx-parts';
+import { sampleLayout } from './sample-layout';
+
+jest.mock('exceljs', () => jest.requireActual('exceljs/dist/exceljs.min.js'));
+
+it('writes the same workbook with the browser build of ExcelJS', async () => {
+  const { renderXlsx } = await import('../../src/render/xlsx');
+  const bytes = await renderXlsx(sampleLayout());
+  expect(bytes).toBeInstanceOf(Uint8Array);
+  expect(xlsxProblems(bytes)).toEqual([]);
+  const parts = new XlsxParts(bytes);
+  const links = arr(get(parts.sheet('Tổng hợp'), 'hyperlinks', 'hyperlink'));
+  expect(links.map((l) => l['@location'])).toEqual(["'Sở O''Neil & Cộng sự'!A1", "'Nhiệm vụ'!B4"]);
+  const names = arr(get(parts.xml('xl/workbook.xml'), 'workbook', 'definedNames', 'definedName'));
+  expect(names.map((n) => n['@name'])).toContain('PhuLuc_DV_1');
+  const rules = arr(parts.sheet('Nhiệm vụ')['conditionalFormatting']).flatMap((c) =>
+    arr(c['cfRule']),
+  );
+  expect(rules[0]!['@stopIfTrue']).toBe('1');
+  expect(parts.cells('Nhiệm vụ').get('B5')!.v).toBe('=1+1');
+});
+
+it('reads an .xlsx appendix with the browser build of ExcelJS', async () => {
+  const { renderXlsx } = await import('../../src/render/xlsx');
+  const { readXlsxGrid } = await import('../../src/readers/xlsx');
+  const grid = await readXlsxGrid(await renderXlsx(sampleLayout()), 'Nhiệm vụ');
+  expect(grid.rows.find((r) => r.line === 4)!.cells.slice(0, 3)).toEqual([
+    'I.1',
+    '- Xã hội',
+    '15/03/2024',
+  ]);
+});
