@@ -104,6 +104,13 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const sections: PlanSection[] = [];
   const tasks: PlanTask[] = [];
   const findings: Finding[] = [];
+  // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split each text once.
+  const splitCache = new Map<string, string[]>();
+  const split = (cell: string): string[] => {
+    let units = splitCache.get(cell);
+    if (!units) splitCache.set(cell, (units = splitUnits(cell)));
+    return [...units];
+  };
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
@@ -111,7 +118,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     if (table.kind !== 'tasks') continue;
     const rows = readTaskRows(table);
     const ids = taskIds(rows.tasks, seenIds);
-    findings.push(...repairShiftedUnitCells(rows.tasks, ids));
+    findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
@@ -120,8 +127,8 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
         section: raw.section,
         stt: raw.stt,
         title: raw.cells.task ?? '',
-        lead: splitUnits(raw.cells.lead ?? ''),
-        support: splitUnits(raw.cells.support ?? ''),
+        lead: split(raw.cells.lead ?? ''),
+        support: split(raw.cells.support ?? ''),
         time: timeOf(raw, twoColumns, ctx),
         product: raw.cells.product ?? '',
         rows: raw.rows,

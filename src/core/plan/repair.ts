@@ -11,12 +11,16 @@ type UnitRole = 'lead' | 'support';
  * name ("Công chức Văn hóa - Xã hội") is a unit written whole elsewhere in the same plan and the
  * cut name is not, the fragment is moved back, and a finding says so for a person to confirm.
  */
-export function repairShiftedUnitCells(tasks: RawTask[], ids: string[]): Finding[] {
+export function repairShiftedUnitCells(
+  tasks: RawTask[],
+  ids: string[],
+  split: (cell: string) => string[] = splitUnits,
+): Finding[] {
   const findings: Finding[] = [];
   for (const role of ['lead', 'support'] as UnitRole[]) {
     const known = new Map<string, number>();
     for (const task of tasks) {
-      for (const unit of splitUnits(task.cells[role] ?? '')) {
+      for (const unit of split(task.cells[role] ?? '')) {
         const key = foldForMatch(unit);
         known.set(key, (known.get(key) ?? 0) + 1);
       }
@@ -27,7 +31,7 @@ export function repairShiftedUnitCells(tasks: RawTask[], ids: string[]): Finding
       const aboveText = above.cells[role] ?? '';
       const belowText = below.cells[role] ?? '';
       if (!aboveText || !belowText) continue;
-      const aboveUnits = splitUnits(aboveText);
+      const aboveUnits = split(aboveText);
       const cut = aboveUnits[aboveUnits.length - 1];
       if (!cut || (known.get(foldForMatch(cut)) ?? 0) > 1) continue;
       const repaired = findShiftedFragment(cut, belowText, known);

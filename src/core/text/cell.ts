@@ -61,11 +61,15 @@ export function isSeparatorCell(cell: string): boolean {
   return /^\s*:?-{2,}:?\s*$/.test(cell);
 }
 
+const NEEDS_CLEANING = /[<&*_\n\r\t]|\s{2}|[;:.]\s+[-+•–]/;
+
 /**
  * A cell as a person reads it: no tags, entities or emphasis markers; spaces folded; each line
  * trimmed; empty lines dropped; lines joined by "\n".
  */
 export function cleanCell(raw: string): string {
+  // Most cells are plain text: skip the work when nothing in them needs cleaning.
+  if (!NEEDS_CLEANING.test(raw)) return raw.trim();
   const text = stripMarkdownEmphasis(decodeEntities(stripTags(raw)));
   return breakInlineBullets(text)
     .split('\n')

@@ -1,0 +1,358 @@
+// HTML → grid, without a DOM: the HTML of a Word document (mammoth's output for a .docx), or what
+// Word, a browser or Excel put on the clipboard as text/html. Paragraphs and headings become
+// prose rows, table rows become tabular rows, so the document's number, date and title are read
+// as they are from text. A small tokenizer is enough for this HTML: it never runs scripts and
+// never needs to be a full HTML parser.
+
+import { normalizeText } from '../text/normalize';
+import type { Grid, GridRow } from './types';
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  bull: '•',
+  middot: '·',
+};
+
+/** Decodes character references (`&amp;`, `&#7873;`, `&#x1EC1;`); unknown names stay as written. */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);?/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      const code = hex ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code < 0x110000
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    const known = ENTITIES[name.toLowerCase()];
+    // A bare "&" followed by letters without ";" is text ("Sở KH&ĐT"), not a reference.
+    return known !== undefined && whole.endsWith(';') ? known : whole;
+  });
+}
+
+type Token =
+  | { type: 'text'; text: string }
+  | { type: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
+  | { type: 'close'; name: string };
+
+/** Elements whose content is never text of the document. */
+const SKIPPED = new Set(['script', 'style', 'head', 'title', 'xml', 'template', 'noscript']);
+
+/** Elements that end a line of prose. */
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'dd',
+  'dt',
+  'caption',
+  'hr',
+  'body',
+  'html',
+]);
+
+function parseAttributes(source: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) !== null) {
+    attrs[m[1]!.toLowerCase()] = decodeHtmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+/** Splits HTML into text, start-tag and end-tag tokens; comments and declarations are dropped. */
+export function tokenizeHtml(html: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let skipping: string | null = null;
+  const pushText = (text: string): void => {
+    if (!text || skipping) return;
+    tokens.push({ type: 'text', text: decodeHtmlEntities(text) });
+  };
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      pushText(html.slice(i));
+      break;
+    }
+    pushText(html.slice(i, lt));
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
+      // <!DOCTYPE …>, <![if …]>, <?xml …?>
+      const end = html.indexOf('>', lt + 2);
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    const tag = /^<(\/?)([a-zA-Z][\w:.-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/.exec(html.slice(lt));
+    if (!tag) {
+      // A lone "<" in text ("< 5 ngày").
+      pushText('<');
+      i = lt + 1;
+      continue;
+    }
+    i = lt + tag[0].length;
+    const name = tag[2]!.toLowerCase();
+    if (tag[1]) {
+      if (skipping === name) skipping = null;
+      else if (!skipping) tokens.push({ type: 'close', name });
+      continue;
+    }
+    if (skipping) continue;
+    const rawAttrs = tag[3] ?? '';
+    const selfClosing = /\/\s*$/.test(rawAttrs);
+    if (SKIPPED.has(name) && !selfClosing) {
+      skipping = name;
+      continue;
+    }
+    tokens.push({ type: 'open', name, attrs: parseAttributes(rawAttrs), selfClosing });
+  }
+  return tokens;
+}
+
+/** Text collected for one cell or one prose block: lines, with HTML's whitespace folding. */
+class TextBuffer {
+  private lines: string[] = [''];
+
+  add(text: string): void {
+    this.lines[this.lines.length - 1] += text.replace(/\s+/g, ' ');
+  }
+
+  /** A line break (`<br>`, or the end of a paragraph inside a cell). */
+  newLine(): void {
+    if (this.lines[this.lines.length - 1]!.trim() !== '') this.lines.push('');
+  }
+
+  /** Trimmed, non-empty lines joined by "\n". */
+  text(): string {
+    return this.lines
+      .map((line) => line.replace(/ {2,}/g, ' ').trim())
+      .filter((line) => line !== '')
+      .join('\n');
+  }
+
+  isEmpty(): boolean {
+    return this.text() === '';
+  }
+}
+
+interface CellDraft {
+  buffer: TextBuffer;
+  colspan: number;
+  rowspan: number;
+}
+
+interface TableDraft {
+  rows: CellDraft[][];
+  row: CellDraft[] | null;
+  cell: CellDraft | null;
+  /** Depth of tables nested inside one of this table's cells (their text joins the cell). */
+  nested: number;
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * Lays out table rows on a rectangle. A cell spanning columns is followed by empty cells. A cell
+ * spanning rows is copied into the rows below, listed in `mergedFromAbove` (the grid contract for
+ * sources that know their merges) — but only into rows that start a record of their own: their
+ * first cell is filled and not itself covered by a merge from above. So a header's "STT" merged
+ * over two header rows stays in the first (the header reads as one grouped header, as in a
+ * document's text), and a task split over rows with its STT merged does not repeat its merged
+ * lead unit in the continuation rows. (The same rule as the .xlsx reader's.)
+ */
+function layOutTable(rows: CellDraft[][]): { cells: string[]; mergedFromAbove: number[] }[] {
+  const out: { cells: string[]; mergedFromAbove: number[] }[] = [];
+  // Column → rows still covered below and the text the merge holds.
+  const carry = new Map<number, { left: number; text: string }>();
+  for (const row of rows) {
+    const cells: string[] = [];
+    const covered = new Set<number>();
+    const takeCarried = (): void => {
+      for (let c = carry.get(cells.length); c; c = carry.get(cells.length)) {
+        covered.add(cells.length);
+        cells.push(c.text);
+        c.left -= 1;
+        if (c.left <= 0) carry.delete(cells.length - 1);
+      }
+    };
+    for (const cell of row) {
+      takeCarried();
+      const text = cell.buffer.text();
+      const start = cells.length;
+      cells.push(text);
+      for (let k = 1; k < cell.colspan; k++) cells.push('');
+      if (cell.rowspan > 1) {
+        for (let k = 0; k < cell.colspan; k++) {
+          carry.set(start + k, { left: cell.rowspan - 1, text: k === 0 ? text : '' });
+        }
+      }
+    }
+    // Merges covering columns after the row's last cell.
+    const widest = Math.max(-1, ...carry.keys());
+    while (cells.length <= widest) {
+      if (carry.has(cells.length)) takeCarried();
+      else cells.push('');
+    }
+    const startsRecord = (cells[0] ?? '').trim() !== '' && !covered.has(0);
+    const merged: number[] = [];
+    for (const c of covered) {
+      if (!startsRecord) cells[c] = '';
+      else if (cells[c] !== '') merged.push(c);
+    }
+    out.push({ cells, mergedFromAbove: merged.sort((a, b) => a - b) });
+  }
+  // Rectangle: every row as wide as the widest.
+  const width = Math.max(0, ...out.map((r) => r.cells.length));
+  for (const r of out) while (r.cells.length < width) r.cells.push('');
+  return out;
+}
+
+/**
+ * HTML → grid. Text outside tables: one prose row per paragraph (or `<br>` line). Each table
+ * row: one tabular row; a blank row follows every table so two tables never run together.
+ * Row numbers are 1-based positions in the grid.
+ */
+export function htmlToGrid(html: string): Grid {
+  const tokens = tokenizeHtml(normalizeText(html));
+  const rows: GridRow[] = [];
+  const push = (cells: string[], tabular: boolean, mergedFromAbove?: number[]): void => {
+    const row: GridRow = { line: rows.length + 1, cells, tabular };
+    if (mergedFromAbove && mergedFromAbove.length > 0) row.mergedFromAbove = mergedFromAbove;
+    rows.push(row);
+  };
+
+  let prose = new TextBuffer();
+  const flushProse = (): void => {
+    for (const line of prose.text().split('\n')) if (line) push([line], false);
+    prose = new TextBuffer();
+  };
+  const tables: TableDraft[] = [];
+  const current = (): TableDraft | undefined => tables[tables.length - 1];
+  const target = (): TextBuffer => current()?.cell?.buffer ?? prose;
+
+  for (const token of tokens) {
+    const table = current();
+    if (token.type === 'text') {
+      // Text between cells (whitespace, stray text) is not part of any cell.
+      if (table && !table.cell) continue;
+      target().add(token.text);
+      continue;
+    }
+    const { name } = token;
+    if (table && table.nested > 0) {
+      // Inside a table nested in a cell: keep its text in the outer cell, one line per row.
+      if (name === 'table') table.nested += token.type === 'open' ? 1 : -1;
+      else if (name === 'tr' || name === 'br' || BLOCKS.has(name)) table.cell?.buffer.newLine();
+      else if (name === 'td' || name === 'th') table.cell?.buffer.add(' ');
+      continue;
+    }
+    if (token.type === 'open') {
+      if (name === 'table') {
+        if (table?.cell) {
+          table.nested = 1;
+          table.cell.buffer.newLine();
+          continue;
+        }
+        if (!table) flushProse();
+        tables.push({ rows: [], row: null, cell: null, nested: 0 });
+        continue;
+      }
+      if (table && name === 'tr') {
+        table.row = [];
+        table.rows.push(table.row);
+        table.cell = null;
+        continue;
+      }
+      if (table && (name === 'td' || name === 'th')) {
+        if (!table.row) {
+          table.row = [];
+          table.rows.push(table.row);
+        }
+        table.cell = {
+          buffer: new TextBuffer(),
+          colspan: span(token.attrs.colspan),
+          rowspan: span(token.attrs.rowspan),
+        };
+        table.row.push(table.cell);
+        continue;
+      }
+      if (name === 'br') {
+        target().newLine();
+        continue;
+      }
+      if (BLOCKS.has(name)) {
+        if (table?.cell) table.cell.buffer.newLine();
+        else if (!table) flushProse();
+        if (name === 'li' && !table?.cell) prose.add('- ');
+      }
+      continue;
+    }
+    // Closing tags.
+    if (name === 'table' && table) {
+      tables.pop();
+      for (const r of layOutTable(table.rows)) push(r.cells, true, r.mergedFromAbove);
+      push([''], false);
+      continue;
+    }
+    if (table && (name === 'td' || name === 'th')) {
+      table.cell = null;
+      continue;
+    }
+    if (table && name === 'tr') {
+      table.row = null;
+      table.cell = null;
+      continue;
+    }
+    if (BLOCKS.has(name)) {
+      if (table?.cell) table.cell.buffer.newLine();
+      else if (!table) flushProse();
+    }
+  }
+  // Unclosed tables (a clipboard fragment cut short) still count.
+  while (tables.length > 0) {
+    const table = tables.pop()!;
+    for (const r of layOutTable(table.rows)) push(r.cells, true, r.mergedFromAbove);
+  }
+  flushProse();
+  // A one-column "table" is a layout box, not a table: its rows are prose.
+  for (const row of rows) if (row.tabular && row.cells.length < 2) row.tabular = false;
+  return { source: 'document', rows };
+}
+
+/** True when HTML holds at least one table row with two or more cells. */
+export function htmlHasTable(html: string): boolean {
+  return htmlToGrid(html).rows.some((row) => row.tabular);
+}
