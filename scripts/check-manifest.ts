@@ -22,9 +22,16 @@ export interface CheckManifestOptions {
    * webpack.config.js. Other paths must exist under assets/ (served as /assets/...).
    */
   pages?: Record<string, string>;
+  /**
+   * Source files of the function file (relative to rootDir): every <FunctionName> of an
+   * ExecuteFunction button must be associated there (`Office.actions.associate`), named as a
+   * quoted string or as a key of the object of commands.
+   */
+  functionSources?: string[];
 }
 
 export const DEFAULT_BASE_URL = 'https://localhost:3000';
+export const DEFAULT_FUNCTION_SOURCES: readonly string[] = ['src/commands/commands.ts'];
 
 export const DEFAULT_PAGES: Readonly<Record<string, string>> = {
   'taskpane.html': 'src/taskpane/taskpane.html',
@@ -293,7 +300,10 @@ export function checkManifest(
 
   // 6. VersionOverrides: order, unique ids, resids, resource URLs, icon sizes.
   const vo = child(app, 'VersionOverrides');
-  if (vo) checkVersionOverrides(vo, urls, problems);
+  if (vo) {
+    checkVersionOverrides(vo, urls, problems);
+    checkControls(vo, rootDir, options.functionSources ?? DEFAULT_FUNCTION_SOURCES, problems);
+  }
 
   return problems;
 }
@@ -436,6 +446,59 @@ class UrlChecker {
     this.problems.length = saved;
     return file;
   }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const BUTTON_ICON_SIZES = ['16', '32', '80'];
+
+/**
+ * Ribbon buttons: a label, a supertip, icons of 16, 32 and 80 px, and an action that can run —
+ * ShowTaskpane with a page, or ExecuteFunction with a function the function file associates.
+ */
+function checkControls(
+  vo: El,
+  rootDir: string,
+  sources: readonly string[],
+  problems: string[],
+): void {
+  const code = sources
+    .map((file) => {
+      const full = path.join(rootDir, file);
+      return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '';
+    })
+    .join('\n');
+  walk(vo, (el) => {
+    if (el.local !== 'Control') return;
+    const id = el.attrs['id'] ?? '?';
+    if (!child(el, 'Label')) problems.push(`Control "${id}" needs a <Label>.`);
+    const tip = child(el, 'Supertip');
+    if (!tip || !child(tip, 'Title') || !child(tip, 'Description')) {
+      problems.push(`Control "${id}" needs a <Supertip> with <Title> and <Description>.`);
+    }
+    const sizes = childrenNamed(child(el, 'Icon'), 'Image').map((i) => i.attrs['size']);
+    if (!BUTTON_ICON_SIZES.every((size) => sizes.includes(size))) {
+      problems.push(`Control "${id}" needs icons of 16, 32 and 80 px.`);
+    }
+    const action = child(el, 'Action');
+    const type = action ? attr(action, 'type') : undefined;
+    if (type === 'ShowTaskpane') {
+      if (!child(action, 'SourceLocation'))
+        problems.push(`Control "${id}": ShowTaskpane needs a <SourceLocation>.`);
+    } else if (type === 'ExecuteFunction') {
+      const name = child(action, 'FunctionName')?.text;
+      if (!name) {
+        problems.push(`Control "${id}": ExecuteFunction needs a <FunctionName>.`);
+      } else if (!IDENTIFIER.test(name)) {
+        problems.push(`Control "${id}": FunctionName "${name}" is not a JavaScript identifier.`);
+      } else if (!new RegExp(`(['"\`])${name}\\1|\\b${name}\\s*:`).test(code)) {
+        problems.push(
+          `Control "${id}": FunctionName "${name}" is not associated in ${sources.join(', ')} (Office.actions.associate).`,
+        );
+      }
+    } else if (el.attrs['xsi:type'] !== 'Menu') {
+      problems.push(`Control "${id}" needs an <Action> of type ShowTaskpane or ExecuteFunction.`);
+    }
+  });
 }
 
 function checkVersionOverrides(vo: El, urls: UrlChecker, problems: string[]): void {

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /**
- * Draws the PhuLuc emblem and writes assets/icon-<size>.png.
+ * Draws the PhuLuc emblem and the ribbon button icons, and writes them to assets/:
+ *
+ *   icon-<size>.png          the add-in (16, 32, 64, 80, 128)
+ *   icon-refresh-<size>.png  "Làm mới" (refresh the roll-ups): two arrows turning round (16, 32, 80)
+ *   icon-check-<size>.png    "Kiểm tra" (check the master list): a sheet under a magnifier (16, 32, 80)
  *
  *   node scripts/make-icons.js
  *
@@ -18,6 +22,8 @@ const path = require('node:path');
 const { PNG } = require('pngjs');
 
 const SIZES = [16, 32, 64, 80, 128];
+/** Ribbon buttons need 16, 32 and 80 px. */
+const BUTTON_SIZES = [16, 32, 80];
 const SS = 4; // sub-samples per pixel along each axis
 const OUT_DIR = path.join(__dirname, '..', 'assets');
 
@@ -169,10 +175,103 @@ function emblem(small) {
   return layers;
 }
 
+/** The green tile every icon sits on. */
+function tileLayer(small) {
+  return {
+    shape: roundRect(0.02, 0.02, 0.98, 0.98, small ? 0.16 : 0.2),
+    color: (_x, y) => GREEN_TOP.map((c, i) => Math.round(c + (GREEN_BOTTOM[i] - c) * y)),
+  };
+}
+
+/** Part of a ring: radius r, stroke width w, from angle a0 to a1 (radians, clockwise from +x). */
+function arc(cx, cy, r, w, a0, a1) {
+  return (x, y) => {
+    const d = Math.hypot(x - cx, y - cy);
+    if (Math.abs(d - r) > w / 2) return false;
+    let a = Math.atan2(y - cy, x - cx);
+    if (a < 0) a += 2 * Math.PI;
+    return a0 <= a1 ? a >= a0 && a <= a1 : a >= a0 || a <= a1;
+  };
+}
+
+function triangle(p, q, r) {
+  const side = (a, b, x, y) => (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]);
+  return (x, y) => {
+    const d1 = side(p, q, x, y);
+    const d2 = side(q, r, x, y);
+    const d3 = side(r, p, x, y);
+    return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
+  };
+}
+
+/** "Làm mới": two white arrows chasing each other round the tile's centre. */
+function refreshIcon(small) {
+  const layers = [tileLayer(small)];
+  const c = 0.5;
+  const r = small ? 0.27 : 0.28;
+  const w = small ? 2.2 / 16 : 0.11;
+  const head = small ? 0.17 : 0.16;
+  for (const start of [0, Math.PI]) {
+    const a0 = start + 0.35;
+    const a1 = start + Math.PI - 0.45;
+    layers.push({ shape: arc(c, c, r, w, a0, a1), color: WHITE });
+    // Arrowhead at the end of the arc, pointing along it (clockwise).
+    const ex = c + r * Math.cos(a1);
+    const ey = c + r * Math.sin(a1);
+    const tx = -Math.sin(a1);
+    const ty = Math.cos(a1);
+    const nx = Math.cos(a1);
+    const ny = Math.sin(a1);
+    layers.push({
+      shape: triangle(
+        [ex + nx * head * 0.75, ey + ny * head * 0.75],
+        [ex - nx * head * 0.75, ey - ny * head * 0.75],
+        [ex + tx * head, ey + ty * head],
+      ),
+      color: start === 0 ? WHITE : BADGE,
+    });
+  }
+  return layers;
+}
+
+/** "Kiểm tra": the sheet of the emblem under an amber magnifier. */
+function checkIcon(small) {
+  const layers = [tileLayer(small)];
+  const sx0 = small ? 2 / 16 : 0.16;
+  const sy0 = small ? 2 / 16 : 0.14;
+  const sx1 = small ? 10 / 16 : 0.66;
+  const sy1 = small ? 14 / 16 : 0.86;
+  layers.push({ shape: roundRect(sx0, sy0, sx1, sy1, small ? 0.03 : 0.04), color: WHITE });
+  const rows = small ? [4 / 16, 7 / 16, 10 / 16] : [0.27, 0.41, 0.55, 0.69];
+  const line = small ? 1.5 / 16 : 0.05;
+  for (const ry of rows) {
+    layers.push({ shape: roundRect(sx0 + 0.06, ry, sx1 - 0.06, ry + line, 0), color: ROW_LINE });
+  }
+  const gx = small ? 10 / 16 : 0.62;
+  const gy = small ? 9 / 16 : 0.58;
+  const gr = small ? 3.2 / 16 : 0.18;
+  const gw = small ? 1.8 / 16 : 0.07;
+  layers.push({ shape: circle(gx, gy, gr + gw / 2 + (small ? 0.03 : 0.025)), color: WHITE });
+  layers.push({ shape: circle(gx, gy, gr - gw / 2), color: HEADER });
+  layers.push({ shape: arc(gx, gy, gr, gw, 0, 2 * Math.PI), color: BADGE });
+  const k = gr + gw / 2;
+  layers.push({
+    shape: polyline(
+      [
+        [gx + k * 0.7, gy + k * 0.7],
+        [small ? 15 / 16 : 0.93, small ? 15 / 16 : 0.92],
+      ],
+      small ? 2.4 / 16 : 0.1,
+    ),
+    color: BADGE,
+  });
+  return layers;
+}
+
 // ---------- rasteriser ----------
 
-function render(size) {
-  const layers = emblem(size <= 20);
+function render(size, draw = emblem) {
+  const layers = draw(size <= 20);
   const png = new PNG({ width: size, height: size });
   const n = SS * SS;
   for (let py = 0; py < size; py++) {
@@ -210,15 +309,23 @@ function render(size) {
   return PNG.sync.write(png, { colorType: 6 });
 }
 
+const ICONS = [
+  { prefix: 'icon', draw: emblem, sizes: SIZES },
+  { prefix: 'icon-refresh', draw: refreshIcon, sizes: BUTTON_SIZES },
+  { prefix: 'icon-check', draw: checkIcon, sizes: BUTTON_SIZES },
+];
+
 function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  for (const size of SIZES) {
-    const file = path.join(OUT_DIR, `icon-${size}.png`);
-    fs.writeFileSync(file, render(size));
-    console.log(`wrote ${path.relative(process.cwd(), file)} (${size}x${size})`);
+  for (const { prefix, draw, sizes } of ICONS) {
+    for (const size of sizes) {
+      const file = path.join(OUT_DIR, `${prefix}-${size}.png`);
+      fs.writeFileSync(file, render(size, draw));
+      console.log(`wrote ${path.relative(process.cwd(), file)} (${size}x${size})`);
+    }
   }
 }
 
 if (require.main === module) main();
 
-module.exports = { render, SIZES };
+module.exports = { render, SIZES, BUTTON_SIZES, ICONS, emblem, refreshIcon, checkIcon };

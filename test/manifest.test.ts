@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
-import { checkManifest, DEFAULT_PAGES } from '../scripts/check-manifest';
+import { checkManifest, DEFAULT_FUNCTION_SOURCES, DEFAULT_PAGES } from '../scripts/check-manifest';
+import { COMMANDS } from '../src/commands/commands';
 
 const ROOT = path.join(__dirname, '..');
 const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -31,6 +32,23 @@ describe('manifest.xml', () => {
     expect(MANIFEST).toContain(
       '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>',
     );
+  });
+
+  test('declares the ribbon commands: open the pane, Làm mới, Kiểm tra', () => {
+    expect(MANIFEST).toContain('<Control xsi:type="Button" id="PhuLuc.OpenButton">');
+    expect(MANIFEST).toContain('<Control xsi:type="Button" id="PhuLuc.RefreshButton">');
+    expect(MANIFEST).toContain('<Control xsi:type="Button" id="PhuLuc.CheckButton">');
+    expect(MANIFEST).toMatch(/<bt:String id="PhuLuc.Refresh.Label" DefaultValue="Làm mới">/);
+    expect(MANIFEST).toMatch(/<bt:String id="PhuLuc.Check.Label" DefaultValue="Kiểm tra">/);
+    for (const size of [16, 32, 80]) {
+      expect(MANIFEST).toContain(`assets/icon-refresh-${size}.png`);
+      expect(MANIFEST).toContain(`assets/icon-check-${size}.png`);
+    }
+  });
+
+  test('every ExecuteFunction is associated by the function file, and nothing else is', () => {
+    const names = [...MANIFEST.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
+    expect(names.sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
   test('the check knows the pages webpack builds', () => {
@@ -166,6 +184,54 @@ describe('checkManifest finds problems', () => {
     ],
   ];
 
+  cases.push(
+    [
+      'an ExecuteFunction without a FunctionName',
+      (xml) => replaceOnce(xml, '<FunctionName>checkWorkbook</FunctionName>', ''),
+      /PhuLuc\.CheckButton.*needs a <FunctionName>/,
+    ],
+    [
+      'a FunctionName the function file does not associate',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<FunctionName>refreshWorkbook</FunctionName>',
+          '<FunctionName>refreshWorkbok</FunctionName>',
+        ),
+      /"refreshWorkbok" is not associated in src\/commands\/commands\.ts/,
+    ],
+    [
+      'a FunctionName that is not an identifier',
+      (xml) =>
+        replaceOnce(
+          xml,
+          '<FunctionName>checkWorkbook</FunctionName>',
+          '<FunctionName>check-workbook</FunctionName>',
+        ),
+      /not a JavaScript identifier/,
+    ],
+    [
+      'a button without its 80 px icon',
+      (xml) => replaceOnce(xml, '<bt:Image size="80" resid="PhuLuc.Refresh.80"/>', ''),
+      /PhuLuc\.RefreshButton" needs icons of 16, 32 and 80 px/,
+    ],
+    [
+      'a button icon of the wrong size',
+      (xml) => replaceOnce(xml, 'assets/icon-check-32.png', 'assets/icon-check-80.png'),
+      /icon-check-80\.png is 80x80, expected 32x32/,
+    ],
+    [
+      'a button without a supertip',
+      (xml) =>
+        replaceOnce(
+          xml,
+          /<Supertip>\s*<Title resid="PhuLuc\.Check\.Label"\/>\s*<Description resid="PhuLuc\.Check\.Tooltip"\/>\s*<\/Supertip>/,
+          '',
+        ),
+      /PhuLuc\.CheckButton" needs a <Supertip>/,
+    ],
+  );
+
   test.each(cases)('%s', (_name, mutate, expected) => {
     const problems = checkManifest(mutate(MANIFEST), ROOT);
     expect(problems.length).toBeGreaterThan(0);
@@ -176,7 +242,7 @@ describe('checkManifest finds problems', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phuluc-manifest-'));
     try {
       fs.cpSync(path.join(ROOT, 'assets'), path.join(tmp, 'assets'), { recursive: true });
-      for (const page of Object.values(DEFAULT_PAGES)) {
+      for (const page of [...Object.values(DEFAULT_PAGES), ...DEFAULT_FUNCTION_SOURCES]) {
         fs.mkdirSync(path.dirname(path.join(tmp, page)), { recursive: true });
         fs.copyFileSync(path.join(ROOT, page), path.join(tmp, page));
       }
