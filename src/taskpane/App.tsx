@@ -1,80 +1,331 @@
 import {
   Badge,
-  Body1,
+  Button,
   Caption1,
+  CounterBadge,
   FluentProvider,
-  Spinner,
-  Title2,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title3,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { detectHost, type HostInfo } from './host';
+import {
+  ArrowRightRegular,
+  DismissRegular,
+  LocalLanguageRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
+import { useEffect, useId, useRef } from 'react';
+import type { StepId, Strings } from './i18n';
+import type { PaneState, PaneStore } from './model/store';
+import { BuildStep } from './ui/BuildStep';
+import { ErrorBar } from './ui/ErrorBar';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { FindingsStep } from './ui/FindingsStep';
+import { PreviewStep } from './ui/PreviewStep';
+import { SettingsStep } from './ui/SettingsStep';
+import { SourceStep } from './ui/SourceStep';
+import { useCommonStyles } from './ui/common';
+import { StoreContext, usePaneState, useStore, useStrings } from './ui/context';
+
+const STEPS: StepId[] = ['source', 'preview', 'findings', 'build', 'settings'];
+const NEXT: Partial<Record<StepId, StepId>> = {
+  source: 'preview',
+  preview: 'findings',
+  findings: 'build',
+};
+
+const NARROW = '@media (max-width: 420px)';
 
 const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   root: {
-    minHeight: '100vh',
     boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalL,
+    maxWidth: '1120px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground1,
+    [NARROW]: {
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXL}`,
+    },
   },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  english: { color: tokens.colorNeutralForeground3 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  brandText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: { margin: 0, lineHeight: tokens.lineHeightBase400 },
+  tagline: { color: tokens.colorNeutralForeground3 },
+  language: { flexShrink: 0, minWidth: 'auto' },
+  tabs: {
+    flexWrap: 'wrap',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    boxShadow: tokens.shadow2,
+  },
+  tab: {
+    [NARROW]: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  },
+  stepNumber: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '18px',
+    height: '18px',
+    borderRadius: '50%',
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground5,
+    marginRight: tokens.spacingHorizontalXS,
+  },
+  stepNumberActive: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  tabBadge: { marginLeft: tokens.spacingHorizontalXS },
+  settingsLabel: {
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+    },
+  },
+  panel: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingHorizontalL,
+    boxShadow: tokens.shadow2,
+    outline: 'none',
+    minWidth: 0,
+    [NARROW]: { padding: tokens.spacingHorizontalM },
+  },
+  panelHeading: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500 },
+  hostBadge: { maxWidth: '100%' },
 });
 
-function HostStatus({ info }: { info: HostInfo | null }) {
-  if (info === null) return <Spinner size="tiny" label="Đang kết nối… / Connecting…" />;
-  if (info.kind === 'office') {
+function HostBadge({ state, t }: { state: PaneState; t: Strings }) {
+  const styles = useStyles();
+  const host = state.host;
+  if (host === null) return <Caption1 className={styles.tagline}>{t.hostConnecting}</Caption1>;
+  if (host.kind === 'office' && host.isExcel) {
     return (
-      <Badge appearance="tint" color={info.isExcel ? 'success' : 'warning'}>
-        {info.isExcel
-          ? `Đang chạy trong Excel / Running in Excel (${info.platform})`
-          : `Đang chạy trong ${info.host} / Running in ${info.host}`}
+      <Badge appearance="tint" color="success" className={styles.hostBadge} data-testid="host">
+        {t.hostExcel}
       </Badge>
     );
   }
   return (
-    <Badge appearance="tint" color="informative">
-      Chạy độc lập, ngoài Excel / Standalone, outside Excel
+    <Badge appearance="tint" color="informative" className={styles.hostBadge} data-testid="host">
+      {host.kind === 'office' ? t.hostOtherOffice(host.host) : t.hostStandalone}
     </Badge>
   );
 }
 
-export function App() {
+function StepPanel({ step }: { step: StepId }) {
+  switch (step) {
+    case 'source':
+      return <SourceStep />;
+    case 'preview':
+      return <PreviewStep />;
+    case 'findings':
+      return <FindingsStep />;
+    case 'build':
+      return <BuildStep />;
+    case 'settings':
+      return <SettingsStep />;
+  }
+}
+
+function Notice() {
+  const state = usePaneState();
+  const store = useStore();
+  const t = useStrings();
+  const notice = state.notice;
+  if (!notice) return null;
+  const text =
+    notice.kind === 'selected'
+      ? t.findings.selected(notice.address)
+      : t.source.readSummary(notice.tasks, notice.sections);
+  return (
+    <MessageBar intent="success" data-testid="notice">
+      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button
+            appearance="transparent"
+            aria-label={t.dismiss}
+            icon={<DismissRegular />}
+            onClick={store.dismissNotice}
+          />
+        }
+      />
+    </MessageBar>
+  );
+}
+
+function Pane() {
+  const store = useStore();
+  const state = usePaneState();
+  const t = useStrings();
   const styles = useStyles();
-  const [info, setInfo] = useState<HostInfo | null>(null);
+  const common = useCommonStyles();
+  const panelId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const language = state.settings.language;
+  const step = state.step;
+  const plan = state.plan;
+  const serious = plan ? plan.findings.filter((f) => f.severity !== 'info').length : 0;
+  const hasErrors = plan ? plan.findings.some((f) => f.severity === 'error') : false;
+  const next = NEXT[step];
+  const canGoOn = next !== undefined && plan !== null && plan.tasks.length > 0;
 
   useEffect(() => {
-    let live = true;
-    void detectHost().then((result) => {
-      if (live) setInfo(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+    document.documentElement.lang = language;
+    document.title = language === 'vi' ? 'PhuLuc — Sổ theo dõi nhiệm vụ' : 'PhuLuc — Task tracking';
+  }, [language]);
+
+  const tabId = (s: StepId): string => `${panelId}-tab-${s}`;
 
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <div className={styles.header}>
+    <div className={styles.root} lang={language}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
           <img src="./assets/icon-32.png" width={32} height={32} alt="" />
-          <Title2 as="h1">PhuLuc</Title2>
+          <div className={styles.brandText}>
+            <Title3 as="h1" className={styles.title}>
+              {t.appName}
+            </Title3>
+            <Caption1 className={styles.tagline}>{t.tagline}</Caption1>
+          </div>
         </div>
-        <Body1 as="p" lang="vi">
-          Chuyển phụ lục kế hoạch thành sổ theo dõi nhiệm vụ.
-        </Body1>
-        <Caption1 as="p" lang="en" className={styles.english}>
-          Turns a plan&apos;s annex into a task tracking workbook.
-        </Caption1>
-        <div>
-          <HostStatus info={info} />
+        <Button
+          appearance="subtle"
+          icon={<LocalLanguageRegular />}
+          onClick={() => store.setLanguage(language === 'vi' ? 'en' : 'vi')}
+          aria-label={t.switchLanguageLabel}
+          className={styles.language}
+          data-testid="language"
+        >
+          <span lang={language === 'vi' ? 'en' : 'vi'}>{t.switchLanguage}</span>
+        </Button>
+      </header>
+      <div>
+        <HostBadge state={state} t={t} />
+      </div>
+
+      <TabList
+        className={styles.tabs}
+        selectedValue={step}
+        onTabSelect={(_e, data) => store.setStep(data.value as StepId)}
+        aria-label={t.stepsLabel}
+        size="medium"
+      >
+        {STEPS.map((s, i) => (
+          <Tab
+            key={s}
+            value={s}
+            id={tabId(s)}
+            aria-controls={panelId}
+            className={styles.tab}
+            icon={s === 'settings' ? <SettingsRegular /> : undefined}
+            data-testid={`tab-${s}`}
+          >
+            {s === 'settings' ? (
+              <span className={styles.settingsLabel}>{t.steps[s]}</span>
+            ) : (
+              <>
+                <span
+                  className={mergeClasses(styles.stepNumber, step === s && styles.stepNumberActive)}
+                  aria-hidden="true"
+                >
+                  {i + 1}
+                </span>
+                {t.steps[s]}
+                {s === 'findings' && serious > 0 ? (
+                  <CounterBadge
+                    className={styles.tabBadge}
+                    count={serious}
+                    size="small"
+                    color={hasErrors ? 'danger' : 'important'}
+                    appearance="filled"
+                    aria-label={`${serious}`}
+                  />
+                ) : null}
+              </>
+            )}
+          </Tab>
+        ))}
+      </TabList>
+
+      <div
+        id={panelId}
+        ref={panel}
+        role="tabpanel"
+        aria-labelledby={tabId(step)}
+        className={styles.panel}
+        tabIndex={-1}
+        data-testid={`panel-${step}`}
+      >
+        <Title3 as="h2" className={styles.panelHeading}>
+          {step === 'settings' ? t.steps[step] : `${STEPS.indexOf(step) + 1}. ${t.steps[step]}`}
+        </Title3>
+        <div className={common.stack}>
+          {state.error ? <ErrorBar error={state.error} onDismiss={store.dismissError} /> : null}
+          <Notice />
+          <StepPanel step={step} />
+          {canGoOn ? (
+            <div className={common.nextRow}>
+              <Button
+                appearance="primary"
+                icon={<ArrowRightRegular />}
+                iconPosition="after"
+                onClick={() => {
+                  store.setStep(next);
+                  panel.current?.focus();
+                  window.scrollTo({ top: 0 });
+                }}
+                data-testid="next"
+              >
+                {t.next(t.steps[next])}
+              </Button>
+            </div>
+          ) : null}
         </div>
-      </main>
+      </div>
+    </div>
+  );
+}
+
+/** The task pane: the same page inside Excel and standalone. */
+export function App({ store }: { store: PaneStore }) {
+  const styles = useStyles();
+  const language = store.getState().settings.language;
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <ErrorBoundary language={language}>
+        <StoreContext.Provider value={store}>
+          <Pane />
+        </StoreContext.Provider>
+      </ErrorBoundary>
     </FluentProvider>
   );
 }

@@ -1,0 +1,9 @@
+// Inside Excel: gives the pane M4's reader and builder on the real Excel (Office.js).
+
+import { officeHost } from '../../office/host';
+import type { PaneStore } from '../model/store';
+import { excelPort } from './port';
+
+export async function connectExcel(store: PaneStore): Promise<void> {
+  store.attachExcel(excelPort(officeHost()));
+}

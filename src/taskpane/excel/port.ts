@@ -1,0 +1,145 @@
+// The pane's Excel side, on M4's builder (src/office/rebuild.ts) and reader: what the pane's
+// actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
+
+import { kindOfKey } from '../../office/survey';
+import type { ExcelHost, XlRange } from '../../office/excel-api';
+import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
+import { PaneFailure } from '../model/errors';
+import type { ExcelBuildReport, ExcelPort, PaneLayoutOptions, SheetOrigin } from '../model/ports';
+import type { Finding, Plan } from '../../core/plan/types';
+import type { Grid } from '../../core/grid/types';
+import { readAppendix, ReadRefusal } from '../../office/reader';
+
+/** The builder's steps, in order, with the share of the work done when each starts. */
+const STEP_PROGRESS: Record<string, number> = {
+  survey: 0.02,
+  carry: 0.1,
+  write: 0.2,
+  swap: 0.85,
+  restore: 0.9,
+  clean: 0.95,
+};
+
+/** "A", "Z", "AA"… for a 0-based column. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** The pane's summary of a build: sheets and their kinds, what was kept, what to know. */
+export function summarize(report: BuildReport): ExcelBuildReport {
+  const notes: { vi: string; en: string }[] = [];
+  for (const r of report.renamed) {
+    notes.push({
+      vi: `Đã có trang “${r.wanted}” không do PhuLuc tạo: trang mới mang tên “${r.name}”, trang cũ giữ nguyên.`,
+      en: `A sheet “${r.wanted}” that PhuLuc did not create exists: the new sheet is named “${r.name}”; the old one is untouched.`,
+    });
+  }
+  if (report.disappeared.length > 0) {
+    const codes = report.disappeared.map((d) => d.code).join(', ');
+    notes.push({
+      vi: `${report.disappeared.length} nhiệm vụ đã nhập dữ liệu không còn trong kế hoạch mới: ${codes}.`,
+      en: `${report.disappeared.length} task(s) with entered values are no longer in the plan: ${codes}.`,
+    });
+  }
+  for (const o of report.omitted) notes.push({ vi: o.vi, en: o.en });
+  notes.push(...report.warnings);
+  return {
+    sheets: report.sheets.map((s) => ({ name: s.name, kind: kindOfKey(s.key) })),
+    keptEntries: report.carried,
+    notes,
+  };
+}
+
+/** The first column of an address ("'Kế hoạch'!C5:J40" → 2), 0-based. */
+export function firstColumnOf(address: string): number {
+  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const letters = /^([A-Z]+)/i.exec(ref)?.[1] ?? 'A';
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/** M4's reader of the selection (or the sheet), with its refusals in the pane's terms. */
+async function readSelection(
+  host: ExcelHost,
+): Promise<{ grid: Grid; origin: SheetOrigin; findings: Finding[] }> {
+  try {
+    const read = await readAppendix(host);
+    return {
+      grid: read.grid,
+      origin: {
+        sheet: read.sheet,
+        address: read.address,
+        firstColumn: firstColumnOf(read.address),
+      },
+      findings: read.findings,
+    };
+  } catch (error) {
+    if (error instanceof ReadRefusal) {
+      throw new PaneFailure(
+        error.reason === 'empty' ? 'selection-empty' : 'selection-refused',
+        `${error.reason}: ${error.en}`,
+        { vi: error.vi, en: error.en },
+      );
+    }
+    throw new PaneFailure(
+      'excel-read-failed',
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    );
+  }
+}
+
+/** A range that can be selected (Range.select, ExcelApi 1.1). */
+type Selectable = XlRange & { select?: () => void };
+
+export function excelPort(host: ExcelHost): ExcelPort {
+  return {
+    readSource: () => readSelection(host),
+
+    async selectCell(origin: SheetOrigin, line: number, column: number): Promise<string> {
+      const address = `${columnLetters(origin.firstColumn + column)}${line}`;
+      await host.run({}, async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem(origin.sheet);
+        sheet.activate();
+        const range = sheet.getRange(address) as Selectable;
+        range.select?.();
+        await ctx.sync();
+      });
+      return `${origin.sheet}!${address}`;
+    },
+
+    async build(
+      plan: Plan,
+      options: PaneLayoutOptions,
+      onProgress: (fraction: number) => void,
+    ): Promise<ExcelBuildReport> {
+      try {
+        const report = await buildWorkbook(host, {
+          plan,
+          options,
+          progress: (step) => {
+            const at = STEP_PROGRESS[step];
+            if (at !== undefined) onProgress(at);
+          },
+        });
+        onProgress(1);
+        return summarize(report);
+      } catch (error) {
+        if (error instanceof BuildError) {
+          throw new PaneFailure('excel-write-failed', `${error.step}: ${error.en}`, {
+            vi: error.vi,
+            en: error.en,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}

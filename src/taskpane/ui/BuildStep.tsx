@@ -1,0 +1,191 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  DocumentTableRegular,
+  TableSimpleRegular,
+} from '@fluentui/react-icons';
+import type { SheetKind } from '../../layout/types';
+import { formatDate, formatSize } from '../i18n';
+import { Section, useCommonStyles } from './common';
+import { usePaneState, useStore, useStrings } from './context';
+
+const useStyles = makeStyles({
+  sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  sheet: { marginBottom: tokens.spacingVerticalXXS, wordBreak: 'break-word' },
+  kind: { color: tokens.colorNeutralForeground3 },
+  big: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const KIND_ORDER: SheetKind[] = [
+  'dashboard',
+  'tasks',
+  'unit',
+  'findings',
+  'units',
+  'assignments',
+  'settings',
+];
+
+function isSheetKind(kind: string): kind is SheetKind {
+  return (KIND_ORDER as string[]).includes(kind);
+}
+
+/** Step 4: write the workbook, show what was written. */
+export function BuildStep() {
+  const state = usePaneState();
+  const store = useStore();
+  const t = useStrings();
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const plan = state.plan;
+  const { settings } = state;
+  const language = settings.language;
+
+  if (!plan || plan.tasks.length === 0) {
+    return (
+      <div className={common.stack}>
+        <Body1 as="p">{t.build.empty}</Body1>
+        <div>
+          <Button appearance="primary" onClick={() => store.setStep('source')}>
+            {t.preview.goToSource}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const inExcel = state.excel;
+  const busy = state.busy?.task === 'build' ? state.busy : null;
+  const errors = plan.findings.filter((f) => f.severity === 'error').length;
+  const result = state.build;
+
+  return (
+    <div className={common.stack}>
+      <Section title={t.build.title} icon={<DocumentTableRegular />}>
+        <Body1 as="p">{inExcel ? t.build.introExcel : t.build.intro}</Body1>
+        <Body1 as="p" className={styles.big}>
+          {t.preview.counts(plan.tasks.length, plan.sections.length, plan.units.length)}
+        </Body1>
+        <Caption1 as="p" className={common.hint}>
+          {t.build.settingsLine(
+            settings.reportDate ? formatDate(settings.reportDate) : t.build.today,
+            settings.dueSoonDays,
+          )}{' '}
+          <Button appearance="transparent" size="small" onClick={() => store.setStep('settings')}>
+            {t.steps.settings}
+          </Button>
+        </Caption1>
+        {errors > 0 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t.build.errorsLeft(errors)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div className={common.actions}>
+          {inExcel ? (
+            <Button
+              appearance="primary"
+              icon={<TableSimpleRegular />}
+              onClick={() => void store.build('excel')}
+              disabled={busy !== null}
+              data-testid="build"
+            >
+              {result ? t.build.again : t.build.writeExcel}
+            </Button>
+          ) : null}
+          <Button
+            appearance={inExcel ? 'secondary' : 'primary'}
+            icon={<ArrowDownloadRegular />}
+            onClick={() => void store.build('download')}
+            disabled={busy !== null}
+            data-testid={inExcel ? 'build-download' : 'build'}
+          >
+            {t.build.download}
+          </Button>
+        </div>
+        {busy ? (
+          <Field
+            label={t.build.phases[busy.phase ?? 'load']}
+            validationState="none"
+            data-testid="build-progress"
+          >
+            <ProgressBar
+              value={busy.progress ?? 0}
+              max={1}
+              thickness="large"
+              aria-label={t.build.progressLabel}
+            />
+          </Field>
+        ) : null}
+      </Section>
+
+      {result ? (
+        <MessageBar intent="success" layout="multiline" data-testid="build-result">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {result.target === 'excel'
+                ? t.build.doneExcel
+                : t.build.doneDownload(
+                    result.fileName ?? '',
+                    formatSize(result.size ?? 0, language),
+                  )}
+            </MessageBarTitle>
+            <div>{t.build.counts(result.tasks, result.units, result.findings)}</div>
+            {result.keptEntries ? <div>{t.build.kept(result.keptEntries)}</div> : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {result ? (
+        <Section
+          title={t.build.sheetsTitle(result.sheets.length)}
+          icon={<TableSimpleRegular />}
+          testId="build-sheets"
+        >
+          <ul className={styles.sheets}>
+            {result.sheets.map((sheet) => (
+              <li key={sheet.name} className={styles.sheet}>
+                <strong>{sheet.name}</strong>
+                {isSheetKind(sheet.kind) ? (
+                  <span className={styles.kind}> — {t.build.sheetKinds[sheet.kind]}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Caption1 as="p" className={common.hint}>
+            {result.target === 'excel' ? t.build.openHintExcel : t.build.openHint}
+          </Caption1>
+          {result.notes && result.notes.length > 0 ? (
+            <MessageBar intent="info" layout="multiline" data-testid="build-notes">
+              <MessageBarBody>
+                <MessageBarTitle>{t.build.notesTitle}</MessageBarTitle>
+                <ul className={styles.sheets}>
+                  {result.notes.map((note, i) => (
+                    <li key={i}>{language === 'en' ? note.en : note.vi}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {result.target === 'download' ? (
+            <div>
+              <Button size="small" icon={<ArrowDownloadRegular />} onClick={store.downloadAgain}>
+                {t.build.downloadAgain}
+              </Button>
+            </div>
+          ) : null}
+        </Section>
+      ) : null}
+    </div>
+  );
+}

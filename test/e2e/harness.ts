@@ -1,0 +1,225 @@
+// The browser tests' harness: a production build of the pane, a small static server on
+// 127.0.0.1, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { extname, join, normalize, resolve, sep } from 'path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** Chromium's flags for a headless run that never talks to the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium (or CHROMIUM_PATH); null when it is not installed. */
+export function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+/**
+ * Whether the browser tests can run. Without a browser they are skipped on a workstation, and
+ * fail under CI=true (CI must run them: .ci/run installs Debian's chromium).
+ */
+export function browserAvailability(): { run: boolean; reason: string } {
+  const path = chromiumPath();
+  if (path) return { run: true, reason: path };
+  const reason =
+    'Chromium not found at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)';
+  if (process.env.CI === 'true')
+    throw new Error(`${reason}: the browser tests cannot be skipped in CI`);
+  return { run: false, reason };
+}
+
+export interface Build {
+  dir: string;
+  cleanup(): void;
+}
+
+/** A production build of the pane into a temporary folder (office.js is served, not copied). */
+export async function buildPane(): Promise<Build> {
+  const dir = mkdtempSync(join(tmpdir(), 'phuluc-e2e-'));
+  // webpack and its config are CommonJS tools of the repository, loaded at run time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require(join(ROOT, 'node_modules', 'webpack')) as typeof import('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const configOf = require(join(ROOT, 'webpack.config.js')) as (
+    env: Record<string, unknown>,
+    argv: Record<string, unknown>,
+  ) => import('webpack').Configuration;
+  const config = configOf({ outputPath: dir, noOfficeCopy: true }, { mode: 'production' });
+  config.stats = 'errors-only';
+  config.infrastructureLogging = { level: 'error' };
+  // No source maps to serve here; a persistent cache makes a rerun take seconds, not a minute
+  // (a fresh machine pays once).
+  config.devtool = false;
+  config.cache = {
+    type: 'filesystem',
+    cacheDirectory: join(ROOT, 'node_modules', '.cache', 'phuluc-e2e-webpack'),
+    buildDependencies: { config: [join(ROOT, 'webpack.config.js')] },
+  };
+  await new Promise<void>((done, fail) => {
+    const compiler = webpack(config);
+    compiler.run((error, stats) => {
+      // Closing stores the cache: wait for it.
+      compiler.close(() => {
+        if (error) return fail(error);
+        if (stats?.hasErrors()) return fail(new Error(stats.toString('errors-only')));
+        done();
+      });
+    });
+  });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on 127.0.0.1 (a free port), with /office-js/ from the installed package. */
+export async function serve(dir: string): Promise<StaticServer> {
+  const officeJs = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let path = decodeURIComponent(url.pathname);
+    if (path === '/') path = '/taskpane.html';
+    const [base, rel] = path.startsWith('/office-js/')
+      ? [officeJs, path.slice('/office-js/'.length)]
+      : [dir, path.slice(1)];
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** LibreOffice's soffice, when installed. */
+export function sofficePath(): string | null {
+  const candidates = [process.env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+/**
+ * Recalculates an .xlsx in LibreOffice (headless) and returns one sheet's values as CSV rows:
+ * the formulas computed by a real spreadsheet engine.
+ */
+export function recalculatedSheet(
+  soffice: string,
+  xlsx: Uint8Array,
+  sheetNumber: number,
+): string[][] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Papa = require('papaparse') as typeof import('papaparse');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  const dir = mkdtempSync(join(tmpdir(), 'phuluc-lo-'));
+  try {
+    const file = join(dir, 'book.xlsx');
+    fs.writeFileSync(file, xlsx);
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`,
+        '--outdir',
+        dir,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 60_000 },
+    );
+    const csv = fs.readdirSync(dir).find((f) => f.endsWith('.csv'));
+    if (!csv) throw new Error('LibreOffice wrote no CSV');
+    return Papa.parse<string[]>(fs.readFileSync(join(dir, csv), 'utf8')).data;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Retries a check until it passes or the time is up (pages update asynchronously). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** What a locator holds, for jest's expect (playwright-core has no assertions of its own). */
+interface Probe {
+  textContent(): Promise<string | null>;
+  count(): Promise<number>;
+  getAttribute(name: string): Promise<string | null>;
+  inputValue(): Promise<string>;
+  isVisible(): Promise<boolean>;
+  evaluate<R>(fn: (el: Element) => R): Promise<R>;
+}
+
+const textOf = async (l: Probe): Promise<string> =>
+  ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Assertions that wait, in the manner of Playwright's own. */
+export const see = {
+  text: (l: Probe, expected: string) =>
+    eventually(async () => expect(await textOf(l)).toBe(expected)),
+  contains: (l: Probe, expected: string) =>
+    eventually(async () => expect(await textOf(l)).toContain(expected)),
+  lacks: (l: Probe, unexpected: string) =>
+    eventually(async () => expect(await textOf(l)).not.toContain(unexpected)),
+  count: (l: Probe, n: number) => eventually(async () => expect(await l.count()).toBe(n)),
+  attr: (l: Probe, name: string, value: string | RegExp) =>
+    eventually(async () =>
+      typeof value === 'string'
+        ? expect(await l.getAttribute(name)).toBe(value)
+        : expect(await l.getAttribute(name)).toMatch(value),
+    ),
+  value: (l: Probe, v: string) => eventually(async () => expect(await l.inputValue()).toBe(v)),
+  visible: (l: Probe) => eventually(async () => expect(await l.isVisible()).toBe(true)),
+  focused: (l: Probe) =>
+    eventually(async () =>
+      expect(await l.evaluate((el) => el === document.activeElement)).toBe(true),
+    ),
+};

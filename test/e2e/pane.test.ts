@@ -1,0 +1,419 @@
+// The task pane as a person meets it outside Excel: the production build, served locally, in
+// Debian's Chromium. Each step is photographed at the pane's narrow width (320 px) and wide
+// (1280 px) into docs/screenshots/ (the README shows them).
+
+import ExcelJS from 'exceljs';
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedNamed, seedPath, seedText } from '../helpers/seeds';
+import { seedAsDocx } from '../taskpane/fixtures';
+import {
+  browserAvailability,
+  buildPane,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  recalculatedSheet,
+  ROOT,
+  see,
+  serve,
+  sofficePath,
+  type Build,
+  type StaticServer,
+} from './harness';
+
+const availability = browserAvailability();
+const describeInBrowser = availability.run ? describe : describe.skip;
+if (!availability.run) console.warn(`Browser tests skipped: ${availability.reason}`);
+
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+const WIDTHS = [320, 1280] as const;
+type Width = (typeof WIDTHS)[number];
+
+const SEED_000 = seedText(seedNamed('000'));
+
+describeInBrowser('the pane, standalone in Chromium', () => {
+  let build: Build;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  /** Requests that left the local server, and page errors: both must stay empty. */
+  let external: string[] = [];
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    build = await buildPane();
+    server = await serve(build.dir);
+    browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    build?.cleanup();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  async function open(width: Width, init?: (page: Page) => Promise<void>): Promise<Page> {
+    context = await browser.newContext({
+      viewport: { width, height: width === 320 ? 720 : 860 },
+      acceptDownloads: true,
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    external = [];
+    pageErrors = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !/^(blob|data):/.test(url)) external.push(url);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    if (init) await init(page);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId('host').waitFor();
+    return page;
+  }
+
+  async function shot(page: Page, name: string, width: Width): Promise<void> {
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`) });
+  }
+
+  /** A real paste event, as Ctrl+V delivers it (text, and HTML when given). */
+  async function paste(page: Page, text: string, html?: string): Promise<void> {
+    await page.locator('textarea[data-testid="paste-box"]').evaluate(
+      (box, [t, h]) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t!);
+        if (h) data.setData('text/html', h);
+        (box as HTMLTextAreaElement).focus();
+        box.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      [text, html ?? ''],
+    );
+  }
+
+  /** No control without a name; nothing wider than the window. */
+  async function checkLayoutAndLabels(page: Page, width: Width): Promise<void> {
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      const visible = (el: Element): boolean => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      };
+      const nameOf = (el: HTMLElement): string => {
+        const labelledBy = el.getAttribute('aria-labelledby');
+        const byIds = labelledBy
+          ? labelledBy
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+          : '';
+        const labels =
+          'labels' in el
+            ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ')
+            : '';
+        return [
+          el.getAttribute('aria-label') ?? '',
+          byIds,
+          labels,
+          el.tagName === 'BUTTON' ? (el.textContent ?? '') : '',
+          el.title,
+        ]
+          .join(' ')
+          .trim();
+      };
+      for (const el of document.querySelectorAll<HTMLElement>(
+        'button, input, select, textarea, [role="tab"], [role="radio"]',
+      )) {
+        if ((el as HTMLInputElement).type === 'file' || !visible(el)) continue;
+        if (!nameOf(el))
+          out.push(`unnamed ${el.tagName.toLowerCase()} ${el.outerHTML.slice(0, 80)}`);
+      }
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+        out.push(`page wider than the window: ${document.documentElement.scrollWidth}px`);
+      }
+      return out;
+    });
+    expect({ width, problems }).toEqual({ width, problems: [] });
+  }
+
+  describe.each(WIDTHS)('at %i px', (width) => {
+    it('pastes seed 000: preview, findings, settings, and the .xlsx download', async () => {
+      const page = await open(width);
+      await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
+      await see.visible(page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }));
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '01-source', width);
+
+      // 1 → 2: the pasted plan in the preview.
+      await paste(page, SEED_000);
+      await page.getByTestId('panel-preview').waitFor();
+      await see.count(page.getByTestId('task-row'), 20);
+      await see.count(page.getByTestId('section-row'), 6);
+      await see.text(page.getByTestId('plan-counts'), '20 nhiệm vụ · 6 mục · 12 đơn vị');
+      await see.text(page.getByTestId('doc-number'), 'KẾ HOẠCH 15/KH-UBND');
+      await see.text(page.getByTestId('doc-date'), '26/12/2019');
+      await see.text(page.getByTestId('notice'), 'Đã đọc 20 nhiệm vụ trong 6 mục.');
+      await see.value(page.getByTestId('role-0-2'), 'lead');
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '02-preview', width);
+
+      // 3: findings, grouped by severity.
+      await page.getByTestId('next').click();
+      await page.getByTestId('panel-findings').waitFor();
+      await see.text(page.getByTestId('findings-summary'), '0 lỗi · 3 cảnh báo · 0 lưu ý');
+      await see.count(page.getByTestId('findings-warning').getByTestId('finding'), 3);
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '03-findings', width);
+
+      // Clicking a finding highlights its row in the preview.
+      await page
+        .getByTestId('finding')
+        .nth(1)
+        .getByRole('button', { name: /Xem trong bảng/ })
+        .click();
+      await page.getByTestId('panel-preview').waitFor();
+      const highlighted = page.locator('[data-testid="task-row"][aria-current="true"]');
+      await see.attr(highlighted, 'data-task-id', 'V.4');
+      await see.focused(highlighted);
+
+      // 5: settings — a fixed report date, typed dd/mm/yyyy.
+      await page.getByTestId('tab-settings').click();
+      await page.getByRole('radio', { name: 'Một ngày cố định' }).check();
+      await page.getByTestId('report-date').fill('30/06/2019');
+      await see.value(page.getByTestId('report-date'), '30/06/2019');
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '05-settings', width);
+
+      // 4: build and download.
+      await page.getByTestId('tab-build').click();
+      await see.contains(page.getByTestId('panel-build'), 'Ngày báo cáo: 30/06/2019');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('build').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Sổ theo dõi 15-KH-UBND.xlsx');
+      const bytes = readFileSync((await download.path())!);
+      await see.contains(
+        page.getByTestId('build-result'),
+        'Đã tạo tệp “Sổ theo dõi 15-KH-UBND.xlsx”',
+      );
+      await see.contains(
+        page.getByTestId('build-result'),
+        '20 nhiệm vụ · 12 đơn vị · 3 kết quả kiểm tra',
+      );
+      expect(await page.getByTestId('build').isEnabled()).toBe(true);
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '04-build', width);
+
+      // The workbook: its sheets as the pane listed them, and the dashboard's count.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const names = wb.worksheets.map((w) => w.name);
+      const listed = await page.getByTestId('build-sheets').locator('li strong').allTextContents();
+      expect(names).toEqual(listed);
+      expect(names.slice(0, 2)).toEqual(['Tổng hợp', 'Nhiệm vụ']);
+      expect(names).toEqual(expect.arrayContaining(['Văn phòng HĐND&UBND thị xã', 'Kiểm tra']));
+      const dashboard = wb.getWorksheet('Tổng hợp')!;
+      let whole: ExcelJS.Row | null = null;
+      dashboard.eachRow((row) => {
+        if (row.getCell(2).text === 'Toàn kế hoạch') whole = row;
+      });
+      expect(whole).not.toBeNull();
+      expect(whole!.getCell(3).value).toBe(20);
+
+      // Recalculated by a spreadsheet engine: 5 tasks due by 30/06/2019 (I.1, V.1–V.4).
+      const soffice = sofficePath();
+      if (width === 1280 && soffice) {
+        const rows = recalculatedSheet(soffice, bytes, 1);
+        const total = rows.find((r) => r[1] === 'Toàn kế hoạch');
+        expect(total?.slice(2, 4)).toEqual(['20', '5']);
+      } else if (width === 1280 && process.env.CI === 'true') {
+        throw new Error('LibreOffice (soffice) is needed in CI to recalculate the workbook');
+      }
+    }, 90_000);
+
+    it('reads a corrected column role into the preview at once', async () => {
+      const page = await open(width);
+      await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
+      await page.getByTestId('panel-preview').waitFor();
+      const firstRow = page.getByTestId('task-row').first();
+      const leadBefore = 'Chủ trì: Văn phòng HĐND&UBND thị xã';
+      await see.contains(firstRow, leadBefore);
+      // "Đơn vị phối hợp" (column 4) as the lead: the preview now reads the other column.
+      await page.getByTestId('role-0-3').selectOption('lead');
+      await see.value(page.getByTestId('role-0-2'), 'none');
+      await see.lacks(firstRow, leadBefore);
+      await see.contains(firstRow, 'Các phòng, ban, cơ quan; UBND xã, phường');
+      await see.lacks(page.getByTestId('plan-counts'), '20 nhiệm vụ · 6 mục · 12 đơn vị');
+      await page.getByTestId('columns').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, `06-columns-${width}.png`) });
+      await page.getByRole('button', { name: 'Khôi phục cột tự nhận' }).click();
+      await see.contains(firstRow, leadBefore);
+      await see.text(page.getByTestId('plan-counts'), '20 nhiệm vụ · 6 mục · 12 đơn vị');
+    }, 60_000);
+
+    it('opens seed 001 from a file and applies a suggested fix', async () => {
+      const page = await open(width);
+      await page.getByTestId('file-input').setInputFiles(seedPath(seedNamed('001')));
+      await page.getByTestId('panel-preview').waitFor();
+      await see.count(page.getByTestId('task-row'), 28);
+      await see.count(page.getByTestId('section-row'), 11);
+      await see.count(page.getByTestId('current-source'), 0);
+      await page.getByTestId('tab-findings').click();
+      const errors = page.getByTestId('findings-error').getByTestId('finding');
+      const before = await errors.count();
+      expect(before).toBeGreaterThan(0);
+      await errors.first().getByTestId('apply-fix').click();
+      await see.count(errors, before - 1);
+      await see.contains(page.getByTestId('applied-fixes'), 'Đã áp dụng 1 gợi ý');
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '07-fixes', width);
+      await page.getByRole('button', { name: 'Hoàn tác' }).click();
+      await see.count(errors, before);
+    }, 60_000);
+
+    it('switches to English and back', async () => {
+      const page = await open(width);
+      await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
+      await page.getByTestId('panel-preview').waitFor();
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await see.attr(page.locator('html'), 'lang', 'en');
+      await see.contains(page.getByTestId('tab-preview'), 'Preview');
+      await see.text(page.getByTestId('plan-counts'), '20 tasks · 6 sections · 12 units');
+      await see.text(page.getByTestId('host'), 'Outside Excel: downloads an .xlsx');
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '08-english', width);
+      // Remembered on this computer.
+      await page.reload();
+      await see.contains(page.getByTestId('tab-source'), 'Source');
+      await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+      await see.attr(page.locator('html'), 'lang', 'vi');
+      await see.contains(page.getByTestId('tab-preview'), 'Xem trước');
+    }, 60_000);
+
+    it('answers garbage with a helpful message, not a blank pane', async () => {
+      const page = await open(width);
+      await page
+        .locator('textarea[data-testid="paste-box"]')
+        .fill('asdf qwerty\n12345 ;;; lorem ipsum');
+      await page.getByRole('button', { name: 'Đọc nội dung đã dán' }).click();
+      const error = page.getByTestId('pane-error');
+      await see.attr(error, 'data-code', 'no-table');
+      await see.contains(error, 'Không tìm thấy bảng phân công nhiệm vụ');
+      await see.contains(error, 'dòng tiêu đề');
+      await see.visible(page.getByTestId('panel-source'));
+      await see.visible(page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }));
+      await checkLayoutAndLabels(page, width);
+      await shot(page, '09-error', width);
+    }, 60_000);
+  });
+
+  it('works when office.js cannot load (offline)', async () => {
+    const page = await open(1280, async (p) => {
+      await p.route('**/office-js/**', (route) => route.abort());
+    });
+    await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
+    await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
+    await see.count(page.getByTestId('task-row'), 20);
+  }, 60_000);
+
+  it('inside Excel, offers the open sheet as the source and writes into the workbook', async () => {
+    // A stand-in for the Office host's answer (office.js itself only runs inside Office): the
+    // pane's Excel mode, photographed for the README. Its Excel actions are tested on the
+    // Excel double (test/taskpane/excel.test.ts).
+    const page = await open(320, async (p) => {
+      await p.route('**/office-js/office.js', (route) => route.abort());
+      await p.addInitScript(() => {
+        Object.assign(window, {
+          Office: {
+            HostType: { Excel: 'Excel' },
+            onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+            context: { requirements: { isSetSupported: () => true } },
+          },
+        });
+      });
+    });
+    await see.text(page.getByTestId('host'), 'Trong Excel');
+    await see.visible(page.getByRole('button', { name: 'Dùng vùng đang chọn' }));
+    await checkLayoutAndLabels(page, 320);
+    await shot(page, '10-in-excel-source', 320);
+    await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
+    await page.getByTestId('tab-build').click();
+    await see.text(page.getByTestId('build'), 'Ghi sổ vào bảng tính này');
+    await see.visible(page.getByTestId('build-download'));
+    await checkLayoutAndLabels(page, 320);
+    await shot(page, '11-in-excel-build', 320);
+  }, 60_000);
+
+  it('opens a Word .docx', async () => {
+    const page = await open(1280);
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'ke-hoach-15.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await seedAsDocx(SEED_000)),
+    });
+    await page.getByTestId('panel-preview').waitFor();
+    await see.count(page.getByTestId('task-row'), 20);
+    await see.text(page.getByTestId('doc-number'), 'KẾ HOẠCH 15/KH-UBND');
+  }, 60_000);
+
+  it('an unreadable file gets advice in the pane', async () => {
+    const page = await open(320);
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'ke-hoach.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n'),
+    });
+    await see.attr(page.getByTestId('pane-error'), 'data-code', 'file-pdf');
+    await see.contains(page.getByTestId('pane-error'), 'sao chép');
+  }, 60_000);
+
+  it('is usable from the keyboard', async () => {
+    const page = await open(1280);
+    // Tab from the top reaches the sample button; Enter loads the sample.
+    const sample = page.getByRole('button', { name: 'Dùng kế hoạch mẫu' });
+    for (
+      let i = 0;
+      i < 12 && !(await sample.evaluate((el) => el === document.activeElement));
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await see.focused(sample);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('panel-preview').waitFor();
+    // The step tabs: arrow keys move, Enter selects.
+    await page.getByTestId('tab-preview').focus();
+    await page.keyboard.press('ArrowRight');
+    await see.focused(page.getByTestId('tab-findings'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('panel-findings').waitFor();
+    await see.attr(page.getByRole('tabpanel'), 'aria-labelledby', /tab-findings/);
+  }, 60_000);
+
+  it('keeps the initial JavaScript under 400 KB gzip, ExcelJS on demand', () => {
+    const report = JSON.parse(readFileSync(join(build.dir, 'bundle-size.json'), 'utf8')) as {
+      initial: { files: { file: string }[]; gzip: number };
+      lazy: { chunk: string; gzip: number }[];
+    };
+    expect(report.initial.gzip).toBeLessThan(400 * 1024);
+    expect(report.initial.files.map((f) => f.file).join(' ')).not.toMatch(/exceljs|xlsx|docx/);
+    expect(report.lazy.map((c) => c.chunk)).toEqual(
+      expect.arrayContaining(['exceljs', 'xlsx', 'docx', 'layout']),
+    );
+    const html = readFileSync(join(build.dir, 'taskpane.html'), 'utf8');
+    expect(html).not.toMatch(/exceljs|xlsx\./);
+  });
+});
