@@ -146,6 +146,8 @@ export interface XlRange {
   /** ExcelApi 1.13. Fails past 512 areas. */
   getMergedAreasOrNullObject(): XlRangeAreas;
   getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.1. Makes the range the selection (and its sheet the active one). */
+  select(): void;
 }
 
 export interface XlRangeHyperlink {

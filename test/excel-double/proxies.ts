@@ -962,6 +962,19 @@ export class DRange extends DObject<RangeTarget> implements XlRange {
     );
   }
 
+  select(): void {
+    this.call(
+      'select',
+      null,
+      '1.1',
+      ({ sheet, rect }) => {
+        this.wb.activeSheet = sheet;
+        this.wb.selection = { sheet, areas: [rect] };
+      },
+      false,
+    );
+  }
+
   getMergedAreasOrNullObject(): DRangeAreas {
     return new DRangeAreas(this.ctx, () => {
       const { sheet, rect } = this.target();

@@ -221,7 +221,19 @@ describe('reading from the sheet (the Source step, on the double)', () => {
     expect(excel.state.activeSheet?.name).toBe('Phụ lục');
   });
 
-  // PENDING: Range.select() is not in src/office/excel-api.ts nor in the double yet; the pane
-  // calls it when present (real Office.js has it since ExcelApi 1.1).
-  it.todo('the finding’s cell becomes the selection');
+  it('the finding’s cell becomes the selection', async () => {
+    const excel = new ExcelDouble();
+    const lines = seedSheet(excel, 'Phụ lục', '001', 'C5');
+    excel.select('Phụ lục', `C5:H${lines + 4}`);
+    excel.addSheet('Khác');
+    const { store } = inExcel(excel);
+    await store.loadExcel();
+    const missing = store.getState().plan!.findings.find((f) => f.code === 'lead-missing')!;
+    excel.select('Khác', 'A1');
+    await store.showFinding(missing);
+    const selection = excel.state.selection!;
+    expect(selection.sheet.name).toBe('Phụ lục');
+    const row = missing.rows[0]! - 1;
+    expect(selection.areas).toEqual([{ r0: row, c0: 5, r1: row, c1: 5 }]);
+  });
 });

@@ -2,7 +2,7 @@
 // actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
 
 import { kindOfKey } from '../../office/survey';
-import type { ExcelHost, XlRange } from '../../office/excel-api';
+import type { ExcelHost } from '../../office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
 import { PaneFailure } from '../model/errors';
 import type { ExcelBuildReport, ExcelPort, PaneLayoutOptions, SheetOrigin } from '../model/ports';
@@ -96,9 +96,6 @@ async function readSelection(
   }
 }
 
-/** A range that can be selected (Range.select, ExcelApi 1.1). */
-type Selectable = XlRange & { select?: () => void };
-
 export function excelPort(host: ExcelHost): ExcelPort {
   return {
     readSource: () => readSelection(host),
@@ -108,8 +105,7 @@ export function excelPort(host: ExcelHost): ExcelPort {
       await host.run({}, async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItem(origin.sheet);
         sheet.activate();
-        const range = sheet.getRange(address) as Selectable;
-        range.select?.();
+        sheet.getRange(address).select();
         await ctx.sync();
       });
       return `${origin.sheet}!${address}`;
