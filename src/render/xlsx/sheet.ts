@@ -152,7 +152,9 @@ export function renderSheet(
 
   sheet.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
-    column.width = c.width;
+    // ExcelJS leaves out a column whose width equals its own default (9) as if it were unset;
+    // Excel's default is narrower, so nudge it to be written.
+    column.width = c.width === 9 ? 9.001 : c.width;
     if (c.hidden) column.hidden = true;
   });
 
