@@ -60,6 +60,8 @@ export const MASTER_COLUMNS = [
   'note',
 ] as const;
 export type MasterColumn = (typeof MASTER_COLUMNS)[number] | 'overdueOrder';
+/** Every column the layout writes on the master list, the hidden helper last. */
+export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, 'overdueOrder'];
 
 export const ENTRY_COLUMNS: MasterColumn[] = ['state', 'progress', 'completed', 'note'];
 

@@ -23,7 +23,8 @@ import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
 
 export type { LayoutOptions, EnteredValues } from './context';
-export { DEFAULT_OPTIONS, MASTER_COLUMNS } from './context';
+export { DEFAULT_OPTIONS, MASTER_COLUMNS, MASTER_FIELDS, ENTRY_COLUMNS } from './context';
+export type { MasterColumn } from './context';
 export { labelsFor, stateOfLabel } from './labels';
 export type { Labels, Language } from './labels';
 

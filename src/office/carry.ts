@@ -5,7 +5,7 @@
 // range; the second reads only the columns that matter, in row chunks small enough for Excel's
 // response limit.
 
-import type { EnteredValues } from '../layout';
+import { MASTER_FIELDS, type EnteredValues } from '../layout';
 import { labelsFor } from '../layout/labels';
 import { columnLetter } from '../layout/a1';
 import { serialToIso } from './dates';
@@ -24,26 +24,7 @@ function knownHeaders(): { field: Map<string, Field>; known: Set<string> } {
   const known = new Set<string>();
   for (const lang of ['vi', 'en'] as const) {
     const w = labelsFor(lang).words;
-    for (const key of [
-      'code',
-      'section',
-      'stt',
-      'task',
-      'lead',
-      'support',
-      'time',
-      'start',
-      'due',
-      'kind',
-      'product',
-      'state',
-      'progress',
-      'completed',
-      'status',
-      'daysLeft',
-      'note',
-      'overdueOrder',
-    ]) {
+    for (const key of MASTER_FIELDS) {
       const h = w[key];
       if (h) known.add(norm(h));
     }

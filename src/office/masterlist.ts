@@ -9,32 +9,13 @@ import type { Plan, PlanDocument, PlanSection } from '../core/plan/types';
 import type { GridRow } from '../core/grid/types';
 import { columnLetter } from '../layout/a1';
 import { labelsFor, type Language } from '../layout/labels';
-import type { LayoutOptions } from '../layout';
+import { MASTER_FIELDS, type LayoutOptions, type MasterColumn } from '../layout';
 import type { XlCellValue, XlRequestContext } from './excel-api';
 import { queueSurvey, SETTINGS_KEY, type Survey } from './survey';
 import type { StoredSettings } from './rebuild';
 
-const FIELDS = [
-  'code',
-  'section',
-  'stt',
-  'task',
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'kind',
-  'product',
-  'state',
-  'progress',
-  'completed',
-  'status',
-  'daysLeft',
-  'note',
-  'overdueOrder',
-] as const;
-type Field = (typeof FIELDS)[number];
+const FIELDS = MASTER_FIELDS;
+type Field = MasterColumn;
 
 const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -1,4 +1,5 @@
-import { decodeHtmlEntities, htmlHasTable, htmlToGrid } from '../../src/core/grid/fromHtml';
+import { htmlHasTable, htmlToGrid } from '../../src/core/grid/fromHtml';
+import { decodeHtmlEntities } from '../../src/core/text/entities';
 import { parsePlanText, planFromGrid } from '../../src/core/plan/parse';
 import { seedNamed, seedText } from '../helpers/seeds';
 

@@ -1,33 +1,6 @@
 // Cleaning one table cell: conversion leftovers out, in-cell line breaks kept as "\n".
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code < 0x110000
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
+import { decodeHtmlEntities } from './entities';
 
 /** Removes HTML tags, turning paragraph and line-break tags into line breaks. */
 export function stripTags(text: string): string {
@@ -70,7 +43,7 @@ const NEEDS_CLEANING = /[<&*_\n\r\t]|\s{2}|[;:.]\s+[-+•–]/;
 export function cleanCell(raw: string): string {
   // Most cells are plain text: skip the work when nothing in them needs cleaning.
   if (!NEEDS_CLEANING.test(raw)) return raw.trim();
-  const text = stripMarkdownEmphasis(decodeEntities(stripTags(raw)));
+  const text = stripMarkdownEmphasis(decodeHtmlEntities(stripTags(raw)));
   return breakInlineBullets(text)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
