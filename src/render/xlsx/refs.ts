@@ -1,6 +1,8 @@
 // A1-style addresses and ranges: parsing, printing and quoting. Pure; used by the writer and by
 // the layout checks.
 
+import { columnLetter } from '../../layout/a1';
+
 export interface CellRef {
   row: number;
   col: number;
@@ -26,13 +28,9 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-/** 1 → "A", 28 → "AB". */
+/** 1 → "A", 28 → "AB" (1-based, as ExcelJS counts columns). */
 export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  }
-  return s;
+  return columnLetter(col - 1);
 }
 
 /** "B3" or "$B$3" → { row: 3, col: 2 }; null when it is not an address inside the sheet. */

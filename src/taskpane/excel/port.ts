@@ -1,6 +1,7 @@
 // The pane's Excel side, on M4's builder (src/office/rebuild.ts) and reader: what the pane's
 // actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
 
+import { columnLetter } from '../../layout/a1';
 import { kindOfKey } from '../../office/survey';
 import type { ExcelHost } from '../../office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
@@ -19,18 +20,6 @@ const STEP_PROGRESS: Record<string, number> = {
   restore: 0.9,
   clean: 0.95,
 };
-
-/** "A", "Z", "AA"… for a 0-based column. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** The pane's summary of a build: sheets and their kinds, what was kept, what to know. */
 export function summarize(report: BuildReport): ExcelBuildReport {
@@ -101,7 +90,7 @@ export function excelPort(host: ExcelHost): ExcelPort {
     readSource: () => readSelection(host),
 
     async selectCell(origin: SheetOrigin, line: number, column: number): Promise<string> {
-      const address = `${columnLetters(origin.firstColumn + column)}${line}`;
+      const address = `${columnLetter(origin.firstColumn + column)}${line}`;
       await host.run({}, async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItem(origin.sheet);
         sheet.activate();
