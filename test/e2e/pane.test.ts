@@ -1,9 +1,10 @@
 // The task pane as a person meets it outside Excel: the production build, served locally, in
 // Debian's Chromium. Each step is photographed at the pane's narrow width (320 px) and wide
-// (1280 px) into docs/screenshots/ (the README shows them).
+// (1280 px): into docs/screenshots/ with UPDATE_SCREENSHOTS=1 (the README shows them).
 
 import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedNamed, seedPath, seedText } from '../helpers/seeds';
@@ -26,7 +27,11 @@ const availability = browserAvailability();
 const describeInBrowser = availability.run ? describe : describe.skip;
 if (!availability.run) console.warn(`Browser tests skipped: ${availability.reason}`);
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+// The README's pictures are refreshed on request (`npm run screenshots`); an ordinary test run
+// writes its screenshots to a temporary folder, so it never dirties the work tree.
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, 'docs', 'screenshots')
+  : join(tmpdir(), 'phuluc-e2e-screenshots');
 const WIDTHS = [320, 1280] as const;
 type Width = (typeof WIDTHS)[number];
 
