@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-icons';
 import type { SheetKind } from '../../layout/types';
 import { formatDate, formatSize } from '../i18n';
-import { Section, useCommonStyles } from './common';
+import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 
 const useStyles = makeStyles({
@@ -53,16 +53,7 @@ export function BuildStep() {
   const language = settings.language;
 
   if (!plan || plan.tasks.length === 0) {
-    return (
-      <div className={common.stack}>
-        <Body1 as="p">{t.build.empty}</Body1>
-        <div>
-          <Button appearance="primary" onClick={() => store.setStep('source')}>
-            {t.preview.goToSource}
-          </Button>
-        </div>
-      </div>
-    );
+    return <NothingYet message={t.build.empty} />;
   }
 
   const inExcel = state.excel;

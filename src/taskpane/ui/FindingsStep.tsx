@@ -21,7 +21,7 @@ import {
 import type { Finding, Severity } from '../../core/plan/types';
 import { formatRows } from '../i18n';
 import { findingKey } from '../model/fixes';
-import { Section, useCommonStyles } from './common';
+import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -174,22 +174,12 @@ function AppliedFixes() {
 /** Step 3: what a careful clerk would flag, by severity. */
 export function FindingsStep() {
   const state = usePaneState();
-  const store = useStore();
   const t = useStrings();
   const styles = useStyles();
   const common = useCommonStyles();
   const plan = state.plan;
   if (!plan) {
-    return (
-      <div className={common.stack}>
-        <Body1 as="p">{t.findings.empty}</Body1>
-        <div>
-          <Button appearance="primary" onClick={() => store.setStep('source')}>
-            {t.preview.goToSource}
-          </Button>
-        </div>
-      </div>
-    );
+    return <NothingYet message={t.findings.empty} />;
   }
   const bySeverity = (s: Severity): Finding[] => plan.findings.filter((f) => f.severity === s);
   const count = (s: Severity): number => bySeverity(s).length;

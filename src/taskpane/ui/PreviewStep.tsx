@@ -19,7 +19,7 @@ import {
 import { useEffect, useRef } from 'react';
 import type { ColumnRole, Plan, PlanTable, PlanTask } from '../../core/plan/types';
 import { formatDate, type Strings } from '../i18n';
-import { Section, useCommonStyles } from './common';
+import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 
 const ROLES: ColumnRole[] = [
@@ -424,21 +424,11 @@ function UnitsCard({ plan }: { plan: Plan }) {
 /** Step 2: what was read. */
 export function PreviewStep() {
   const state = usePaneState();
-  const store = useStore();
   const t = useStrings();
   const common = useCommonStyles();
   const plan = state.plan;
   if (!plan) {
-    return (
-      <div className={common.stack}>
-        <Body1 as="p">{t.preview.empty}</Body1>
-        <div>
-          <Button appearance="primary" onClick={() => store.setStep('source')}>
-            {t.preview.goToSource}
-          </Button>
-        </div>
-      </div>
-    );
+    return <NothingYet message={t.preview.empty} />;
   }
   return (
     <div className={common.stack}>

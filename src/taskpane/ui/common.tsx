@@ -1,5 +1,13 @@
-import { Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { type ReactNode, useId } from 'react';
+import { useStore, useStrings } from './context';
 
 export const useCommonStyles = makeStyles({
   stack: {
@@ -92,5 +100,22 @@ export function Section({
       </Subtitle2>
       {children}
     </section>
+  );
+}
+
+/** A step that has nothing to show yet: say why and offer the way back to the source step. */
+export function NothingYet({ message }: { message: string }) {
+  const store = useStore();
+  const t = useStrings();
+  const common = useCommonStyles();
+  return (
+    <div className={common.stack}>
+      <Body1 as="p">{message}</Body1>
+      <div>
+        <Button appearance="primary" onClick={() => store.setStep('source')}>
+          {t.preview.goToSource}
+        </Button>
+      </div>
+    </div>
   );
 }
