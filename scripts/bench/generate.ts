@@ -33,7 +33,8 @@ const ROMAN: [number, string][] = [
   [1, 'I'],
 ];
 
-function roman(n: number): string {
+/** 1 → "I", 14 → "XIV": section labels. */
+export function roman(n: number): string {
   let out = '';
   for (const [value, letters] of ROMAN) for (; n >= value; n -= value) out += letters;
   return out;

@@ -1,6 +1,7 @@
 // Plans for the Office.js tests and the benchmark: the real seeds, and synthetic appendices of
 // any size read by the same parser (so units, times and findings are realistic).
 
+import { roman } from '../../scripts/bench/generate';
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
 
@@ -57,30 +58,6 @@ export function syntheticAppendix(tasks: number, units: number): string {
     ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian', 'Sản phẩm'].join('\t'),
   ];
   const sections = Math.max(1, Math.ceil(tasks / 25));
-  const roman = (n: number): string => {
-    const map: [number, string][] = [
-      [1000, 'M'],
-      [900, 'CM'],
-      [500, 'D'],
-      [400, 'CD'],
-      [100, 'C'],
-      [90, 'XC'],
-      [50, 'L'],
-      [40, 'XL'],
-      [10, 'X'],
-      [9, 'IX'],
-      [5, 'V'],
-      [4, 'IV'],
-      [1, 'I'],
-    ];
-    let out = '';
-    for (const [v, s] of map)
-      while (n >= v) {
-        out += s;
-        n -= v;
-      }
-    return out;
-  };
   let t = 0;
   for (let s = 1; s <= sections && t < tasks; s++) {
     lines.push(`${roman(s)}\tNhóm nhiệm vụ số ${s} về cải cách hành chính\t\t\t\t`);
