@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { MAX_INPUT_BYTES } from '../../src/cli/input';
-import { seedNamed, seedPath, SEEDS } from '../helpers/seeds';
+import { golden, seedNamed, seedPath, SEEDS } from '../helpers/seeds';
 
 async function run(
   args: string[],
@@ -216,11 +216,17 @@ describe('phuluc check', () => {
     expect(out).toContain('Không có điểm nào cần sửa.');
   });
 
-  it.each(SEEDS)('works on seed %s', async (name) => {
-    const { code, err } = await run(['check', seedPath(name), '--json']);
-    expect(err).toBe('');
-    expect([0, 1]).toContain(code);
-  });
+  it.each(SEEDS)(
+    'works on seed %s: the reviewed findings, exit 1 only with errors',
+    async (name) => {
+      const { code, out, err } = await run(['check', seedPath(name), '--json']);
+      expect(err).toBe('');
+      const expected = golden(name).findings ?? [];
+      const findings = JSON.parse(out) as { code: string; task: string | null }[];
+      expect(findings.map((f) => [f.code, f.task])).toEqual(expected.map((f) => [f.code, f.task]));
+      expect(code).toBe(expected.some((f) => f.severity === 'error') ? 1 : 0);
+    },
+  );
 
   it('rejects an unknown language', async () => {
     const { code, err } = await run(['check', seedPath(seedNamed('002')), '--lang', 'fr']);
