@@ -20,7 +20,7 @@ import { serialToIso } from '../../office/dates';
 import type { XlCellInput, XlDataValidationRule } from '../../office/excel-api';
 import type { Features, Omission } from '../../office/features';
 import { OMISSION_TEXT } from '../../office/features';
-import { toR1C1 } from '../../office/formula';
+import { toR1C1 } from '../../layout/formula';
 import { DEFAULT_DATE_FORMAT, valueInput } from './cells';
 import { cost, jsonBytes, type PhaseName, type WriteEnv, type WriteOp } from './ops';
 import { rectangles } from './rects';

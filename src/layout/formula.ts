@@ -2,7 +2,7 @@
 // that differ only by their row is one R1C1 formula, written once for the whole column), and
 // sheet names in references (when a sheet must take another name than the layout's).
 
-import { sheetRef } from '../layout/a1';
+import { sheetRef } from './a1';
 
 type Kind = 'string' | 'sheet' | 'word' | 'bracket' | 'error' | 'other';
 
