@@ -13,6 +13,7 @@
 // through an index of its rarer words, with a bounded number of candidates per task.
 
 import { foldForMatch } from '../text/normalize';
+import { isTypedTaskId } from './typed';
 
 /** What identifies a task, from a plan or from a tracker's task list. */
 export interface TaskFacts {
@@ -286,4 +287,83 @@ export function matchTasks(before: TaskFacts[], after: TaskFacts[]): TaskMatchin
 
 function sectionAndLeadEqual(a: Prepared, b: Prepared): boolean {
   return a.section === b.section && a.lead === b.lead && a.time === b.time;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan a tracker tracks: a rebuild with another plan must not overwrite it unasked.
+
+export interface PlanIdentity {
+  number: string | null;
+  date: string | null;
+  title: string | null;
+  tasks: number;
+  /** A hash of the tasks' titles, in order. */
+  fingerprint: string;
+}
+
+/** FNV-1a over the folded titles: equal for the same tasks in the same order. */
+export function planIdentity(plan: {
+  document: { number: string | null; date: string | null; title: string | null };
+  tasks: { id: string; title: string }[];
+}): PlanIdentity {
+  const head = plan.document;
+  // Tasks people typed into the tracker are not the document's.
+  const tasks = plan.tasks.filter((t) => !isTypedTaskId(t.id));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const task of tasks) {
+    for (const ch of `${titleKey(task.title)}\n`) {
+      const c = ch.codePointAt(0)!;
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+  }
+  return {
+    number: head.number,
+    date: head.date,
+    title: head.title,
+    tasks: tasks.length,
+    fingerprint: `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`,
+  };
+}
+
+export type PlanVerdict = 'same' | 'revision' | 'different';
+
+/** Words a revision adds to a title ("… (điều chỉnh)", "sửa đổi, bổ sung"). */
+const REVISION_WORDS = /(?<!\p{L})(điều chỉnh|sửa đổi|bổ sung|thay thế|revised?)(?!\p{L})/giu;
+
+function titleAlike(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const fold = (t: string): string => titleKey(t.replace(REVISION_WORDS, ' '));
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa === fb || charSimilarity(fa, fb) >= 0.7;
+}
+
+/** Share of tasks paired (certainly or not) over the larger of the two lists. */
+export function pairedShare(matching: TaskMatching, before: number, after: number): number {
+  const paired = matching.matches.length + matching.uncertain.length;
+  return paired / Math.max(1, before, after);
+}
+
+/**
+ * Is the plan now the one the tracker tracks? The same tasks: `same`. Another document of the
+ * same plan (its number or title) or most tasks found again: `revision`. Otherwise — a
+ * different title, or a plan without a title (a pasted table), with few tasks in common —
+ * `different`: the caller asks before replacing the tracker's task list.
+ */
+export function planVerdict(
+  before: PlanIdentity | null,
+  after: PlanIdentity,
+  share: number,
+): PlanVerdict {
+  if (before && before.fingerprint === after.fingerprint && before.tasks === after.tasks)
+    return 'same';
+  const sameDocument =
+    !!before &&
+    ((!!before.number && !!after.number && titleKey(before.number) === titleKey(after.number)) ||
+      titleAlike(before.title, after.title));
+  if (share >= 0.6) return 'revision';
+  if (sameDocument && share >= 0.2) return 'revision';
+  return 'different';
 }
