@@ -6,6 +6,7 @@ import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
 import { layoutWorkbook } from '../../src/layout';
 import { buildWorkbook, BuildError, type BuildReport } from '../../src/office/rebuild';
+import { revisedPlan } from '../helpers/revision-scenario';
 import { seedNamed, seedText } from '../helpers/seeds';
 import type { ExcelDouble } from '../excel-double';
 import { master, newWorkbook, normalized, sheetOfMarker, type } from './workbook';
@@ -13,6 +14,8 @@ import { master, newWorkbook, normalized, sheetOfMarker, type } from './workbook
 const OPTIONS = { reportDate: '2019-06-01', language: 'vi' as const };
 const seedPlan = (prefix: string): Plan => parsePlanText(seedText(seedNamed(prefix)));
 const PLAN = seedPlan('000');
+/** Seed 000 revised: tasks renumbered, one removed, one added, one title edited. */
+const REVISED = revisedPlan();
 
 const build = (excel: ExcelDouble, plan: Plan = PLAN, extra: object = {}): Promise<BuildReport> =>
   buildWorkbook(excel, { plan, options: OPTIONS, ...extra });
@@ -213,7 +216,7 @@ describe('a rebuild', () => {
     return excel;
   }
 
-  test('carries entered values and added columns over by Mã', async () => {
+  test('carries entered values and added columns to their tasks; a removed task keeps its values', async () => {
     const excel = await built();
     // The plan changes: task II.1 moves to the end, III.1 disappears.
     const changed: Plan = {
@@ -234,8 +237,15 @@ describe('a rebuild', () => {
     expect(at('II.1', 'Người theo dõi')).toBe('Chị Lan');
     expect(m.rows.get('II.1')).toBe(m.headerRow + changed.tasks.length);
     expect(report.extraColumns).toEqual(['Người theo dõi']);
-    expect(report.carried).toBe(changed.tasks.length);
-    expect(report.disappeared).toEqual([{ code: 'III.1', values: { state: 'Đang thực hiện' } }]);
+    // I.1, I.2 and II.1 had entries (III.1's went to the removed-tasks sheet).
+    expect(report.carried).toBe(3);
+    expect(report.rebuild?.removed).toEqual([
+      { code: 'III.1', title: PLAN.tasks.find((t) => t.id === 'III.1')!.title, kept: true },
+    ]);
+    const removed = sheetOfMarker(excel, 'PhuLuc_DaBo');
+    expect(removed.name).toBe('Nhiệm vụ đã bỏ');
+    const cells = [...removed.cells.values()].map((c) => c.value);
+    expect(cells).toEqual(expect.arrayContaining(['III.1', 'Đang thực hiện']));
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
     expect(excel.state.tables.filter((t) => t.name.startsWith('PhuLuc_NhiemVu')).length).toBe(1);
   });
@@ -257,7 +267,7 @@ describe('a rebuild', () => {
     for (const n of excel.state.names) n.comment = '';
     const report = await build(excel);
     expect(report.renamed).toEqual([]);
-    expect(report.carried).toBe(PLAN.tasks.length);
+    expect(report.carried).toBe(4);
     expect(excel.sheetNames().filter((n) => / \(\d\)$/.test(n))).toEqual([]);
   });
 
@@ -343,7 +353,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
   let good: unknown;
   beforeAll(async () => {
     const excel = await prepared();
-    await build(excel, seedPlan('002'));
+    await build(excel, REVISED);
     syncs = excel.stats.syncs;
     good = normalized(excel);
   });
@@ -358,7 +368,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
       const excel = await prepared();
       const before = normalized(excel);
       excel.failNextSync(k);
-      const error = await build(excel, seedPlan('002')).catch((e: unknown) => e);
+      const error = await build(excel, REVISED).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
       expect((error as BuildError).restored).toBe(true);
       expect(normalized(excel)).toEqual(before);
@@ -369,7 +379,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
     const excel = await prepared();
     const before = normalized(excel);
     excel.failNextSync(12, { afterActions: n });
-    const error = (await build(excel, seedPlan('002')).catch((e: unknown) => e)) as BuildError;
+    const error = (await build(excel, REVISED).catch((e: unknown) => e)) as BuildError;
     expect(error.restored).toBe(true);
     expect(normalized(excel)).toEqual(before);
   });
@@ -379,7 +389,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
       const excel = await prepared();
       const before = normalized(excel);
       excel.failNextSync(k, { afterActions: n });
-      await expect(build(excel, seedPlan('002'))).rejects.toBeInstanceOf(BuildError);
+      await expect(build(excel, REVISED)).rejects.toBeInstanceOf(BuildError);
       expect(normalized(excel)).toEqual(before);
     }
   });
@@ -387,7 +397,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
   test('a failure while deleting the old sheets is retried; the new workbook is complete', async () => {
     const excel = await prepared();
     excel.failNextSync(13);
-    const report = await build(excel, seedPlan('002'));
+    const report = await build(excel, REVISED);
     expect(report.warnings.map((w) => w.en).join()).not.toMatch(/could not be deleted/);
     expect(normalized(excel)).toEqual(good);
   });
@@ -395,12 +405,12 @@ describe('a failure at any step leaves the workbook as it was', () => {
   test('a lost connection cannot be undone; the next build cleans up and loses nothing', async () => {
     const excel = await prepared();
     excel.failNextSync(6, { persistent: true });
-    const error = (await build(excel, seedPlan('002')).catch((e: unknown) => e)) as BuildError;
+    const error = (await build(excel, REVISED).catch((e: unknown) => e)) as BuildError;
     expect(error.restored).toBe(false);
     expect(error.vi).toMatch(/PhuLuc~new~/);
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~new~'))).toBe(true);
     excel.heal();
-    await build(excel, seedPlan('002'));
+    await build(excel, REVISED);
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
     const m = master(excel);
     expect(

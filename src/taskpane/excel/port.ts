@@ -30,13 +30,6 @@ export function summarize(report: BuildReport): ExcelBuildReport {
       en: `A sheet “${r.wanted}” that PhuLuc did not create exists: the new sheet is named “${r.name}”; the old one is untouched.`,
     });
   }
-  if (report.disappeared.length > 0) {
-    const codes = report.disappeared.map((d) => d.code).join(', ');
-    notes.push({
-      vi: `${report.disappeared.length} nhiệm vụ đã nhập dữ liệu không còn trong kế hoạch mới: ${codes}.`,
-      en: `${report.disappeared.length} task(s) with entered values are no longer in the plan: ${codes}.`,
-    });
-  }
   for (const o of report.omitted) notes.push({ vi: o.vi, en: o.en });
   notes.push(...report.warnings);
   return {
