@@ -39,9 +39,9 @@ import type { Features } from './features';
 import { READ_BUDGET, type ReadJob } from './reads';
 import type { Survey, SurveySheet } from './survey';
 
-/** Rows of each candidate sheet read to find the header. */
+/** Rows (and columns: A…AZ) of each candidate sheet read to find the header. */
 export const HEAD_ROWS = 50;
-const HEAD = `A1:CZ${HEAD_ROWS}`;
+const HEAD = `A1:AZ${HEAD_ROWS}`;
 /** A read job aims at this share of a request, so jobs pack well. */
 const JOB_BYTES = READ_BUDGET / 4;
 const MAX_COLS = 16_384;
@@ -335,7 +335,7 @@ export function queueTrackerLocate(
     return {
       sheet,
       used: ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
-      head: head ? ws.getRange(HEAD).load('values,numberFormat') : null,
+      head: head ? ws.getRange(HEAD).load('values') : null,
       notes: features.notes ? ws.notes.load('items/content') : null,
     };
   };
@@ -379,12 +379,11 @@ export function queueTrackerLocate(
       if (box) used.set(lower(p.sheet.name), box);
       if (p.notes) notes.set(lower(p.sheet.name), p.notes.items);
       if (p.head) {
-        const values = p.head.values;
-        const formats = p.head.numberFormat;
-        values.forEach((row, i) =>
+        // Enough to find the header row; the body is read again with its formats.
+        p.head.values.forEach((row, i) =>
           row.forEach((v, j) => {
             if (v === '' || v === null) return;
-            sheet.patch(i + 1, j + 1, { value: readValue(v, formats[i]?.[j], survey.date1904) });
+            sheet.patch(i + 1, j + 1, { value: readValue(v, null, survey.date1904) });
           }),
         );
       }
