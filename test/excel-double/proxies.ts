@@ -227,7 +227,13 @@ abstract class DObject<T> {
       }
       if (!this.ctx.double.supports(set!))
         fail('ApiNotFound', `${this.typeName}.${path} needs ExcelApi ${set}.`);
-      const value = t === null ? null : this.read(path, t);
+      const read = t === null ? null : this.read(path, t);
+      // A loaded value is a copy sent over the wire: later changes in the workbook do not reach
+      // it (grids are built fresh; objects such as a validation rule are copied).
+      const value =
+        read !== null && typeof read === 'object' && !Array.isArray(read)
+          ? (JSON.parse(JSON.stringify(read)) as unknown)
+          : read;
       this.loaded.set(path, value);
       bytes += byteLength(path) + byteLength(value);
     }

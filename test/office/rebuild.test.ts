@@ -345,6 +345,26 @@ describe('a failure at any step leaves the workbook as it was', () => {
     type(excel, 'I.1', 'Trạng thái', 'Hoàn thành');
     type(excel, 'I.2', 'Người theo dõi', 'Anh Nam');
     excel.addName('CuaToi', "='Nhiệm vụ'!$A$4");
+    // The person's own references to PhuLuc sheets: formulas, a scoped name, a rule, a list.
+    excel.setCells('Tổng hợp', 'B1', [
+      [{ formula: "='Nhiệm vụ'!L4" }],
+      [{ formula: '=COUNTA(PhuLuc_NhiemVu_Bang[Mã])' }],
+    ]);
+    const mine = excel.sheet('Tổng hợp');
+    excel.state.addName('DauDanhSach', "='Nhiệm vụ'!$A$4:$Q$4", '', mine);
+    mine.conditionalFormats.push({
+      id: excel.state.id('cf'),
+      type: 'Custom',
+      rect: { r0: 0, c0: 1, r1: 1, c1: 1 },
+      formula: '=\'Nhiệm vụ\'!$L$4="Hoàn thành"',
+      fill: '#C6EFCE',
+      stopIfTrue: false,
+    });
+    mine.validations.push({
+      rect: { r0: 0, c0: 2, r1: 4, c1: 2 },
+      rule: { list: { inCellDropDown: true, source: "='Nhiệm vụ'!$A$4:$A$23" } },
+      ignoreBlanks: true,
+    });
     excel.resetStats();
     return excel;
   }
@@ -416,6 +436,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
     expect(
       excel.state.cell(m.sheet, m.rows.get('I.2')!, m.columns.get('Người theo dõi')!)?.value,
     ).toBe('Anh Nam');
-    expect(excel.sheet('Tổng hợp').cells.size).toBe(1);
+    expect(excel.sheet('Tổng hợp').cells.size).toBe(3);
+    expect(excel.formula('Tổng hợp!B1')).toBe("='Nhiệm vụ'!L4");
   });
 });
