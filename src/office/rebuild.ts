@@ -255,6 +255,12 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       fill: request.fill,
       budget: request.budget,
     });
+    // People's workbook names that point at replaced sheets (PhuLuc's own names are set apart).
+    const own = new Set([
+      ...layout.names.map((n) => n.name.toLowerCase()),
+      ...survey.names.filter(isMarker).map((n) => n.name.toLowerCase()),
+    ]);
+    refs = { ...refs, names: refs.names.filter((n) => !own.has(n.name.toLowerCase())) };
     const successors = successorNames(naming);
     const orphans = naming.replaced
       .filter((r) => !successors.has(r.survey.name.toLowerCase()))
@@ -291,12 +297,6 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       })),
       oneUndoStep: features.undoGroup,
     };
-    // People's workbook names that point at replaced sheets (PhuLuc's own names are set apart).
-    const own = new Set([
-      ...layout.names.map((n) => n.name.toLowerCase()),
-      ...survey.names.filter(isMarker).map((n) => n.name.toLowerCase()),
-    ]);
-    refs = { ...refs, names: refs.names.filter((n) => !own.has(n.name.toLowerCase())) };
 
     let stage = 'write';
     try {

@@ -288,6 +288,28 @@ describe('a rebuild', () => {
     );
   });
 
+  test('a reference to a sheet the new plan no longer has is reported; the others live on', async () => {
+    const excel = await built();
+    const unit = 'Sở Thông tin và Truyền thông';
+    excel.addSheet('Của tôi', 'A1', [
+      [{ formula: `='${unit}'!A1` }],
+      [{ formula: "='Nhiệm vụ'!A4&'Tổng hợp'!A1" }],
+    ]);
+    // V.10, the unit's only task, leaves the plan: its sheet goes.
+    const without: Plan = {
+      ...PLAN,
+      tasks: PLAN.tasks.filter((t) => t.id !== 'V.10'),
+      units: PLAN.units.map((u) => (u.name === unit ? { ...u, leadCount: 0 } : u)),
+    };
+    const report = await build(excel, without);
+    expect(excel.sheetNames()).not.toContain(unit);
+    expect(report.warnings.map((w) => w.vi).join('\n')).toMatch(
+      new RegExp(`1 công thức.*"${unit}".*#REF!`),
+    );
+    expect(excel.formula('Của tôi!A2')).toBe("='Nhiệm vụ'!A4&'Tổng hợp'!A1");
+    expect(excel.formula('Của tôi!A1')).toContain('#REF!');
+  });
+
   test('sheets PhuLuc did not create are never overwritten: PhuLuc picks another name', async () => {
     const excel = newWorkbook();
     excel.addSheet('Tổng hợp', 'A1', [['Bảng của tôi'], [42]]);
