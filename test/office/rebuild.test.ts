@@ -8,7 +8,7 @@ import { layoutWorkbook } from '../../src/layout';
 import { buildWorkbook, BuildError, type BuildReport } from '../../src/office/rebuild';
 import { revisedPlan } from '../helpers/revision-scenario';
 import { seedNamed, seedText } from '../helpers/seeds';
-import type { ExcelDouble } from '../excel-double';
+import { ExcelDouble } from '../excel-double';
 import { master, newWorkbook, normalized, sheetOfMarker, type } from './workbook';
 
 const OPTIONS = { reportDate: '2019-06-01', language: 'vi' as const };
@@ -308,6 +308,25 @@ describe('a rebuild', () => {
     );
     expect(excel.formula('Của tôi!A2')).toBe("='Nhiệm vụ'!A4&'Tổng hợp'!A1");
     expect(excel.formula('Của tôi!A1')).toContain('#REF!');
+  });
+
+  test('on Excel 2019 (no special cells) people’s formulas are still found; validations are named as unchecked', async () => {
+    const excel = await built();
+    excel.addSheet('Của tôi', 'A1', [
+      ['Chữ', { formula: "='Nhiệm vụ'!L4" }],
+      [{ value: "='Nhiệm vụ'!L4" }, { formula: '=COUNTA(PhuLuc_NhiemVu_Bang[Mã])' }],
+    ]);
+    excel.sheet('Của tôi').cells.get(16384)!.quotePrefix = true;
+    const old = new ExcelDouble({ api: '1.8' });
+    old.state = excel.state;
+    const report = await build(old);
+    expect(old.formula('Của tôi!B1')).toBe("='Nhiệm vụ'!L4");
+    expect(old.formula('Của tôi!B2')).toBe('=COUNTA(PhuLuc_NhiemVu_Bang[Mã])');
+    expect(old.value('Của tôi!A2')).toBe("='Nhiệm vụ'!L4");
+    expect(old.formula('Của tôi!A2')).toBeNull();
+    expect(report.omitted.map((o) => o.feature)).toEqual(
+      expect.arrayContaining(['specialCells', 'cellProperties', 'notes']),
+    );
   });
 
   test('sheets PhuLuc did not create are never overwritten: PhuLuc picks another name', async () => {
