@@ -208,28 +208,33 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
     const scope = refsScope(survey, writes);
 
     // S2, S3: the old tracker and people's references, before anything changes.
-    let tracker: TrackerContents | null = null;
-    let refs: UserRefs = NO_REFS;
     const readTasks = writes('tasks') && hasTraces(survey);
-    if (readTasks || scope.replaced.length > 0) {
-      step('carry');
-      await untouched('carry', async () => {
-        const locateTracker = readTasks ? queueTrackerLocate(ctx, survey, features) : null;
-        const locateRefs =
-          scope.replaced.length > 0 ? queueRefsLocate(ctx, scope, survey.names, features) : null;
-        await ctx.sync();
-        const located = locateTracker?.() ?? null;
-        const refsLocated = locateRefs?.() ?? null;
-        await runReads(ctx, [
-          ...(located
-            ? trackerReadJobs(located, features, survey.date1904, valueEstimates(request.plan))
-            : []),
-          ...(refsLocated ? refsLocated.jobs() : []),
-        ]);
-        tracker = located ? readTracker(located.book) : null;
-        refs = refsLocated ? refsLocated.found() : NO_REFS;
-      });
-    }
+    const before: { tracker: TrackerContents | null; refs: UserRefs } =
+      readTasks || scope.replaced.length > 0
+        ? await untouched('carry', async () => {
+            step('carry');
+            const locateTracker = readTasks ? queueTrackerLocate(ctx, survey, features) : null;
+            const locateRefs =
+              scope.replaced.length > 0
+                ? queueRefsLocate(ctx, scope, survey.names, features)
+                : null;
+            await ctx.sync();
+            const located = locateTracker?.() ?? null;
+            const refsLocated = locateRefs?.() ?? null;
+            await runReads(ctx, [
+              ...(located
+                ? trackerReadJobs(located, features, survey.date1904, valueEstimates(request.plan))
+                : []),
+              ...(refsLocated ? refsLocated.jobs() : []),
+            ]);
+            return {
+              tracker: located ? readTracker(located.book) : null,
+              refs: refsLocated ? refsLocated.found() : NO_REFS,
+            };
+          })
+        : { tracker: null, refs: NO_REFS };
+    const tracker = before.tracker;
+    let refs = before.refs;
 
     const carried = carryFrom(tracker, request);
     const language: Language = request.options?.language ?? 'vi';
@@ -265,10 +270,10 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
     const orphans = naming.replaced
       .filter((r) => !successors.has(r.survey.name.toLowerCase()))
       .map((r) => r.survey.name);
-    const read: (keyof Features)[] = [];
-    if (tracker !== null && (tracker as TrackerContents).taskList)
-      read.push('notes', 'cellProperties');
-    if (scope.replaced.length > 0) read.push('specialCells');
+    // What this Excel could not read: notes and fills of the task list, people's validations.
+    const unread: (keyof Features)[] = [];
+    if (tracker?.taskList) unread.push('notes', 'cellProperties');
+    if (scope.replaced.length > 0) unread.push('specialCells');
     const report: BuildReport = {
       sheets: naming.writes.map((w) => ({ key: w.sheet.key, name: w.actual })),
       renamed: naming.writes
@@ -279,7 +284,7 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       rebuild: carried?.report ?? null,
       omitted: [
         ...writePlan.omitted,
-        ...(['properties', 'undoGroup', ...read] as const)
+        ...(['properties', 'undoGroup', ...unread] as const)
           .filter((f, i, all) => !features[f] && all.indexOf(f) === i)
           .filter((f) => !writePlan.omitted.some((o) => o.feature === f))
           .map((feature) => ({ feature, ...OMISSION_TEXT[feature]! })),
