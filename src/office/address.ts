@@ -37,13 +37,24 @@ export function parseArea(address: string): { sheet: string | null; area: Area }
   };
 }
 
-/** The addresses of a multi-area address, split at the commas outside quoted sheet names. */
-export function splitAreas(addresses: string): string[] {
+/**
+ * The areas of a multi-area address ("'Kế hoạch, 2024'!A1:B2, Sheet1!C3"), split at the commas
+ * outside quoted sheet names.
+ */
+export function splitAreas(address: string): string[] {
   const out: string[] = [];
   let current = '';
   let quoted = false;
-  for (const ch of addresses) {
-    if (ch === "'") quoted = !quoted;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i]!;
+    if (ch === "'") {
+      if (quoted && address[i + 1] === "'") {
+        current += "''";
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+    }
     if (ch === ',' && !quoted) {
       if (current.trim()) out.push(current.trim());
       current = '';

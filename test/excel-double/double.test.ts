@@ -325,7 +325,8 @@ describe('merged areas', () => {
       inner.load('areaCount');
       await ctx.sync();
       expect(all.areaCount).toBe(2);
-      expect(all.address).toBe('A!B2:B4,A!A1:C1');
+      // As documented: "Sheet1!A1:B4, Sheet1!D1:D4".
+      expect(all.address).toBe('A!B2:B4, A!A1:C1');
       expect(inner.isNullObject).toBe(true);
     });
   });

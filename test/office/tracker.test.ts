@@ -14,7 +14,7 @@ import { BuildError, buildWorkbook } from '../../src/office/rebuild';
 import { queueSurvey } from '../../src/office/survey';
 import { queueTrackerLocate, trackerReadJobs, valueEstimates } from '../../src/office/tracker';
 import { ExcelDouble } from '../excel-double';
-import { originalPlan } from '../helpers/revision-scenario';
+import { originalPlan, revisedPlan } from '../helpers/revision-scenario';
 import { syntheticPlan } from './helpers';
 import { insertRows } from './people';
 import { master, newWorkbook, normalized, type } from './workbook';
@@ -218,6 +218,24 @@ describe('size and hosts', () => {
     expectCarried(small);
     // The refused read and its two halves: two more requests than the rebuild above.
     expect(small.stats.syncs).toBe(15);
+  });
+
+  test('a workbook on the 1904 date system (old Mac) keeps its dates on their days', async () => {
+    const excel = newWorkbook();
+    excel.state.date1904 = true;
+    await buildWorkbook(excel, { plan: PLAN, options: OPTIONS });
+    const serial = isoToSerial('2019-02-20', true);
+    type(excel, 'I.1', 'Ngày hoàn thành', serial);
+    const report = await buildWorkbook(excel, {
+      plan: revisedPlan(),
+      options: OPTIONS,
+      today: '2019-09-15',
+    });
+    expect(report.rebuild?.renumbered).toContainEqual({ from: 'I.1', to: 'I.3' });
+    const m = master(excel);
+    const cell = excel.state.cell(m.sheet, m.rows.get('I.3')!, m.columns.get('Ngày hoàn thành')!);
+    expect(cell?.value).toBe(serial);
+    expect(cell?.numberFormat).toBe('dd/mm/yyyy');
   });
 
   test('an Excel without notes (ExcelApi 1.17) says it left them out', async () => {
