@@ -301,7 +301,7 @@ export interface TrackerLocate {
   book: OfficeBook;
   /** Sheets probed for the task list, in the reader's order. */
   candidates: string[];
-  /** Used ranges (1-based last row / column, first row / column) of the probed sheets. */
+  /** Used ranges of the probed sheets (1-based first row and column, and counts), by name. */
   used: Map<string, Box>;
   notes: Map<string, XlNote[]>;
   /** The workbook shows signs of an earlier PhuLuc build. */
@@ -324,7 +324,7 @@ export function queueTrackerLocate(
   const marked = live.find((s) => s.key === 'tasks');
   const removed = live.find((s) => s.key === 'removed') ?? null;
   const identity = survey.names.find((n) => lower(n.name) === lower(IDENTITY_NAME));
-  const traces = !!table || !!marked || !!removed || !!identity || survey.stored !== null || false;
+  const traces = !!table || !!marked || !!removed || !!identity || survey.stored !== null;
 
   const candidates: SurveySheet[] = [];
   for (const s of [tableSheet, marked]) if (s && !candidates.includes(s)) candidates.push(s);
