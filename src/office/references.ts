@@ -13,7 +13,8 @@
 //
 // Addresses are kept: a reference to 'Nhiệm vụ'!L5 reads row 5 of the new task list, as when
 // Excel replaces a sheet's contents. Charts, pivot tables and other workbooks' links are not
-// reached by the Excel API and are not re-pointed.
+// reached by the Excel API and are not re-pointed; nor are formulas typed on PhuLuc's own
+// sheets that a command keeps (Làm mới keeps the task list), whose cells are not scanned.
 
 import { renameSheets, referencedNames } from '../layout/formula';
 import { areaAddress, parseArea, splitAreas, type Area } from './address';
@@ -141,15 +142,20 @@ export function queueRefsLocate(
   const kept: KeptProbe[] = scope.kept.map((sheet) => {
     const ws = ctx.workbook.worksheets.getItem(sheet.name);
     const whole = ws.getRange();
+    // The cells of PhuLuc's own kept sheets are its formulas (thousands on a long task list),
+    // which read their own sheet and names: they are not scanned.
+    const cells = sheet.key === null;
     return {
       sheet,
       names: ws.names.load(load),
-      formulas: features.specialCells
-        ? whole.getSpecialCellsOrNullObject('Formulas').load('address')
-        : null,
-      used: features.specialCells
-        ? null
-        : ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+      formulas:
+        cells && features.specialCells
+          ? whole.getSpecialCellsOrNullObject('Formulas').load('address')
+          : null,
+      used:
+        cells && !features.specialCells
+          ? ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount')
+          : null,
       conditional: features.conditionalFormats
         ? whole.conditionalFormats.load('items/id,items/type')
         : null,
