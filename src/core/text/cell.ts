@@ -25,7 +25,7 @@ export function stripMarkdownEmphasis(text: string): string {
  */
 function breakInlineBullets(line: string): string {
   return line
-    .replace(/\s+\*\s+(?=[\p{Lu}\p{N}])/gu, '\n* ')
+    .replace(/(?<!\s)\s+\*\s+(?=[\p{Lu}\p{N}])/gu, '\n* ')
     .replace(/([;:.])\s+([-+•–])\s+(?=[\p{Lu}\p{N}])/gu, '$1\n$2 ');
 }
 

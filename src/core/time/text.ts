@@ -64,9 +64,24 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Replaces `from..to` with `char` repeated, keeping the length. */
-export function blank(text: string, from: number, to: number, char = ' '): string {
-  return text.slice(0, from) + char.repeat(to - from) + text.slice(to);
+/**
+ * Replaces each `from..to` span (in order, not overlapping: as `matchAll` gives them) with `char`
+ * repeated, keeping the length. One pass: blanking match by match would copy the whole text once
+ * per match, quadratic in a long cell.
+ */
+export function blankSpans(
+  text: string,
+  spans: readonly { from: number; to: number }[],
+  char = ' ',
+): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { from, to } of spans) {
+    out += text.slice(at, from) + char.repeat(to - from);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /** Blanks "(…)" remarks: a year inside a parenthesis is never the deadline. */
@@ -82,8 +97,11 @@ export function blankParentheses(text: string): string {
   return out;
 }
 
-// "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates.
-const DOCUMENT_NUMBER_RE = /\d+(?:\s*\/\s*\d+)*\s*\/\s*[a-z][a-z0-9&.-]*(?:\/[a-z0-9&.-]+)*/g;
+// "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates. A number
+// starts only where no digit or slash stands before it: otherwise every digit of a long run
+// ("1111…", "1/1/1/…") would start a match that scans the whole run again (quadratic).
+const DOCUMENT_NUMBER_RE =
+  /(?<![\d/]\s*)\d+(?:\s*\/\s*\d+)*\s*\/\s*[a-z][a-z0-9&.-]*(?:\/[a-z0-9&.-]+)*/g;
 
 export function blankDocumentNumbers(folded: string): string {
   return folded.replace(DOCUMENT_NUMBER_RE, (match) => ' '.repeat(match.length));
