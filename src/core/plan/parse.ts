@@ -2,6 +2,8 @@ import type { Grid } from '../grid/types';
 import { textToGrid } from '../grid/fromText';
 import { readDocument } from '../document/meta';
 import { findTables, type DetectedTable } from '../table/detect';
+import { yearInHeader } from '../table/headers';
+import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
 import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
@@ -89,6 +91,30 @@ function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime 
   };
 }
 
+/**
+ * A table of three or more columns whose header names no task column is offered to the person
+ * (the pane lets them assign its columns), never dropped without a word.
+ */
+function unrecognised(table: DetectedTable, index: number): Finding[] {
+  const width = Math.max(0, ...[...table.headerRows, ...table.body].map((r) => r.cells.length));
+  const rows = table.body.length + table.headerRows.length;
+  if (width < 3 || rows < 3) return [];
+  const headers = table.headers.filter((h) => h !== '').join(' | ');
+  const where = `${table.firstRow}–${table.lastRow}`;
+  return [
+    finding(
+      'table-unrecognised',
+      'warning',
+      null,
+      [table.firstRow],
+      [
+        `Bảng ${index + 1} (dòng ${where}${headers ? `, cột: ${headers}` : ''}) không nhận ra được cột nhiệm vụ nên chưa đọc thành nhiệm vụ. Nếu đây là bảng phân công, hãy chọn cột cho bảng.`,
+        `Table ${index + 1} (lines ${where}${headers ? `, columns: ${headers}` : ''}) has no recognisable task column, so no task was read from it. If it assigns tasks, choose its columns.`,
+      ],
+    ),
+  ];
+}
+
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
 export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const doc = readDocument(grid);
@@ -114,8 +140,15 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
-  for (const table of detected) {
+  for (const [index, table] of detected.entries()) {
+    if (table.kind === 'other') findings.push(...unrecognised(table, index));
     if (table.kind !== 'tasks') continue;
+    // "Thời gian thực hiện (Năm 2026)": the header's year is the year of this table's times.
+    const headerYear = (['time', 'due', 'start'] as const)
+      .map((role) => table.columns[role])
+      .map((i) => (i === undefined ? null : yearInHeader(table.headers[i] ?? '')))
+      .find((year) => year !== null);
+    const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
     const rows = readTaskRows(table);
     const ids = taskIds(rows.tasks, seenIds);
     findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
@@ -129,7 +162,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
         title: raw.cells.task ?? '',
         lead: split(raw.cells.lead ?? ''),
         support: split(raw.cells.support ?? ''),
-        time: timeOf(raw, twoColumns, ctx),
+        time: timeOf(raw, twoColumns, tableCtx),
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };
