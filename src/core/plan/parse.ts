@@ -4,7 +4,7 @@ import { readDocument } from '../document/meta';
 import { findTables, type DetectedTable } from '../table/detect';
 import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
-import { readTaskRows, type RawTask } from '../table/rows';
+import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
 import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
 import { sortFindings, validatePlan } from '../findings';
@@ -62,7 +62,7 @@ function tableOf(t: DetectedTable): PlanTable {
 function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
   return tasks.map((task, index) => {
     const stt = task.stt || `#${index + 1}`;
-    const base = task.section ? `${task.section}.${stt}` : stt;
+    const base = task.idBase ?? (task.section ? `${task.section}.${stt}` : stt);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;
@@ -89,6 +89,54 @@ function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime 
     ...(twoColumns ? { startText, dueText } : {}),
     ...(reading.parts ? { parts: reading.parts } : {}),
   };
+}
+
+const ROLE_VI: Partial<Record<ColumnRole, string>> = {
+  lead: 'chủ trì',
+  support: 'phối hợp',
+  time: 'thời gian',
+  start: 'bắt đầu',
+  due: 'hoàn thành',
+};
+
+/** The finding that names a guess the row reader made, and what to check. */
+function guessFinding(guess: RowGuess, tasks: RawTask[], ids: string[]): Finding {
+  const id = ids[guess.task] ?? null;
+  const from = ids[guess.from] ?? '';
+  const rows = [...new Set([...(tasks[guess.from]?.rows ?? []), guess.line])].sort((a, b) => a - b);
+  const vi = guess.roles.map((r) => ROLE_VI[r] ?? r).join(', ');
+  const en = guess.roles.join(', ');
+  switch (guess.kind) {
+    case 'merged-lead':
+      return finding(
+        'row-guessed',
+        'warning',
+        id,
+        rows,
+        [
+          `Dòng ${guess.line} không có STT và đơn vị chủ trì nhưng có nội dung và thời gian riêng: đã đọc là nhiệm vụ mới (${id}), dùng ô ${vi} của nhiệm vụ ${from} ở trên (ô gộp bị mất khi chép). Hãy kiểm tra với bản gốc.`,
+          `Line ${guess.line} has no STT and no lead but a task and a time of its own: read as a new task (${id}) with the ${en} of task ${from} above (a merged cell lost in copying). Please check against the original.`,
+        ],
+        { field: 'lead' },
+      );
+    case 'parent-cells':
+      return finding(
+        'row-guessed',
+        'info',
+        id,
+        rows,
+        [
+          `Nhiệm vụ con ${id} không ghi ${vi}: dùng của nhiệm vụ ${from}. Hãy kiểm tra.`,
+          `Sub-task ${id} gives no ${en}: those of task ${from} were used. Please check.`,
+        ],
+        { field: guess.roles.includes('lead') ? 'lead' : 'time' },
+      );
+    case 'cut-row':
+      return finding('row-guessed', 'info', id, rows, [
+        `Dòng ${guess.line} không có STT: đã ghép vào nhiệm vụ ${id} vì ô ở trên bị ngắt giữa chừng (sang trang). Nếu đó là nhiệm vụ riêng, hãy tách ra.`,
+        `Line ${guess.line} has no STT: it was joined to task ${id} because a cell above stops mid-phrase (a page break). If it is a task of its own, split it.`,
+      ]);
+  }
 }
 
 /**
@@ -149,9 +197,10 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
       .map((i) => (i === undefined ? null : yearInHeader(table.headers[i] ?? '')))
       .find((year) => year !== null);
     const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
-    const rows = readTaskRows(table);
+    const rows = readTaskRows(table, grid.source === 'sheet');
     const ids = taskIds(rows.tasks, seenIds);
     findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
+    findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
@@ -166,6 +215,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };
+      if (raw.parent !== undefined) task.parent = ids[raw.parent];
       if (raw.cells.note) task.note = raw.cells.note;
       if (Object.keys(raw.extra).length > 0) task.extra = raw.extra;
       tasks.push(task);
