@@ -6,7 +6,7 @@ import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
-import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
+import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
 import { sortFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
@@ -204,19 +204,23 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
+      const leadCell = readLeadCell(raw.cells.lead ?? '');
+      const support = split(raw.cells.support ?? '');
+      for (const unit of split(leadCell.support)) if (!support.includes(unit)) support.push(unit);
       const task: PlanTask = {
         id: ids[i]!,
         section: raw.section,
         stt: raw.stt,
         title: raw.cells.task ?? '',
-        lead: split(raw.cells.lead ?? ''),
-        support: split(raw.cells.support ?? ''),
+        lead: split(leadCell.lead),
+        support,
         time: timeOf(raw, twoColumns, tableCtx),
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };
       if (raw.parent !== undefined) task.parent = ids[raw.parent];
-      if (raw.cells.note) task.note = raw.cells.note;
+      const note = [raw.cells.note ?? '', ...leadCell.scopes].filter((n) => n !== '').join('\n');
+      if (note) task.note = note;
       if (Object.keys(raw.extra).length > 0) task.extra = raw.extra;
       tasks.push(task);
     });

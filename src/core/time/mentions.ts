@@ -102,7 +102,8 @@ interface Pattern {
 }
 
 // Building blocks (folded text).
-const QUARTER = String.raw`(?:\bquy|\bqui|\bq)\s*\.?\s*(iv|iii|ii|i|[1-4])(?![a-z0-9])`;
+// A Roman numeral may touch its year ("Quý IV2026", a typo): the year then follows at once.
+const QUARTER = String.raw`(?:\bquy|\bqui|\bq)\s*\.?\s*(iv|iii|ii|i|[1-4])(?:(?![a-z0-9])|(?<=[iv])(?=(?:19|20|21)\d{2}(?!\d)))`;
 const YEAR_SEP = String.raw`\s*(?:[/.-]|nam)?\s*`;
 const YEAR = String.raw`(\d{4})(?![\d/])`;
 const NOT_AFTER_NUMBER = String.raw`(?<![\d/.])`;

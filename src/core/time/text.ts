@@ -107,6 +107,24 @@ export function blankDocumentNumbers(folded: string): string {
   return folded.replace(DOCUMENT_NUMBER_RE, (match) => ' '.repeat(match.length));
 }
 
+// The date of a document the time cites ("theo Kế hoạch số 12/KH-UBND ngày 10/01/2025", "tại
+// Quyết định số … ngày 5 tháng 3 năm 2024") is that document's date, never a deadline. Runs after
+// document numbers are blanked; the gap between the document's name and "ngày" is bounded.
+const CITED_DATE_RE = new RegExp(
+  String.raw`\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|cong van|thong bao|chi thi|thong tu|van ban|chuong trinh|de an|ket luan|huong dan|qd|kh|nq|cv|tb)\b(?:\s*so\b)?[^;\n]{0,60}?\bngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|thang\s*\d{1,2}\s*(?:,?\s*nam\s*\d{4})?)`,
+  'g',
+);
+
+/** Blanks the dates of cited documents; `cited` says whether there was one. */
+export function blankCitedDates(folded: string): { text: string; cited: boolean } {
+  let cited = false;
+  const text = folded.replace(CITED_DATE_RE, (match) => {
+    cited = true;
+    return ' '.repeat(match.length);
+  });
+  return { text, cited };
+}
+
 /** The folded, matchable copy of a segment. A segment that is all parenthesis is read inside. */
 export function prepareSegment(segment: string): string {
   const folded = fold(segment);
