@@ -1,47 +1,8 @@
-// Excel date serial numbers. Excel's 1900 system counts a 29 February 1900 that never was, so
-// serials from 61 on are days since 30 December 1899; the rare 1904 system (old Mac
-// workbooks) is 1462 days lower. Office.js cannot tell which one a workbook uses, so
-// src/office/survey.ts asks Excel for DATE(1904,1,1): 1462 in the 1900 system, 0 in 1904.
+// Dates for the Office.js door. Serial ↔ ISO and the date-format rule live in src/excel (one
+// place for the .xlsx reader and writer too); this module keeps the names the door imports.
+// Office.js cannot tell which date system a workbook uses, so src/office/survey.ts asks Excel
+// for DATE(1904,1,1): 1462 in the 1900 system, 0 in 1904.
 
-import type { IsoDate } from '../core/plan/types';
-
-const DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-export const OFFSET_1904 = 1462;
-
-export function isoToSerial(iso: IsoDate, date1904 = false): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  let serial = Math.round((Date.UTC(y!, m! - 1, d!) - EPOCH_1900) / DAY);
-  if (serial < 61) serial -= 1;
-  return date1904 ? serial - OFFSET_1904 : serial;
-}
-
-export function serialToIso(serial: number, date1904 = false): IsoDate | null {
-  if (!Number.isFinite(serial)) return null;
-  let days = Math.floor(serial) + (date1904 ? OFFSET_1904 : 0);
-  if (days < 1 || days > 2_958_465) return null;
-  if (days < 61) days += 1;
-  const date = new Date(EPOCH_1900 + days * DAY);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getUTCFullYear()}-${p(date.getUTCMonth() + 1)}-${p(date.getUTCDate())}`;
-}
-
-/**
- * True for a number format that shows a date: d, m (as a month) or y outside quotes,
- * brackets and escapes. "0%", "0.00", "General", "h:mm" are not dates.
- */
-export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || format === 'General' || format === '@') return false;
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .split(';')[0]!;
-  return /[dy]/i.test(bare) || /(^|[^h:])m+([^:s]|$)/i.test(bare.replace(/[hs]+:?/gi, ''));
-}
-
-/** "15/03/2024" for the grid: the way Vietnamese documents write dates. */
-export function viDate(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { isoToSerial, OFFSET_1904, serialToIso } from '../excel/dates';
+export { isDateFormat } from '../excel/numfmt';
+export { viDate } from '../layout/context';
