@@ -1,18 +1,34 @@
 // An .xlsx appendix → grid (src/core/grid/types.ts), for `phuluc parse plan.xlsx` and for the
-// page that works without Excel. ExcelJS reads the file; `sheetToGrid` turns a sheet's display
-// texts and merged areas into grid rows and holds the rules (pure, so the Office.js range
-// reader can share them). No Node APIs: this also runs in the browser.
+// page that works without Excel. The workbook reader (./workbook.ts) reads the file;
+// `sheetModel` turns a sheet's cells into display texts, and `sheetToGrid` turns those and the
+// merged areas into grid rows and holds the rules (pure, so the Office.js range reader can
+// share them). No Node APIs: this also runs in the browser.
 
-import ExcelJS from 'exceljs';
-import type { Grid, GridRow } from '../core/grid/types';
+import type { Grid, GridRow } from '../../core/grid/types';
+import { isPercentFormat } from '../../excel/numfmt';
+import { viDate } from '../../layout/context';
+import {
+  DEFAULT_XLSX_LIMITS,
+  XlsxReadError,
+  type XlsxCell,
+  type XlsxLimits,
+  type XlsxSheet,
+  type XlsxWorkbook,
+} from './model';
+import { openWorkbook } from './workbook';
 
-/** A sheet as display texts: `texts[r][c]` for sheet row r + 1, column c + 1. */
+/**
+ * A sheet as display texts: `texts[r][c]` for sheet row `lines[r]` (r + 1 without `lines`),
+ * column c + 1. Rows may be shorter than others (missing cells are empty).
+ */
 export interface SheetModel {
   texts: string[][];
   /** Cells with a border on any side, same indexing (tables have borders, prose has none). */
   bordered: boolean[][];
-  /** Merged areas, 1-based inclusive. */
+  /** Merged areas in the model's rows and columns, 1-based inclusive. */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** The sheet row of each row of `texts`, when rows were left out. */
+  lines?: number[];
 }
 
 /**
@@ -30,40 +46,45 @@ export interface SheetModel {
  */
 export function sheetToGrid(sheet: SheetModel): Grid {
   const texts = sheet.texts.map((row) => [...row]);
-  const width = Math.max(0, ...texts.map((r) => r.length));
+  let width = 0;
+  for (const row of texts) if (row.length > width) width = row.length;
   const at = (r: number, c: number): string => texts[r]?.[c] ?? '';
+  const lineOf = (r: number): number => sheet.lines?.[r] ?? r + 1;
 
-  // Covered-from-above cells (0-based) → the merge's top row.
-  const coveredFrom = new Map<string, number>();
-  for (const m of sheet.merges) {
-    for (let r = m.top + 1; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) coveredFrom.set(`${r - 1}:${c - 1}`, m.top - 1);
-    }
-  }
   let first = width;
   for (let r = 0; r < texts.length; r++) {
-    for (let c = 0; c < width; c++) if (at(r, c).trim() !== '' && c < first) first = c;
+    const row = texts[r]!;
+    for (let c = 0; c < row.length && c < first; c++) if ((row[c] ?? '').trim() !== '') first = c;
   }
   if (first === width) first = 0;
 
+  // Rows (0-based) whose first column is covered by a merged area from above.
+  const covered = new Set<number>();
+  for (const m of sheet.merges) {
+    if (m.left - 1 > first || m.right - 1 < first) continue;
+    for (let r = m.top; r < m.bottom && r < texts.length; r++) covered.add(r);
+  }
+
   const copied: number[][] = texts.map(() => []);
-  const startsRecord = (r: number): boolean =>
-    at(r, first).trim() !== '' && !coveredFrom.has(`${r}:${first}`);
+  const startsRecord = (r: number): boolean => at(r, first).trim() !== '' && !covered.has(r);
   for (const m of sheet.merges) {
     const value = at(m.top - 1, m.left - 1);
     if (value.trim() === '') continue;
-    for (let r = m.top; r < m.bottom; r++) {
+    for (let r = m.top; r < m.bottom && r < texts.length; r++) {
       if (!startsRecord(r)) continue;
-      texts[r]![m.left - 1] = value;
+      const row = texts[r]!;
+      while (row.length < m.left - 1) row.push('');
+      row[m.left - 1] = value;
       copied[r]!.push(m.left - 1 - first);
     }
   }
 
-  const filled = (r: number): number => {
+  const counts = texts.map((row) => {
     let n = 0;
-    for (let c = first; c < width; c++) if (at(r, c).trim() !== '') n++;
+    for (let c = first; c < row.length; c++) if ((row[c] ?? '').trim() !== '') n++;
     return n;
-  };
+  });
+  const filled = (r: number): number => counts[r]!;
   const hasBorder = (r: number): boolean => (sheet.bordered[r] ?? []).some(Boolean);
   const useBorders = texts.some((_, r) => filled(r) >= 2 && hasBorder(r));
 
@@ -104,14 +125,14 @@ export function sheetToGrid(sheet: SheetModel): Grid {
   }
 
   const rows: GridRow[] = texts.map((row, r) => {
-    const cells = row.slice(first, width);
+    const cells = row.slice(first, width).map((c) => c ?? '');
     if (!tabular[r]) {
       const prose = cells.filter((c) => c.trim() !== '');
-      return { line: r + 1, cells: prose.length > 0 ? prose : [''], tabular: false };
+      return { line: lineOf(r), cells: prose.length > 0 ? prose : [''], tabular: false };
     }
     // Like a line of text, a row ends at its last filled cell.
     while (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop();
-    const out: GridRow = { line: r + 1, cells, tabular: true };
+    const out: GridRow = { line: lineOf(r), cells, tabular: true };
     if (copied[r]!.length > 0) out.mergedFromAbove = copied[r]!.sort((a, b) => a - b);
     return out;
   });
@@ -122,89 +143,155 @@ export function sheetToGrid(sheet: SheetModel): Grid {
 // ---------------------------------------------------------------------------------------------
 // Display texts, the way Excel shows them (dates as dd/mm/yyyy).
 
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function ddmmyyyy(date: Date): string {
-  const d = String(date.getUTCDate()).padStart(2, '0');
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
-  return `${d}/${m}/${date.getUTCFullYear()}`;
-}
-
-/** A number format that shows a date (d or y outside quotes, brackets and escapes). */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dy]/i.test(bare);
-}
-
 function numberText(value: number, format: string | undefined): string {
-  if (isDateFormat(format)) return ddmmyyyy(new Date(EPOCH_MS + Math.round(value) * 86_400_000));
-  if (format && /%/.test(format.replace(/"[^"]*"/g, ''))) {
-    const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  if (isPercentFormat(format)) {
+    const decimals = /\.(0+)/.exec(format!)?.[1]?.length ?? 0;
     return `${(value * 100).toFixed(decimals)}%`;
   }
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(15)));
 }
 
-type Rich = { richText: { text: string }[] };
-const isRich = (v: unknown): v is Rich =>
-  typeof v === 'object' && v !== null && Array.isArray((v as Rich).richText);
-
-function valueText(value: unknown, format: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value, format);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return ddmmyyyy(value);
-  if (isRich(value)) return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object') {
-    const v = value as { text?: unknown; result?: unknown; error?: unknown; formula?: unknown };
-    if ('hyperlink' in v) return valueText(v.text, format);
-    if ('formula' in v || 'sharedFormula' in v) return valueText(v.result, format);
-    if (v.error !== undefined) return String(v.error);
+/** A cell's text as Excel shows it, near enough for reading an appendix. */
+export function displayText(cell: XlsxCell): string {
+  const v = cell.value;
+  switch (v.type) {
+    case 'empty':
+      return '';
+    case 'text':
+      return v.text;
+    case 'number':
+      return numberText(v.value, cell.numFmt);
+    case 'date':
+      return viDate(v.iso);
+    case 'bool':
+      return v.value ? 'TRUE' : 'FALSE';
+    case 'error':
+      return v.text;
   }
-  return '';
 }
 
-/** The sheet as display texts, borders and merges. */
-export function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const texts: string[][] = [];
-  const bordered: boolean[][] = [];
-  const masters = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  for (let r = 1; r <= rows; r++) {
-    const textRow: string[] = [];
-    const borderRow: boolean[] = [];
-    const row = ws.getRow(r);
-    for (let c = 1; c <= cols; c++) {
-      const cell = row.getCell(c);
-      const border = cell.border;
-      borderRow.push(!!border && Object.values(border).some((side) => !!side?.style));
-      if (cell.isMerged) {
-        const master = cell.master;
-        const key = master.address;
-        const box = masters.get(key) ?? {
-          top: Number(master.row),
-          left: Number(master.col),
-          bottom: r,
-          right: c,
-        };
-        box.bottom = Math.max(box.bottom, r);
-        box.right = Math.max(box.right, c);
-        masters.set(key, box);
-        if (master !== cell) {
-          textRow.push('');
-          continue;
-        }
-      }
-      textRow.push(valueText(cell.value, cell.numFmt));
+/** Columns a grid keeps at most (an appendix has a few dozen). */
+export const MAX_GRID_COLUMNS = 256;
+/** Blank rows kept in a run: more than any rule of the core counts (captions look 14 rows up, the head 60). */
+export const MAX_BLANK_RUN = 64;
+/** Cells of a grid's rows together, past which a sheet is not an appendix. */
+export const MAX_GRID_CELLS = 10_000_000;
+
+/**
+ * The sheet as display texts, borders and merges, built from the cells that exist: rows
+ * without text are left out (a run of blank rows is kept up to MAX_BLANK_RUN, which no rule
+ * can tell from a longer one), and `lines` gives each row's sheet row. Columns are the sheet's
+ * own while the text ends within MAX_GRID_COLUMNS; past that, only columns holding text are
+ * kept (the first MAX_GRID_COLUMNS of them). Rows are as long as their last text or border.
+ */
+export function sheetModel(sheet: XlsxSheet): SheetModel {
+  // Texts of the cells that show something, and the columns that hold them.
+  const shown: { cell: XlsxCell; text: string }[] = [];
+  const textColumns = new Set<number>();
+  let lastTextCol = 0;
+  for (const cell of sheet.cells) {
+    const text = displayText(cell);
+    if (text === '') continue;
+    shown.push({ cell, text });
+    if (text.trim() !== '') {
+      textColumns.add(cell.col);
+      if (cell.col > lastTextCol) lastTextCol = cell.col;
     }
-    texts.push(textRow);
-    bordered.push(borderRow);
   }
-  return { texts, bordered, merges: [...masters.values()] };
+  // The sheet columns kept, when not all of the first MAX_GRID_COLUMNS.
+  const columns =
+    lastTextCol <= MAX_GRID_COLUMNS
+      ? null
+      : [...textColumns].sort((a, b) => a - b).slice(0, MAX_GRID_COLUMNS);
+  const columnIndex = new Map(columns?.map((c, i) => [c, i]));
+  /** Sheet column → model column (0-based), or -1 when the column is left out. */
+  const colIndex = (col: number): number =>
+    columns ? (columnIndex.get(col) ?? -1) : col <= MAX_GRID_COLUMNS ? col - 1 : -1;
+  const modelCol = (index: number): number => (columns ? columns[index]! : index + 1);
+
+  // Rows with text, and up to MAX_BLANK_RUN blank rows before each.
+  const textRows = [...new Set(shown.filter((s) => s.text.trim() !== '').map((s) => s.cell.row))];
+  textRows.sort((a, b) => a - b);
+  const lines: number[] = [];
+  let previous = 0;
+  for (const row of textRows) {
+    for (let r = Math.max(previous + 1, row - MAX_BLANK_RUN); r < row; r++) lines.push(r);
+    lines.push(row);
+    previous = row;
+  }
+  const rowIndex = new Map(lines.map((line, i) => [line, i]));
+
+  const texts: string[][] = lines.map(() => []);
+  const bordered: boolean[][] = lines.map(() => []);
+  let size = 0;
+  const grow = (): void => {
+    if (++size > MAX_GRID_CELLS)
+      throw new XlsxReadError(
+        'too-many-cells',
+        `the sheet "${sheet.name}" makes a grid of more than ${MAX_GRID_CELLS.toLocaleString('en')} cells`,
+      );
+  };
+  const put = <T>(row: T[], index: number, value: T, pad: T): void => {
+    while (row.length < index) {
+      row.push(pad);
+      grow();
+    }
+    if (row.length === index) {
+      row.push(value);
+      grow();
+    } else row[index] = value;
+  };
+  for (const cell of sheet.cells) {
+    const r = rowIndex.get(cell.row);
+    const c = colIndex(cell.col);
+    if (r === undefined || c < 0) continue;
+    if (cell.bordered) put(bordered[r]!, c, true, false);
+  }
+  for (const { cell, text } of shown) {
+    const r = rowIndex.get(cell.row);
+    const c = colIndex(cell.col);
+    if (r === undefined || c < 0) continue;
+    put(texts[r]!, c, text, '');
+  }
+
+  // Merged areas in the model's rows and columns; only their top-left cell keeps its text.
+  const firstIndexAtOrAfter = (sorted: number[], value: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const merges: SheetModel['merges'] = [];
+  let blanked = 0;
+  for (const m of sheet.merges) {
+    const top = firstIndexAtOrAfter(lines, m.top);
+    const bottom = firstIndexAtOrAfter(lines, m.bottom + 1) - 1;
+    let left: number;
+    let right: number;
+    if (columns) {
+      left = firstIndexAtOrAfter(columns, m.left);
+      right = firstIndexAtOrAfter(columns, m.right + 1) - 1;
+    } else {
+      left = m.left - 1;
+      right = Math.min(m.right, MAX_GRID_COLUMNS) - 1;
+    }
+    if (top > bottom || left > right) continue;
+    merges.push({ top: top + 1, left: left + 1, bottom: bottom + 1, right: right + 1 });
+    const anchored = lines[top] === m.top && modelCol(left) === m.left;
+    for (let r = top; r <= bottom && blanked <= MAX_GRID_CELLS; r++) {
+      const row = texts[r]!;
+      for (let c = left; c <= right && c < row.length; c++, blanked++) {
+        if (anchored && r === top && c === left) continue;
+        row[c] = '';
+      }
+    }
+  }
+  return { texts, bordered, merges, lines };
 }
 
 export interface XlsxBook {
@@ -213,37 +300,25 @@ export interface XlsxBook {
   /** The sheet shown when the file opens (visible). */
   active: string;
   grid(sheet: string): Grid;
+  /** The workbook as read, types kept. */
+  workbook: XlsxWorkbook;
 }
 
-export class XlsxReadError extends Error {}
-
-/** Opens an .xlsx file for reading its sheets as grids. */
-export async function openXlsx(bytes: Uint8Array): Promise<XlsxBook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings name its own Buffer type; it reads any Uint8Array (library boundary).
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new XlsxReadError(`not a readable .xlsx file (${detail})`);
-  }
-  const sheets = wb.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible' }));
-  if (sheets.length === 0) throw new XlsxReadError('the workbook has no worksheet');
-  const activeTab = wb.views?.[0]?.activeTab ?? 0;
-  const visible = sheets.filter((s) => !s.hidden);
-  const active =
-    sheets[activeTab] && !sheets[activeTab].hidden
-      ? sheets[activeTab].name
-      : (visible[0] ?? sheets[0]!).name;
+/** Opens an .xlsx file for reading its sheets as grids. Throws XlsxReadError. */
+export async function openXlsx(
+  bytes: Uint8Array,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): Promise<XlsxBook> {
+  const workbook = openWorkbook(bytes, limits);
+  const sheets = workbook.sheets
+    .filter((s) => s.kind === 'worksheet')
+    .map((s) => ({ name: s.name, hidden: s.state !== 'visible' }));
   return {
     sheets,
-    active,
+    active: workbook.activeSheet,
+    workbook,
     grid(name: string): Grid {
-      const ws =
-        wb.getWorksheet(name) ??
-        wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-      if (!ws) throw new XlsxReadError(`no sheet "${name}"`);
-      return sheetToGrid(sheetModel(ws));
+      return sheetToGrid(sheetModel(workbook.sheet(name)));
     },
   };
 }
