@@ -106,8 +106,9 @@ export function sheetCollector(ctx: SheetContext): {
         return iso ? { type: 'date', iso, serial } : { type: 'number', value: serial };
       }
       default: {
-        const n = v === '' ? NaN : Number(v);
-        if (!Number.isFinite(n)) return v.trim() === '' ? EMPTY : text(v);
+        const n = Number(v); // "" and "  " are 0 to Number: empty here
+        if (n === 0 && v.trim() === '') return EMPTY;
+        if (!Number.isFinite(n)) return text(v);
         if (style.date) {
           const iso = isoOf(n);
           if (iso) return { type: 'date', iso, serial: n };
