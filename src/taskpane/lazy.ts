@@ -2,7 +2,7 @@
 // opens inside Excel carries neither ExcelJS nor mammoth:
 //   layout  — plan → workbook layout (pure, small);
 //   xlsx    — the .xlsx writer (ExcelJS), only for downloads;
-//   xlsx-reader — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
+//   xlsx-read — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
 //   docx    — the .docx reader (mammoth), only for .docx files;
 //   sample  — the bundled sample plan.
 
@@ -19,7 +19,7 @@ export const modules: PipelineModules = {
     return (layout) => m.renderXlsx(layout);
   },
   async xlsxReader() {
-    const m = await import(/* webpackChunkName: "xlsx-reader" */ '../readers/xlsx');
+    const m = await import(/* webpackChunkName: "xlsx-read" */ '../readers/xlsx');
     return async (bytes) => {
       try {
         return await m.readXlsxGrid(bytes);
