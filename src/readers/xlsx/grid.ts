@@ -186,18 +186,26 @@ export const MAX_GRID_CELLS = 10_000_000;
  * kept (the first MAX_GRID_COLUMNS of them). Rows are as long as their last text or border.
  */
 export function sheetModel(sheet: XlsxSheet): SheetModel {
-  // Texts of the cells that show something, and the columns that hold them.
-  const shown: { cell: XlsxCell; text: string }[] = [];
+  const cells = sheet.cells; // row-major
+  // Each cell's text, the columns that hold text, and the rows that do (in order).
+  const shown: string[] = new Array<string>(cells.length);
   const textColumns = new Set<number>();
+  const textRows: number[] = [];
   let lastTextCol = 0;
-  for (const cell of sheet.cells) {
-    const text = displayText(cell);
-    if (text === '') continue;
-    shown.push({ cell, text });
-    if (text.trim() !== '') {
-      textColumns.add(cell.col);
-      if (cell.col > lastTextCol) lastTextCol = cell.col;
-    }
+  const dates = new Map<string, string>();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    let text: string;
+    if (cell.value.type === 'date') {
+      const iso = cell.value.iso;
+      text = dates.get(iso) ?? viDate(iso);
+      if (dates.size < 10_000) dates.set(iso, text);
+    } else text = displayText(cell);
+    shown[i] = text;
+    if (text === '' || text.trim() === '') continue;
+    textColumns.add(cell.col);
+    if (cell.col > lastTextCol) lastTextCol = cell.col;
+    if (textRows[textRows.length - 1] !== cell.row) textRows.push(cell.row);
   }
   // The sheet columns kept, when not all of the first MAX_GRID_COLUMNS.
   const columns =
@@ -211,8 +219,6 @@ export function sheetModel(sheet: XlsxSheet): SheetModel {
   const modelCol = (index: number): number => (columns ? columns[index]! : index + 1);
 
   // Rows with text, and up to MAX_BLANK_RUN blank rows before each.
-  const textRows = [...new Set(shown.filter((s) => s.text.trim() !== '').map((s) => s.cell.row))];
-  textRows.sort((a, b) => a - b);
   const lines: number[] = [];
   let previous = 0;
   for (const row of textRows) {
@@ -220,39 +226,33 @@ export function sheetModel(sheet: XlsxSheet): SheetModel {
     lines.push(row);
     previous = row;
   }
-  const rowIndex = new Map(lines.map((line, i) => [line, i]));
 
   const texts: string[][] = lines.map(() => []);
   const bordered: boolean[][] = lines.map(() => []);
   let size = 0;
-  const grow = (): void => {
-    if (++size > MAX_GRID_CELLS)
-      throw new XlsxReadError(
-        'too-many-cells',
-        `the sheet "${sheet.name}" makes a grid of more than ${MAX_GRID_CELLS.toLocaleString('en')} cells`,
-      );
-  };
   const put = <T>(row: T[], index: number, value: T, pad: T): void => {
-    while (row.length < index) {
-      row.push(pad);
-      grow();
-    }
-    if (row.length === index) {
+    if (index >= row.length) {
+      size += index + 1 - row.length;
+      if (size > MAX_GRID_CELLS)
+        throw new XlsxReadError(
+          'too-many-cells',
+          `the sheet "${sheet.name}" makes a grid of more than ${MAX_GRID_CELLS.toLocaleString('en')} cells`,
+        );
+      while (row.length < index) row.push(pad);
       row.push(value);
-      grow();
     } else row[index] = value;
   };
-  for (const cell of sheet.cells) {
-    const r = rowIndex.get(cell.row);
+  // Cells and lines are both in row order: walk them together.
+  let r = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    while (r < lines.length && lines[r]! < cell.row) r++;
+    if (r === lines.length) break;
+    if (lines[r] !== cell.row) continue;
     const c = colIndex(cell.col);
-    if (r === undefined || c < 0) continue;
+    if (c < 0) continue;
     if (cell.bordered) put(bordered[r]!, c, true, false);
-  }
-  for (const { cell, text } of shown) {
-    const r = rowIndex.get(cell.row);
-    const c = colIndex(cell.col);
-    if (r === undefined || c < 0) continue;
-    put(texts[r]!, c, text, '');
+    if (shown[i] !== '') put(texts[r]!, c, shown[i]!, '');
   }
 
   // Merged areas in the model's rows and columns; only their top-left cell keeps its text.
