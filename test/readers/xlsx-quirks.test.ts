@@ -481,6 +481,16 @@ describe('files that are not readable workbooks', () => {
       'word/document.xml': strToU8('<w:document xmlns:w="urn:w"/>'),
     });
     expect(codeOf(docx)).toBe('not-xlsx');
+    const xlsb = zipSync({
+      '[Content_Types].xml': strToU8(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      '_rels/.rels': strToU8(
+        rels([{ id: 'r', type: `${REL}/officeDocument`, target: 'xl/workbook.bin' }]),
+      ),
+      'xl/workbook.bin': Uint8Array.from([0x83, 0x01, 0x00]),
+    });
+    expect(codeOf(xlsb)).toBe('unsupported');
     const broken = makeXlsx({ sheets: [{ name: 'S', body: '<sheetData><row><c></row>' }] });
     expect(codeOf(broken)).toBe('damaged');
     expect(codeOf(makeXlsx({ sheets: [] }))).toBe('no-sheet');

@@ -114,6 +114,8 @@ function readWorkbook(bytes: Uint8Array, limits: XlsxLimits): XlsxWorkbook {
   const book =
     pkg.relTarget('', 'officeDocument') ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null);
   if (!book || !pkg.has(book)) throw new XlsxReadError('not-xlsx', 'no workbook part');
+  if (!/\.xml$/i.test(book))
+    throw new XlsxReadError('unsupported', `the workbook is stored as "${book}" (an .xlsb?)`);
 
   // xl/workbook.xml
   let root: string | null = null;
