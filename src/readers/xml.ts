@@ -68,7 +68,7 @@ export function xmlStream(
     parser.on('text', text);
     parser.on('cdata', text);
   }
-  let decoder: TextDecoder | null = null;
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   let head: Uint8Array | null = null;
   let run = 0;
   parser.on('error', (error) => {
