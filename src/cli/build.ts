@@ -178,8 +178,8 @@ async function planFromXlsx(bytes: Uint8Array, path: string, options: ParseOptio
   } catch (error) {
     if (!(error instanceof XlsxReadError)) throw error;
     throw new CliError(
-      `không đọc được tệp Excel "${path}" (${error.message})`,
-      `cannot read the Excel file "${path}" (${error.message})`,
+      `không đọc được tệp Excel "${path}": ${error.vi} (${error.detail})`,
+      `cannot read the Excel file "${path}": ${error.en} (${error.detail})`,
     );
   }
 }

@@ -4,7 +4,7 @@
 // task's facts (to recognise it in a revised plan) and what people typed, in its type.
 
 import { foldForMatch } from '../../core/text/normalize';
-import { isoFromText, serialToIso } from '../dates';
+import { isoFromText, serialToIso } from '../../excel/dates';
 import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
 import { splitSheetRef } from '../a1';
 import { labelsFor, type Language } from '../labels';
