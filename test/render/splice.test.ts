@@ -290,6 +290,9 @@ function checkSplice(
     });
   }
 
+  // A sheet-scoped name is scoped to the sheet its reference names.
+  for (const n of namesOf(parts).filter((x) => x.scope)) expect(n.ref).toContain(`${n.scope}'!`);
+
   // Active: the new workbook's active sheet, and it alone is selected.
   const activeTab = Number(get(book, 'bookViews', 'workbookView', '@activeTab') ?? 0);
   expect(parts.sheetNames[activeTab]).toBe(newLayout.activeSheet);
@@ -644,6 +647,14 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
 });
 
 describe('renumberSheet', () => {
+  it('names the merged default style on cells written without one when it moved', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="0"/><c r="C1" s="1"/></row></sheetData></worksheet>`;
+    expect(renumberSheet('sheet.xml', xml, { xf: [4, 1], dxf: [] })).toBe(
+      xml.replace('<c r="A1">', '<c s="4" r="A1">').replace('s="0"', 's="4"'),
+    );
+    expect(renumberSheet('sheet.xml', xml, { xf: [0, 1], dxf: [] })).toBe(xml);
+  });
+
   it('renumbers style, rule and string indices, x14 rules included, and nothing else', () => {
     const xml =
       `<worksheet xmlns="${MAIN}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +

@@ -129,7 +129,14 @@ const WORKBOOK_ORDER = [
 ] as const;
 
 /** Workbook-level parts of the new workbook: merged, or left for the old one's. */
-const FRESH_BOOK_PARTS = new Set(['worksheet', 'styles', 'sharedStrings', 'theme', 'calcChain']);
+const FRESH_BOOK_PARTS = new Set([
+  'worksheet',
+  'chartsheet',
+  'styles',
+  'sharedStrings',
+  'theme',
+  'calcChain',
+]);
 
 const upper = (s: string): string => s.toUpperCase();
 const lower = (s: string): string => s.toLowerCase();
@@ -271,34 +278,35 @@ class Output {
 class ContentTypes {
   readonly doc: XDocument;
   private readonly root: XElement;
+  /** Overrides by part name (lower case, no leading "/"); defaults by extension. */
+  private readonly overrides = new Map<string, XElement>();
+  private readonly defaults = new Map<string, string>();
 
   constructor(pkg: Package) {
     this.doc = parseDom('[Content_Types].xml', pkg.text('[Content_Types].xml'));
     this.root = this.doc.documentElement!;
-  }
-
-  private overrides(): XElement[] {
-    return childElements(this.root, 'Override');
+    for (const o of childElements(this.root, 'Override'))
+      this.overrides.set(lower(o.getAttribute('PartName') ?? '').replace(/^\/+/, ''), o);
+    for (const d of childElements(this.root, 'Default'))
+      this.defaults.set(
+        lower(d.getAttribute('Extension') ?? ''),
+        d.getAttribute('ContentType') ?? '',
+      );
   }
 
   private defaultFor(part: string): string | undefined {
-    const ext = lower(part.slice(part.lastIndexOf('.') + 1));
-    const d = childElements(this.root, 'Default').find(
-      (e) => lower(e.getAttribute('Extension') ?? '') === ext,
-    );
-    return d?.getAttribute('ContentType') ?? undefined;
+    return this.defaults.get(lower(part.slice(part.lastIndexOf('.') + 1)));
   }
 
   typeOf(part: string): string | undefined {
-    const o = this.overrides().find(
-      (e) => lower(e.getAttribute('PartName') ?? '') === `/${lower(part)}`,
-    );
-    return o?.getAttribute('ContentType') ?? this.defaultFor(part);
+    return this.overrides.get(lower(part))?.getAttribute('ContentType') ?? this.defaultFor(part);
   }
 
   remove(part: string): void {
-    for (const o of this.overrides())
-      if (lower(o.getAttribute('PartName') ?? '') === `/${lower(part)}`) this.root.removeChild(o);
+    const o = this.overrides.get(lower(part));
+    if (!o) return;
+    this.root.removeChild(o);
+    this.overrides.delete(lower(part));
   }
 
   set(part: string, type: string): void {
@@ -309,6 +317,7 @@ class ContentTypes {
     o.setAttribute('PartName', `/${part}`);
     o.setAttribute('ContentType', type);
     this.root.appendChild(o);
+    this.overrides.set(lower(part), o);
   }
 
   text(): string {
@@ -337,11 +346,16 @@ class Rels {
     return childElements(this.root, 'Relationship');
   }
 
-  freshId(): string {
-    const ids = new Set(this.items().map((r) => r.getAttribute('Id')));
-    let n = this.items().length + 1;
-    while (ids.has(`rId${n}`)) n++;
-    return `rId${n}`;
+  private ids: Set<string> | undefined;
+  private next = 1;
+
+  /** An id no relationship of the part has (removed ones included: never reused). */
+  private freshId(): string {
+    this.ids ??= new Set(this.items().map((r) => r.getAttribute('Id') ?? ''));
+    while (this.ids.has(`rId${this.next}`)) this.next++;
+    const id = `rId${this.next}`;
+    this.ids.add(id);
+    return id;
   }
 
   add(type: string, target: string): string {
@@ -390,14 +404,403 @@ export function spliceWorkbook(old: Uint8Array, fresh: Uint8Array, spec: SpliceS
 }
 
 function splice(oldPkg: Package, newPkg: Package, spec: SpliceSpec): SpliceResult {
-  const warnings: SpliceWarning[] = [];
-  const out = new Output(oldPkg);
-  const types = new ContentTypes(oldPkg);
+  return new Splicer(oldPkg, newPkg, spec).run();
+}
 
-  // ---- The two workbooks.
-  const oldBook = workbookOf(oldPkg, 'old');
-  const newBook = workbookOf(newPkg, 'new');
-  const book = parseDom(oldBook, oldPkg.text(oldBook));
+/** One splice, phase by phase. */
+class Splicer {
+  readonly warnings: SpliceWarning[] = [];
+  readonly out: Output;
+  readonly types: ContentTypes;
+  readonly oldBook: string;
+  readonly newBook: string;
+  /** The old workbook part, edited. */
+  readonly book: XDocument;
+  readonly fresh: XDocument;
+  readonly oldSheets: SheetEntry[];
+  readonly newSheets: SheetEntry[];
+  readonly kept: SheetEntry[];
+  readonly removed: SheetEntry[];
+  /** Sheets in their new order. */
+  readonly order: SheetEntry[];
+  readonly bookRels: Rels;
+  /** Relationship ids of the old workbook part that go (PhuLuc's sheets, the calc chain). */
+  readonly removedIds = new Set<string>();
+  /** Old parts reachable from what stays (lower case). */
+  keptParts = new Set<string>();
+  /** Part names in use (lower case): old ones, then each new one as it is given. */
+  readonly taken: Set<string>;
+  readonly maps: SheetMaps = { xf: [], dxf: [] };
+  /** Names (upper case) of the user's tables, and the highest table id in use. */
+  readonly keptTables = new Set<string>();
+  tableId = 0;
+  /** "NAME@localSheetId" (upper case) of the user's defined names. */
+  readonly keptNameKeys = new Set<string>();
+  private readonly copied = new Map<string, string>();
+
+  constructor(
+    readonly oldPkg: Package,
+    readonly newPkg: Package,
+    readonly spec: SpliceSpec,
+  ) {
+    this.out = new Output(oldPkg);
+    this.types = new ContentTypes(oldPkg);
+    this.taken = new Set(oldPkg.parts().map(lower));
+    this.oldBook = workbookOf(oldPkg, 'old');
+    this.newBook = workbookOf(newPkg, 'new');
+    this.book = parseDom(this.oldBook, oldPkg.text(this.oldBook));
+    checkWorkbook(this.book);
+    this.fresh = parseDom(this.newBook, newPkg.text(this.newBook));
+    this.oldSheets = sheetsOf(oldPkg, this.oldBook, this.book);
+    this.newSheets = sheetsOf(newPkg, this.newBook, this.fresh);
+
+    const ours = new Set(spec.ourSheets.map(upper));
+    const unknown = spec.ourSheets.filter(
+      (n) => !this.oldSheets.some((s) => upper(s.name) === upper(n)),
+    );
+    if (unknown.length > 0)
+      throw new SpliceError(
+        'unknown-sheet',
+        `Sổ đang có không có trang ${quoted(unknown)}.`,
+        `The existing workbook has no sheet ${quoted(unknown)}.`,
+      );
+    this.kept = this.oldSheets.filter((s) => !ours.has(upper(s.name)));
+    this.removed = this.oldSheets.filter((s) => ours.has(upper(s.name)));
+    const clash = this.newSheets.filter((n) =>
+      this.kept.some((k) => upper(k.name) === upper(n.name)),
+    );
+    if (clash.length > 0)
+      throw new SpliceError(
+        'sheet-name-clash',
+        `Trang ${quoted(clash.map((c) => c.name))} của người dùng trùng tên với trang PhuLuc sẽ tạo: hãy đổi tên trang đó rồi làm lại.`,
+        `The user's sheet ${quoted(clash.map((c) => c.name))} has the name of a sheet PhuLuc writes: rename it and try again.`,
+      );
+    // The new sheets go where the first PhuLuc sheet was; the user's keep their order.
+    const first = this.oldSheets.findIndex((s) => ours.has(upper(s.name)));
+    const cut = first < 0 ? this.oldSheets.length : first;
+    const at = new Map(this.oldSheets.map((s, i) => [s, i]));
+    this.order = [
+      ...this.kept.filter((s) => at.get(s)! < cut),
+      ...this.newSheets,
+      ...this.kept.filter((s) => at.get(s)! >= cut),
+    ];
+    const relsPart = relsPartOf(this.oldBook);
+    this.bookRels = new Rels(
+      this.oldBook,
+      oldPkg.has(relsPart) ? oldPkg.text(relsPart) : undefined,
+    );
+  }
+
+  run(): SpliceResult {
+    this.dropOurParts();
+    this.readKeptTables();
+    this.mergeStylesAndStrings();
+    const names = this.names();
+    const parts = new Map<SheetEntry, string>();
+    for (const s of this.newSheets) if (s.part) parts.set(s, this.copyPart(s.part));
+    this.writeWorkbook(names, parts);
+    spliceCore(this);
+    spliceApp(
+      this,
+      this.oldSheets.map((s) => s.name),
+      this.order.map((s) => s.name),
+    );
+    this.out.set('[Content_Types].xml', this.types.text());
+    return { bytes: this.out.zip(), warnings: this.warnings };
+  }
+
+  /**
+   * A part name no old or new part has (nor its relationships part): the wanted one, else the
+   * same with the next free number.
+   */
+  allocate(wanted: string): string {
+    const free = (name: string): boolean =>
+      !this.taken.has(lower(name)) && !this.taken.has(lower(relsPartOf(name)));
+    let name = wanted;
+    const m = /^(.*?)(\d*)(\.[^./]+)?$/.exec(wanted)!;
+    for (let n = 1; !free(name); n++) name = `${m[1]!}${n}${m[3] ?? ''}`;
+    this.taken.add(lower(name));
+    this.taken.add(lower(relsPartOf(name)));
+    return name;
+  }
+
+  /** Removes PhuLuc's old sheets and the parts only they use (and the calc chain). */
+  private dropOurParts(): void {
+    const { oldPkg, out, types } = this;
+    for (const s of this.removed) this.removedIds.add(s.rid);
+    const chain = oldPkg.rels(this.oldBook).filter((r) => r.type === 'calcChain');
+    for (const r of chain) this.removedIds.add(r.id);
+    const bookKey = lower(this.oldBook);
+    this.keptParts = reachable(
+      oldPkg,
+      [''],
+      (source, rel) => lower(source) === bookKey && this.removedIds.has(rel.id),
+    );
+    const dropped = reachable(oldPkg, [
+      ...this.removed.map((s) => s.part).filter((p): p is string => p !== undefined),
+      ...chain.filter((r) => !r.external && oldPkg.has(r.target)).map((r) => r.target),
+    ]);
+    let comments = 0;
+    let drawings = 0;
+    for (const name of oldPkg.parts()) {
+      const key = lower(name);
+      if (!dropped.has(key) || this.keptParts.has(key)) continue;
+      const type = oldPkg.contentType(name) ?? '';
+      if (/comments\+xml$/.test(type)) comments++;
+      if (/drawing\+xml$/.test(type)) drawings++;
+      for (const part of [name, relsPartOf(name)]) {
+        out.remove(part);
+        types.remove(part);
+      }
+    }
+    if (comments + drawings > 0)
+      this.warnings.push({
+        vi: `Các trang PhuLuc cũ có ${comments} phần ghi chú ô và ${drawings} phần hình vẽ/biểu đồ; chúng được thay cùng các trang đó.`,
+        en: `The old PhuLuc sheets held ${comments} comment parts and ${drawings} drawing/chart parts; they are replaced along with those sheets.`,
+      });
+  }
+
+  private readKeptTables(): void {
+    for (const name of this.oldPkg.parts()) {
+      if (!this.keptParts.has(lower(name)) || this.oldPkg.contentType(name) !== CT.table) continue;
+      const t = parseDom(name, this.oldPkg.text(name)).documentElement!;
+      this.tableId = Math.max(this.tableId, Number(t.getAttribute('id')) || 0);
+      for (const attr of ['name', 'displayName']) {
+        const v = t.getAttribute(attr);
+        if (v) this.keptTables.add(upper(v));
+      }
+    }
+  }
+
+  /** The new styles and shared strings appended to the old ones (or added when missing). */
+  private mergeStylesAndStrings(): void {
+    const { oldPkg, newPkg, out, types } = this;
+    const folder = folderOf(this.oldBook);
+    const inFolder = (file: string): string => (folder ? `${folder}/${file}` : file);
+    const stylesNew = newPkg.relTarget(this.newBook, 'styles');
+    if (stylesNew && newPkg.has(stylesNew)) {
+      const stylesOld = oldPkg.relTarget(this.oldBook, 'styles');
+      const hasOld = stylesOld !== undefined && oldPkg.has(stylesOld);
+      const merged = mergeStyles(
+        hasOld ? oldPkg.text(stylesOld) : undefined,
+        newPkg.text(stylesNew),
+      );
+      Object.assign(this.maps, merged.maps);
+      const part = hasOld ? stylesOld : this.allocate(inFolder('styles.xml'));
+      out.set(part, merged.text);
+      if (!hasOld) {
+        this.bookRels.add(REL.styles, part);
+        types.set(part, CT.styles);
+      }
+    }
+    const stringsNew = newPkg.relTarget(this.newBook, 'sharedStrings');
+    if (stringsNew && newPkg.has(stringsNew)) {
+      const stringsOld = oldPkg.relTarget(this.oldBook, 'sharedStrings');
+      if (stringsOld && oldPkg.has(stringsOld)) {
+        const merged = mergeSharedStrings(
+          stringsOld,
+          oldPkg.text(stringsOld),
+          newPkg.text(stringsNew),
+        );
+        this.maps.strings = merged.map;
+        out.set(stringsOld, merged.text);
+      } else {
+        const part = this.allocate(inFolder('sharedStrings.xml'));
+        out.set(part, newPkg.bytes(stringsNew));
+        this.bookRels.add(REL.sharedStrings, part);
+        types.set(part, CT.sharedStrings);
+      }
+    }
+    for (const rel of newPkg.rels(this.newBook)) {
+      if (!rel.external && !FRESH_BOOK_PARTS.has(rel.type))
+        throw new SpliceError(
+          'unsupported',
+          `Sổ vừa tạo có phần "${rel.target}" (${rel.type}) chưa ghép được vào sổ đang có.`,
+          `The new workbook has a part "${rel.target}" (${rel.type}) that cannot be spliced yet.`,
+        );
+    }
+  }
+
+  /** A part of the new workbook and the parts it uses, copied under fresh names. */
+  private copyPart(source: string): string {
+    const done = this.copied.get(lower(source));
+    if (done) return done;
+    const { newPkg, out, types } = this;
+    const target = this.allocate(source);
+    this.copied.set(lower(source), target);
+    const type = newPkg.contentType(source);
+    let data: Uint8Array | string = newPkg.bytes(source);
+    if (type === CT.worksheet) data = renumberSheet(source, newPkg.text(source), this.maps);
+    else if (type === CT.table) data = this.renumberTable(source, newPkg.text(source));
+    out.set(target, data);
+    if (type) types.set(target, type);
+    const relsPart = relsPartOf(source);
+    if (newPkg.has(relsPart)) {
+      const rels = new Rels(source, newPkg.text(relsPart));
+      for (const r of rels.items()) {
+        if (lower(r.getAttribute('TargetMode') ?? '') === 'external') continue;
+        const child = resolveTarget(source, r.getAttribute('Target') ?? '');
+        if (newPkg.has(child))
+          r.setAttribute('Target', relativeTarget(target, this.copyPart(child)));
+      }
+      const targetRels = relsPartOf(target);
+      out.set(targetRels, rels.text());
+      types.set(targetRels, CT.rels);
+    }
+    return target;
+  }
+
+  /** A new table: an id unused in the workbook, its formats renumbered, its name free. */
+  private renumberTable(part: string, text: string): string {
+    const doc = parseDom(part, text);
+    const t = doc.documentElement!;
+    const name = t.getAttribute('displayName') ?? t.getAttribute('name') ?? '';
+    if (this.keptTables.has(upper(name)) || this.keptNameKeys.has(`${upper(name)}@`))
+      throw new SpliceError(
+        'table-name-clash',
+        `Sổ đang có đã có bảng hoặc tên "${name}" của người dùng, trùng tên bảng PhuLuc tạo: hãy đổi tên đó rồi làm lại.`,
+        `The existing workbook already has a user table or name "${name}", the name of a table PhuLuc writes: rename it and try again.`,
+      );
+    t.setAttribute('id', String(++this.tableId));
+    const visit = (el: XElement): void => {
+      for (let i = 0; i < el.attributes.length; i++) {
+        const a = el.attributes.item(i)!;
+        if (!/DxfId$/.test(a.localName ?? a.name)) continue;
+        const to = this.maps.dxf[Number(a.value)];
+        if (to !== undefined) el.setAttribute(a.name, String(to));
+      }
+      for (const child of childElements(el)) visit(child);
+    };
+    visit(t);
+    return serializeDom(doc);
+  }
+
+  /**
+   * The defined names of the result: the user's (sheet-scoped ones renumbered, those scoped to
+   * a replaced sheet dropped), then the new workbook's (scoped to the new sheets' places).
+   */
+  private names(): XElement[] {
+    const position = new Map(this.order.map((s, i) => [s, i]));
+    const ourNames = new Set(this.spec.ourNames.map(upper));
+    const names = firstChild(this.book.documentElement!, 'definedNames');
+    const keptNames: XElement[] = [];
+    const droppedLocal: string[] = [];
+    for (const n of names ? childElements(names, 'definedName') : []) {
+      const name = n.getAttribute('name') ?? '';
+      const local = n.getAttribute('localSheetId');
+      if (local === null) {
+        if (!ourNames.has(upper(name))) keptNames.push(n);
+        continue;
+      }
+      const sheet = this.oldSheets[Number(local)];
+      if (sheet && this.kept.includes(sheet)) {
+        n.setAttribute('localSheetId', String(position.get(sheet)));
+        keptNames.push(n);
+      } else if (!/^_xlnm\./i.test(name)) droppedLocal.push(name);
+    }
+    if (droppedLocal.length > 0)
+      this.warnings.push({
+        vi: `Tên ${quoted(droppedLocal)} chỉ dùng trong một trang PhuLuc cũ nên không giữ lại.`,
+        en: `The name(s) ${quoted(droppedLocal)} belonged to an old PhuLuc sheet and are not kept.`,
+      });
+    const scopeKey = (n: XElement): string =>
+      `${upper(n.getAttribute('name') ?? '')}@${n.getAttribute('localSheetId') ?? ''}`;
+    for (const n of keptNames) this.keptNameKeys.add(scopeKey(n));
+    const fresh = firstChild(this.fresh.documentElement!, 'definedNames');
+    const added: XElement[] = [];
+    for (const n of fresh ? childElements(fresh, 'definedName') : []) {
+      const copy = this.book.importNode(n, true) as XElement;
+      const local = copy.getAttribute('localSheetId');
+      if (local !== null) {
+        const sheet = this.newSheets[Number(local)];
+        if (!sheet) continue;
+        copy.setAttribute('localSheetId', String(position.get(sheet)));
+      }
+      const name = copy.getAttribute('name') ?? '';
+      if (
+        this.keptNameKeys.has(scopeKey(copy)) ||
+        (local === null && this.keptTables.has(upper(name)))
+      )
+        throw new SpliceError(
+          'name-clash',
+          `Sổ đang có đã có tên "${name}" của người dùng, trùng tên PhuLuc dùng: hãy đổi tên đó (Formulas → Name Manager) rồi làm lại.`,
+          `The existing workbook already has a user name "${name}" that PhuLuc uses: rename it (Formulas → Name Manager) and try again.`,
+        );
+      added.push(copy);
+    }
+    return [...keptNames, ...added];
+  }
+
+  /** workbook.xml and its relationships: sheets, names, view, calculation. */
+  private writeWorkbook(names: XElement[], parts: Map<SheetEntry, string>): void {
+    const root = this.book.documentElement!;
+    const sheets = ensureChild(root, 'sheets', WORKBOOK_ORDER);
+    let sheetId = 0;
+    for (const s of this.oldSheets) {
+      sheetId = Math.max(sheetId, Number(s.el.getAttribute('sheetId')) || 0);
+      sheets.removeChild(s.el);
+    }
+    const freshRels = new Map(
+      new Rels(this.newBook, this.newPkg.text(relsPartOf(this.newBook)))
+        .items()
+        .map((r) => [r.getAttribute('Id'), r.getAttribute('Type')]),
+    );
+    const rPrefix = root.lookupPrefix(NS.r) ?? 'r';
+    const added = new Set(this.newSheets);
+    for (const s of this.order) {
+      if (!added.has(s)) {
+        sheets.appendChild(s.el);
+        continue;
+      }
+      const el = createLike(sheets, 'sheet');
+      el.setAttribute('name', s.name);
+      el.setAttribute('sheetId', String(++sheetId));
+      const state = s.el.getAttribute('state');
+      if (state && state !== 'visible') el.setAttribute('state', state);
+      const part = parts.get(s);
+      const type = freshRels.get(s.rid);
+      if (!part || !type) throw new Error(`the new sheet "${s.name}" has no part`);
+      el.setAttributeNS(NS.r, `${rPrefix}:id`, this.bookRels.add(type, part));
+      sheets.appendChild(el);
+    }
+    this.bookRels.removeIds(this.removedIds);
+
+    const list = firstChild(root, 'definedNames');
+    if (list) clearChildren(list);
+    if (names.length > 0) {
+      const into = list ?? ensureChild(root, 'definedNames', WORKBOOK_ORDER);
+      for (const n of names) into.appendChild(n);
+    } else if (list) root.removeChild(list);
+
+    const freshViews = firstChild(this.fresh.documentElement!, 'bookViews');
+    const freshView = freshViews && firstChild(freshViews, 'workbookView');
+    const active = this.newSheets[Number(freshView?.getAttribute('activeTab') ?? 0)];
+    if (active) {
+      const views = ensureChild(root, 'bookViews', WORKBOOK_ORDER);
+      let view = firstChild(views, 'workbookView');
+      if (!view) {
+        view = createLike(views, 'workbookView');
+        views.appendChild(view);
+      }
+      const tab = this.order.indexOf(active);
+      view.setAttribute('activeTab', String(tab));
+      if (Number(view.getAttribute('firstSheet') ?? 0) > tab)
+        view.setAttribute('firstSheet', String(tab));
+      // A kept sheet still marked selected would be grouped with the new active one.
+      for (const s of this.kept) {
+        if (!s.part) continue;
+        const edited = unselectSheet(s.part, this.oldPkg.text(s.part));
+        if (edited !== null) this.out.set(s.part, edited);
+      }
+    }
+    ensureChild(root, 'calcPr', WORKBOOK_ORDER).setAttribute('fullCalcOnLoad', '1');
+    this.out.set(this.oldBook, serializeDom(this.book));
+    this.out.set(relsPartOf(this.oldBook), this.bookRels.text());
+  }
+}
+
+/** Refuses a workbook whose dates or schema the new sheets cannot share. */
+function checkWorkbook(book: XDocument): void {
   const root = book.documentElement!;
   if (root.namespaceURI === NS.strict)
     throw new SpliceError(
@@ -418,347 +821,16 @@ function splice(oldPkg: Package, newPkg: Package, spec: SpliceSpec): SpliceResul
       'Sổ đang có dùng hệ ngày 1904 (tùy chọn của Excel trên Mac): ngày trong các trang mới sẽ lệch 4 năm. Hãy bỏ chọn "Use 1904 date system" (File → Options → Advanced) hoặc tạo sổ mới.',
       'The existing workbook uses the 1904 date system (an Excel for Mac option): dates on the new sheets would be 4 years off. Clear "Use 1904 date system" (File → Options → Advanced) or build a new tracker.',
     );
-  const freshDoc = parseDom(newBook, newPkg.text(newBook));
-  const freshRoot = freshDoc.documentElement!;
-
-  const oldSheets = sheetsOf(oldPkg, oldBook, book);
-  const newSheets = sheetsOf(newPkg, newBook, freshDoc);
-
-  const ours = new Set(spec.ourSheets.map(upper));
-  const unknown = spec.ourSheets.filter((n) => !oldSheets.some((s) => upper(s.name) === upper(n)));
-  if (unknown.length > 0)
-    throw new SpliceError(
-      'unknown-sheet',
-      `Sổ đang có không có trang ${quoted(unknown)}.`,
-      `The existing workbook has no sheet ${quoted(unknown)}.`,
-    );
-  const isOurs = (s: SheetEntry): boolean => ours.has(upper(s.name));
-  const kept = oldSheets.filter((s) => !isOurs(s));
-  const removed = oldSheets.filter(isOurs);
-  const clash = newSheets.filter((n) => kept.some((k) => upper(k.name) === upper(n.name)));
-  if (clash.length > 0)
-    throw new SpliceError(
-      'sheet-name-clash',
-      `Trang ${quoted(clash.map((c) => c.name))} của người dùng trùng tên với trang PhuLuc sẽ tạo: hãy đổi tên trang đó rồi làm lại.`,
-      `The user's sheet ${quoted(clash.map((c) => c.name))} has the name of a sheet PhuLuc writes: rename it and try again.`,
-    );
-
-  // ---- Which old parts go: those reachable only from PhuLuc's sheets (and the calc chain).
-  const removedIds = new Set(removed.map((s) => s.rid));
-  const bookRels = oldPkg.rels(oldBook);
-  const calcChain = bookRels.filter((r) => r.type === 'calcChain');
-  for (const r of calcChain) removedIds.add(r.id);
-  const keptParts = reachable(
-    oldPkg,
-    [''],
-    (source, rel) => lower(source) === lower(oldBook) && removedIds.has(rel.id),
-  );
-  const gone = new Set<string>();
-  const dropped = reachable(oldPkg, [
-    ...removed.map((s) => s.part).filter((p): p is string => p !== undefined),
-    ...calcChain.filter((r) => !r.external && oldPkg.has(r.target)).map((r) => r.target),
-  ]);
-  for (const p of dropped) if (!keptParts.has(p)) gone.add(p);
-  let goneComments = 0;
-  let goneDrawings = 0;
-  for (const name of oldPkg.parts()) {
-    const key = lower(name);
-    if (!gone.has(key)) continue;
-    const type = oldPkg.contentType(name) ?? '';
-    if (/comments\+xml$/.test(type)) goneComments++;
-    if (/drawing\+xml$/.test(type)) goneDrawings++;
-    out.remove(name);
-    types.remove(name);
-    const rels = relsPartOf(name);
-    if (oldPkg.has(rels) && !keptParts.has(lower(rels))) {
-      out.remove(rels);
-      types.remove(rels);
-    }
-  }
-  if (goneComments + goneDrawings > 0)
-    warnings.push({
-      vi: `Các trang PhuLuc cũ có ${goneComments} phần ghi chú ô và ${goneDrawings} phần hình vẽ/biểu đồ; chúng được thay cùng các trang đó.`,
-      en: `The old PhuLuc sheets held ${goneComments} comment parts and ${goneDrawings} drawing/chart parts; they are replaced along with those sheets.`,
-    });
-
-  // ---- Names and ids already taken by what stays.
-  const taken = new Set(oldPkg.parts().map(lower));
-  const allocate = (wanted: string): string => {
-    if (!taken.has(lower(wanted))) {
-      taken.add(lower(wanted));
-      return wanted;
-    }
-    const m = /^(.*?)(\d*)(\.[^./]+)?$/.exec(wanted)!;
-    const stem = m[1]!;
-    const ext = m[3] ?? '';
-    for (let n = 1; ; n++) {
-      const name = `${stem}${n}${ext}`;
-      if (!taken.has(lower(name))) {
-        taken.add(lower(name));
-        return name;
-      }
-    }
-  };
-  let tableId = 0;
-  const keptTables = new Set<string>();
-  for (const name of oldPkg.parts()) {
-    if (!keptParts.has(lower(name)) || oldPkg.contentType(name) !== CT.table) continue;
-    const t = parseDom(name, oldPkg.text(name)).documentElement!;
-    tableId = Math.max(tableId, Number(t.getAttribute('id')) || 0);
-    for (const attr of ['name', 'displayName']) {
-      const v = t.getAttribute(attr);
-      if (v) keptTables.add(upper(v));
-    }
-  }
-
-  // ---- Styles and shared strings: the new ones merged into the old.
-  const bookRelsDoc = new Rels(
-    oldBook,
-    oldPkg.has(relsPartOf(oldBook)) ? oldPkg.text(relsPartOf(oldBook)) : undefined,
-  );
-  const maps: SheetMaps = { xf: [], dxf: [] };
-  const stylesNew = newPkg.relTarget(newBook, 'styles');
-  if (stylesNew && newPkg.has(stylesNew)) {
-    const stylesOld = oldPkg.relTarget(oldBook, 'styles');
-    const hasOld = stylesOld !== undefined && oldPkg.has(stylesOld);
-    const merged = mergeStyles(hasOld ? oldPkg.text(stylesOld) : undefined, newPkg.text(stylesNew));
-    Object.assign(maps, merged.maps);
-    const part = hasOld
-      ? stylesOld
-      : allocate(`${folderOf(oldBook)}/styles.xml`.replace(/^\//, ''));
-    out.set(part, merged.text);
-    if (!hasOld) {
-      bookRelsDoc.add(REL.styles, part);
-      types.set(part, CT.styles);
-    }
-  }
-  const stringsNew = newPkg.relTarget(newBook, 'sharedStrings');
-  if (stringsNew && newPkg.has(stringsNew)) {
-    const stringsOld = oldPkg.relTarget(oldBook, 'sharedStrings');
-    if (stringsOld && oldPkg.has(stringsOld)) {
-      const merged = mergeSharedStrings(
-        stringsOld,
-        oldPkg.text(stringsOld),
-        newPkg.text(stringsNew),
-      );
-      maps.strings = merged.map;
-      out.set(stringsOld, merged.text);
-    } else {
-      const part = allocate(`${folderOf(oldBook)}/sharedStrings.xml`.replace(/^\//, ''));
-      out.set(part, newPkg.bytes(stringsNew));
-      bookRelsDoc.add(REL.sharedStrings, part);
-      types.set(part, CT.sharedStrings);
-    }
-  }
-  for (const rel of newPkg.rels(newBook)) {
-    if (!rel.external && !FRESH_BOOK_PARTS.has(rel.type) && rel.type !== 'chartsheet')
-      throw new SpliceError(
-        'unsupported',
-        `Sổ vừa tạo có phần "${rel.target}" (${rel.type}) chưa ghép được vào sổ đang có.`,
-        `The new workbook has a part "${rel.target}" (${rel.type}) that cannot be spliced yet.`,
-      );
-  }
-
-  // ---- The new sheets' parts, under fresh names.
-  const copied = new Map<string, string>();
-  const copyPart = (source: string): string => {
-    const done = copied.get(lower(source));
-    if (done) return done;
-    const target = allocate(source);
-    copied.set(lower(source), target);
-    const type = newPkg.contentType(source);
-    let data: Uint8Array | string = newPkg.bytes(source);
-    if (type === CT.worksheet) data = renumberSheet(source, newPkg.text(source), maps);
-    else if (type === CT.table) data = renumberTable(source, newPkg.text(source));
-    out.set(target, data);
-    if (type) types.set(target, type);
-    const relsPart = relsPartOf(source);
-    if (newPkg.has(relsPart)) {
-      const rels = new Rels(source, newPkg.text(relsPart));
-      for (const r of rels.items()) {
-        if (lower(r.getAttribute('TargetMode') ?? '') === 'external') continue;
-        const child = resolveTarget(source, r.getAttribute('Target') ?? '');
-        if (!newPkg.has(child)) continue;
-        r.setAttribute('Target', relativeTarget(target, copyPart(child)));
-      }
-      const targetRels = relsPartOf(target);
-      taken.add(lower(targetRels));
-      out.set(targetRels, rels.text());
-      types.set(targetRels, CT.rels);
-    }
-    return target;
-  };
-  const renumberTable = (part: string, text: string): string => {
-    const doc = parseDom(part, text);
-    const t = doc.documentElement!;
-    const name = t.getAttribute('displayName') ?? t.getAttribute('name') ?? '';
-    if (keptTables.has(upper(name)) || keptNameSet.has(`${upper(name)}@`))
-      throw new SpliceError(
-        'table-name-clash',
-        `Sổ đang có đã có bảng hoặc tên "${name}" của người dùng, trùng tên bảng PhuLuc tạo: hãy đổi tên đó rồi làm lại.`,
-        `The existing workbook already has a user table or name "${name}", the name of a table PhuLuc writes: rename it and try again.`,
-      );
-    t.setAttribute('id', String(++tableId));
-    const visit = (el: XElement): void => {
-      for (let i = 0; i < el.attributes.length; i++) {
-        const a = el.attributes.item(i)!;
-        if (!/DxfId$/.test(a.localName ?? a.name)) continue;
-        const to = maps.dxf[Number(a.value)];
-        if (to !== undefined) el.setAttribute(a.name, String(to));
-      }
-      for (const child of childElements(el)) visit(child);
-    };
-    visit(t);
-    return serializeDom(doc);
-  };
-
-  // ---- Defined names: the user's kept (renumbered), PhuLuc's replaced by the new ones.
-  const firstOurs = oldSheets.findIndex(isOurs);
-  const cut = firstOurs < 0 ? oldSheets.length : firstOurs;
-  const keptBefore = kept.filter((s) => oldSheets.indexOf(s) < cut);
-  const keptAfter = kept.filter((s) => oldSheets.indexOf(s) >= cut);
-  const position = new Map<SheetEntry, number>();
-  [...keptBefore, ...newSheets, ...keptAfter].forEach((s, i) => position.set(s, i));
-
-  const ourNames = new Set(spec.ourNames.map(upper));
-  const namesEl = firstChild(root, 'definedNames');
-  const keptNames: XElement[] = [];
-  const droppedLocal: string[] = [];
-  for (const n of namesEl ? childElements(namesEl, 'definedName') : []) {
-    const name = n.getAttribute('name') ?? '';
-    const local = n.getAttribute('localSheetId');
-    if (local === null) {
-      if (!ourNames.has(upper(name))) keptNames.push(n);
-      continue;
-    }
-    const sheet = oldSheets[Number(local)];
-    if (sheet && !isOurs(sheet)) {
-      n.setAttribute('localSheetId', String(position.get(sheet)));
-      keptNames.push(n);
-    } else if (!/^_xlnm\./i.test(name)) droppedLocal.push(name);
-  }
-  if (droppedLocal.length > 0)
-    warnings.push({
-      vi: `Tên ${quoted(droppedLocal)} chỉ dùng trong một trang PhuLuc cũ nên không giữ lại.`,
-      en: `The name(s) ${quoted(droppedLocal)} belonged to an old PhuLuc sheet and are not kept.`,
-    });
-  const scopeKey = (n: XElement): string =>
-    `${upper(n.getAttribute('name') ?? '')}@${n.getAttribute('localSheetId') ?? ''}`;
-  const keptNameSet = new Set(keptNames.map(scopeKey));
-  const freshNamesEl = firstChild(freshRoot, 'definedNames');
-  const addedNames: XElement[] = [];
-  for (const n of freshNamesEl ? childElements(freshNamesEl, 'definedName') : []) {
-    const copy = book.importNode(n, true) as XElement;
-    const local = copy.getAttribute('localSheetId');
-    if (local !== null) {
-      const sheet = newSheets[Number(local)];
-      if (!sheet) continue;
-      copy.setAttribute('localSheetId', String(position.get(sheet)));
-    }
-    const name = copy.getAttribute('name') ?? '';
-    if (keptNameSet.has(scopeKey(copy)) || (local === null && keptTables.has(upper(name))))
-      throw new SpliceError(
-        'name-clash',
-        `Sổ đang có đã có tên "${name}" của người dùng, trùng tên PhuLuc dùng: hãy đổi tên đó (Formulas → Name Manager) rồi làm lại.`,
-        `The existing workbook already has a user name "${name}" that PhuLuc uses: rename it (Formulas → Name Manager) and try again.`,
-      );
-    addedNames.push(copy);
-  }
-
-  // Copy the new sheets (tables are checked against the kept names here).
-  const newParts = new Map<SheetEntry, string>();
-  for (const s of newSheets) if (s.part) newParts.set(s, copyPart(s.part));
-
-  // ---- workbook.xml: sheets, names, view, calculation.
-  const sheetsEl = ensureChild(root, 'sheets', WORKBOOK_ORDER);
-  let nextSheetId = 0;
-  for (const s of oldSheets)
-    nextSheetId = Math.max(nextSheetId, Number(s.el.getAttribute('sheetId')) || 0);
-  for (const s of oldSheets) sheetsEl.removeChild(s.el);
-  const freshRels = new Map(
-    new Rels(newBook, newPkg.text(relsPartOf(newBook)))
-      .items()
-      .map((r) => [r.getAttribute('Id'), r]),
-  );
-  const rPrefix = root.lookupPrefix(NS.r) ?? 'r';
-  const addedIds = new Set<string>();
-  for (const s of [...keptBefore, ...newSheets, ...keptAfter]) {
-    if (!newSheets.includes(s)) {
-      sheetsEl.appendChild(s.el);
-      continue;
-    }
-    const el = createLike(sheetsEl, 'sheet');
-    el.setAttribute('name', s.name);
-    el.setAttribute('sheetId', String(++nextSheetId));
-    const state = s.el.getAttribute('state');
-    if (state && state !== 'visible') el.setAttribute('state', state);
-    const part = newParts.get(s);
-    const type = freshRels.get(s.rid)?.getAttribute('Type');
-    if (!part || !type) throw new Error(`new sheet "${s.name}" has no part`);
-    const rid = bookRelsDoc.add(type, part);
-    addedIds.add(rid);
-    el.setAttributeNS(NS.r, `${rPrefix}:id`, rid);
-    sheetsEl.appendChild(el);
-  }
-  bookRelsDoc.removeIds(removedIds);
-
-  if (namesEl) clearChildren(namesEl);
-  if (keptNames.length + addedNames.length > 0) {
-    const list = namesEl ?? ensureChild(root, 'definedNames', WORKBOOK_ORDER);
-    for (const n of [...keptNames, ...addedNames]) list.appendChild(n);
-  } else if (namesEl) root.removeChild(namesEl);
-
-  const freshView = firstChild(firstChild(freshRoot, 'bookViews') ?? freshRoot, 'workbookView');
-  const freshActive = newSheets[Number(freshView?.getAttribute('activeTab') ?? 0)] ?? newSheets[0];
-  if (freshActive) {
-    const views = ensureChild(root, 'bookViews', WORKBOOK_ORDER);
-    let view = firstChild(views, 'workbookView');
-    if (!view) {
-      view = createLike(views, 'workbookView');
-      views.appendChild(view);
-    }
-    const active = position.get(freshActive)!;
-    view.setAttribute('activeTab', String(active));
-    const first = Number(view.getAttribute('firstSheet') ?? 0);
-    if (first > active) view.setAttribute('firstSheet', String(active));
-    // A kept sheet still marked selected would be grouped with the new active one.
-    for (const s of kept) {
-      if (!s.part) continue;
-      const edited = unselectSheet(s.part, oldPkg.text(s.part));
-      if (edited !== null) out.set(s.part, edited);
-    }
-  }
-  const calc = ensureChild(root, 'calcPr', WORKBOOK_ORDER);
-  calc.setAttribute('fullCalcOnLoad', '1');
-  out.set(oldBook, serializeDom(book));
-  out.set(relsPartOf(oldBook), bookRelsDoc.text());
-
-  // ---- Document properties.
-  spliceCore(oldPkg, newPkg, out, types, allocate);
-  spliceApp(
-    oldPkg,
-    out,
-    oldSheets.map((s) => s.name),
-    [...position.keys()].map((s) => s.name),
-  );
-
-  out.set('[Content_Types].xml', types.text());
-  return { bytes: out.zip(), warnings };
 }
 
 /** Title, subject, description and the last save of the new workbook; the rest stays. */
-function spliceCore(
-  oldPkg: Package,
-  newPkg: Package,
-  out: Output,
-  types: ContentTypes,
-  allocate: (wanted: string) => string,
-): void {
+function spliceCore(s: Splicer): void {
+  const { oldPkg, newPkg, out, types } = s;
   const freshPart = newPkg.relTarget('', 'core-properties');
   if (!freshPart || !newPkg.has(freshPart)) return;
   const oldPart = oldPkg.relTarget('', 'core-properties');
   if (!oldPart || !oldPkg.has(oldPart)) {
-    const part = allocate('docProps/core.xml');
+    const part = s.allocate('docProps/core.xml');
     out.set(part, newPkg.bytes(freshPart));
     types.set(part, CT.core);
     const rels = new Rels('', oldPkg.has('_rels/.rels') ? oldPkg.text('_rels/.rels') : undefined);
@@ -793,7 +865,8 @@ function spliceCore(
  * group is exactly the old sheet list it is rewritten; any other shape (named ranges listed
  * too, say) is removed — the list is optional and Excel writes it again on saving.
  */
-function spliceApp(oldPkg: Package, out: Output, before: string[], after: string[]): void {
+function spliceApp(s: Splicer, before: string[], after: string[]): void {
+  const { oldPkg, out } = s;
   const part = oldPkg.relTarget('', 'extended-properties');
   if (!part || !oldPkg.has(part)) return;
   const doc = parseDom(part, oldPkg.text(part));
