@@ -19,7 +19,8 @@ import {
   type SpliceResult,
   type SpliceSpec,
 } from '../../src/render/xlsx/splice';
-import { renumberSheet } from '../../src/render/xlsx/splice-sheets';
+import { mergeSharedStrings, renumberSheet } from '../../src/render/xlsx/splice-sheets';
+import { mergeStyles } from '../../src/render/xlsx/splice-styles';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
 import { arr, get, XlsxParts, xlsxProblems, type Xml } from './helpers/xlsx-parts';
@@ -643,6 +644,49 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
     const after = partsOf(result.bytes);
     expect(after.has('xl/calcchain.xml')).toBe(false);
     expect(dec(after.get('[content_types].xml')!)).not.toContain(CALC_CHAIN);
+  });
+});
+
+describe('mergeStyles and mergeSharedStrings', () => {
+  const FRESH_STYLES =
+    `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0%"/></numFmts>` +
+    `<fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0"/></cellStyleXfs>` +
+    `<cellXfs count="3"><xf numFmtId="0" fontId="0" xfId="0"/><xf numFmtId="164" fontId="1" xfId="0"/><xf numFmtId="165" fontId="1" xfId="0"/></cellXfs>` +
+    `<dxfs count="2"><dxf><font><b/></font></dxf><dxf><numFmt numFmtId="165" formatCode="0%"/></dxf></dxfs></styleSheet>`;
+
+  it('appends to a prefixed styles part with the new items in their namespace', () => {
+    const old =
+      `<?xml version="1.0"?>\n<x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="dd/mm/yyyy"/></x:numFmts>` +
+      `<x:fonts count="1"><x:font><x:sz val="10"/></x:font></x:fonts>` +
+      `<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>` +
+      `<x:borders count="1"><x:border/></x:borders><x:cellStyleXfs count="1"><x:xf numFmtId="0" fontId="0"/></x:cellStyleXfs>` +
+      `<x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" xfId="0"/></x:cellXfs></x:styleSheet>`;
+    const merged = mergeStyles(old, FRESH_STYLES);
+    // Fonts, fills and borders appended (prefixes differ, so nothing is taken for equal);
+    // the date format found by its code, 0% added after every id in use.
+    expect(merged.maps).toEqual({ xf: [1, 2, 3], dxf: [0, 1] });
+    const parsed = merged.text;
+    expect(parsed).toContain('<x:numFmt numFmtId="170" formatCode="dd/mm/yyyy"/>');
+    expect(parsed).toContain('<x:numFmt numFmtId="171" formatCode="0%"/>');
+    expect(parsed).toContain(`<xf numFmtId="170" fontId="2" xfId="0" xmlns="${MAIN}"/>`);
+    expect(parsed).toMatch(/<\/x:cellXfs><x:dxfs count="2">/);
+    expect(parsed).toContain(`<dxf xmlns="${MAIN}"><numFmt numFmtId="171" formatCode="0%"/></dxf>`);
+    expect(merged.text.startsWith('<?xml version="1.0"?>\n<x:styleSheet')).toBe(true);
+    // Merging again finds everything.
+    expect(mergeStyles(merged.text, FRESH_STYLES).text).toBe(merged.text);
+  });
+
+  it('appends new strings to a prefixed table, reusing equal ones', () => {
+    const old = `<x:sst xmlns:x="${MAIN}" count="3" uniqueCount="2"><x:si><x:t>Sở Y tế</x:t></x:si><x:si><x:r><x:t>đậm</x:t></x:r></x:si></x:sst>`;
+    const fresh = `<sst xmlns="${MAIN}" count="2" uniqueCount="3"><si><t>mới &amp; lạ</t></si><si><t xml:space="preserve">Sở Y tế</t></si><si><t/></si></sst>`;
+    const merged = mergeSharedStrings('xl/sharedStrings.xml', old, fresh);
+    expect(merged.map).toEqual([2, 0, 3]);
+    expect(merged.text).toBe(
+      `<x:sst xmlns:x="${MAIN}" count="5" uniqueCount="4"><x:si><x:t>Sở Y tế</x:t></x:si><x:si><x:r><x:t>đậm</x:t></x:r></x:si>` +
+        `<si xmlns="${MAIN}"><t>mới &amp; lạ</t></si><si xmlns="${MAIN}"><t/></si></x:sst>`,
+    );
   });
 });
 
