@@ -467,6 +467,52 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
       'docProps/custom.xml',
       'application/vnd.openxmlformats-officedocument.custom-properties+xml',
     );
+    // A pivot table on the own sheet, its cache listed by the workbook.
+    const SML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+    f.set(
+      'xl/pivotCache/pivotCacheDefinition1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" r:id="rId1" recordCount="0"><cacheSource type="worksheet"><worksheetSource name="PhuLuc_NhiemVu_Bang"/></cacheSource><cacheFields count="1"><cacheField name="Mã" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>`,
+    );
+    f.set(
+      'xl/pivotCache/pivotCacheRecords1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${MAIN}" count="0"/>`,
+    );
+    f.relate(
+      'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels',
+      'rId1',
+      `${REL}/pivotCacheRecords`,
+      'pivotCacheRecords1.xml',
+    );
+    f.set(
+      'xl/pivotTables/pivotTable1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${MAIN}" name="TongHopCuaToi" cacheId="7" dataCaption="Values"><location ref="D1:E2" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="1"><pivotField showAll="0"/></pivotFields></pivotTableDefinition>`,
+    );
+    f.relate(
+      'xl/pivotTables/_rels/pivotTable1.xml.rels',
+      'rId1',
+      `${REL}/pivotCacheDefinition`,
+      '../pivotCache/pivotCacheDefinition1.xml',
+    );
+    f.relate(
+      'xl/worksheets/_rels/sheetU.xml.rels',
+      'rId3',
+      `${REL}/pivotTable`,
+      '../pivotTables/pivotTable1.xml',
+    );
+    f.relate(
+      'xl/_rels/workbook.xml.rels',
+      'rIdPC',
+      `${REL}/pivotCacheDefinition`,
+      'pivotCache/pivotCacheDefinition1.xml',
+    );
+    f.replace(
+      'xl/workbook.xml',
+      '</workbook>',
+      '<pivotCaches><pivotCache cacheId="7" r:id="rIdPC"/></pivotCaches></workbook>',
+    );
+    f.type('xl/pivotCache/pivotCacheDefinition1.xml', `${SML}.pivotCacheDefinition+xml`);
+    f.type('xl/pivotCache/pivotCacheRecords1.xml', `${SML}.pivotCacheRecords+xml`);
+    f.type('xl/pivotTables/pivotTable1.xml', `${SML}.pivotTable+xml`);
     return f;
   }
 
@@ -496,12 +542,21 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
       'xl/externallinks/_rels/externallink1.xml.rels',
       'docprops/custom.xml',
       'xl/theme/theme1.xml',
+      'xl/pivottables/pivottable1.xml',
+      'xl/pivottables/_rels/pivottable1.xml.rels',
+      'xl/pivotcache/pivotcachedefinition1.xml',
+      'xl/pivotcache/pivotcacherecords1.xml',
+      'xl/pivotcache/_rels/pivotcachedefinition1.xml.rels',
     ])
       expect({ p, kept: same(partsOf(old).get(p), after.get(p)) }).toEqual({ p, kept: true });
     const rels = dec(after.get('xl/_rels/workbook.xml.rels')!);
     expect(rels).toContain('Id="rIdX1"');
     expect(rels).toContain('Id="rIdE1"');
     expect(dec(after.get('xl/workbook.xml')!)).toMatch(/<externalReference r:id="rIdE1"\/>/);
+    expect(dec(after.get('xl/workbook.xml')!)).toMatch(
+      /fullCalcOnLoad="1"\/><pivotCaches><pivotCache cacheId="7" r:id="rIdPC"\/><\/pivotCaches>/,
+    );
+    expect(rels).toContain('Id="rIdPC"');
   });
 
   it('gives the new sheets and their tables names no old part had', () => {
