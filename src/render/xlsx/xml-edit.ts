@@ -1,9 +1,11 @@
-// Editing the XML parts of a package without rewriting what is not edited. Two tools:
+// Editing the XML parts of a package without rewriting what is not edited:
 // - `scanXml` (saxes, a streaming parser) reports every tag with its place in the text, so a
 //   large part (a worksheet of 10,000 rows) can have a few attributes or texts replaced while
 //   every other character stays as it was, in one fast pass;
+// - `parseTree` / `serializeTree`: a light tree on the same parser, for a large part edited as
+//   a whole (styles.xml: a tracker's can hold thousands of formats);
 // - `parseDom` / `serializeDom` (@xmldom/xmldom) for the small parts edited as a whole
-//   (workbook, relationships, content types, styles, properties, tables).
+//   (workbook, relationships, content types, properties, tables).
 // No Node APIs: the page runs this too.
 
 import {
@@ -57,8 +59,9 @@ export interface ScannedClose {
 export interface ScanHandlers {
   open?(tag: ScannedTag): void;
   close?(tag: ScannedClose): void;
+  /** Text (entities decoded); a CDATA section comes as its text. */
   text?(text: string): void;
-  /** A comment, CDATA section or processing instruction, as written. */
+  /** A comment (as written) or a processing instruction. */
   other?(raw: string): void;
 }
 
@@ -102,16 +105,21 @@ export function scanXml(part: string, text: string, handlers: ScanHandlers, part
       depth,
     });
   });
-  if (handlers.text) parser.on('text', handlers.text);
+  const onText = handlers.text;
+  if (onText) {
+    parser.on('text', onText);
+    parser.on('cdata', onText); // the same characters, written another way
+  }
   const other = handlers.other;
   if (other) {
-    const raw = (opener: string) => (): void => {
+    // A comment cannot hold "--", so its start is the last "<!--" before its end.
+    parser.on('comment', () => {
       const end = parser.position;
-      other(text.slice(text.lastIndexOf(opener, end - 1), end));
-    };
-    parser.on('comment', raw('<!--'));
-    parser.on('cdata', raw('<![CDATA['));
-    parser.on('processinginstruction', raw('<?'));
+      other(text.slice(text.lastIndexOf('<!--', end - 1), end));
+    });
+    parser.on('processinginstruction', (pi) =>
+      other(`<?${pi.target}${pi.body ? ` ${pi.body}` : ''}?>`),
+    );
   }
   try {
     parser.write(text);
