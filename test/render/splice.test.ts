@@ -21,6 +21,7 @@ import {
 } from '../../src/render/xlsx/splice';
 import { mergeSharedStrings, renumberSheet } from '../../src/render/xlsx/splice-sheets';
 import { mergeStyles } from '../../src/render/xlsx/splice-styles';
+import { parseTree, serializeTree, XmlPartError } from '../../src/render/xlsx/xml-edit';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
 import { arr, get, XlsxParts, xlsxProblems, type Xml } from './helpers/xlsx-parts';
@@ -699,6 +700,20 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
     const after = partsOf(result.bytes);
     expect(after.has('xl/calcchain.xml')).toBe(false);
     expect(dec(after.get('[content_types].xml')!)).not.toContain(CALC_CHAIN);
+  });
+});
+
+describe('xml-edit', () => {
+  it('writes a part read as a tree back as the same XML', () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- avant --><a xmlns="u" b="x&#10;y &amp; &quot;z&quot;">' +
+      '<!-- c --><?pi data?><d>1 &lt; 2 &amp; <![CDATA[<raw>]]></d><e/>😀</a>\n';
+    const out = serializeTree(parseTree('t.xml', xml));
+    expect(out).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- avant --><a xmlns="u" b="x&#10;y &amp; &quot;z&quot;">' +
+        '<!-- c --><?pi data?><d>1 &lt; 2 &amp; &lt;raw&gt;</d><e/>😀</a>\n',
+    );
+    expect(() => parseTree('bad.xml', '<a><b></a>')).toThrow(XmlPartError);
   });
 });
 

@@ -112,10 +112,10 @@ export function scanXml(part: string, text: string, handlers: ScanHandlers, part
   }
   const other = handlers.other;
   if (other) {
-    // A comment cannot hold "--", so its start is the last "<!--" before its end.
+    // A comment cannot hold "--": it is the last "<!--" here up to the next "-->".
     parser.on('comment', () => {
-      const end = parser.position;
-      other(text.slice(text.lastIndexOf('<!--', end - 1), end));
+      const start = text.lastIndexOf('<!--', parser.position);
+      other(text.slice(start, text.indexOf('-->', start + 4) + 3));
     });
     parser.on('processinginstruction', (pi) =>
       other(`<?${pi.target}${pi.body ? ` ${pi.body}` : ''}?>`),
