@@ -9,6 +9,8 @@ import { layoutWorkbook } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { isoToSerial } from '../../src/render/xlsx';
 import { syntheticPlan } from './generate';
+import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
+import { parsePlanText } from '../../src/core/plan/parse';
 import { BENCH_OPTIONS, RENDERERS } from './renderers';
 import { best, fmt } from './timing';
 
@@ -37,6 +39,21 @@ async function plainWrite(layout: WorkbookLayout): Promise<number> {
   return bytes.byteLength;
 }
 
+/** Reading one appendix whose cells are 200 KB of each hostile shape (target: linear, < 1 s). */
+async function benchHostileCells(): Promise<void> {
+  const size = 200_000;
+  const rows: string[] = [];
+  let worst = 0;
+  for (const unit of HOSTILE_UNITS) {
+    const table = hostileTable(hostileCell(unit, size));
+    const t = await best(2, async () => parsePlanText(table));
+    worst = Math.max(worst, t.wall);
+    rows.push(`${JSON.stringify(unit).slice(0, 24).padEnd(26)} ${fmt(t.wall)}`);
+  }
+  console.log(`reader, one table with 200 KB cells (task, lead, time): worst ${fmt(worst)}`);
+  for (const row of rows) console.log(`  ${row}`);
+}
+
 async function main(): Promise<void> {
   const sizes = process.argv
     .slice(2)
@@ -48,6 +65,7 @@ async function main(): Promise<void> {
   console.log(
     `${cpus().length} CPUs, load average ${load} (figures: wall-clock time, best run; CPU time in brackets)`,
   );
+  await benchHostileCells();
   console.log(
     'tasks   units  sheets  renderer                 time              plain ExcelJS     ratio   of which layout',
   );

@@ -3,7 +3,7 @@
 // to OUT under a temporary name, then renamed.
 
 import { promises as fs } from 'fs';
-import { basename, dirname, extname, join, resolve } from 'path';
+import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,9 @@ import { splitSheetRef } from '../render/xlsx/refs';
 import { CliError } from './errors';
 import { readSource, type Source } from './input';
 import { loadUnitDirectory } from './units';
+import { writeError, writeWhole } from './write';
+
+export { writeWhole };
 
 export interface BuildArgs {
   file: string | undefined;
@@ -367,37 +370,6 @@ async function samePath(a: string, b: string): Promise<boolean> {
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
-  }
-}
-
-function writeError(path: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return new CliError(
-      `thư mục của "${path}" không tồn tại`,
-      `the folder of "${path}" does not exist`,
-    );
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
-    return new CliError(
-      `không ghi được "${path}" (không có quyền, hoặc tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại)`,
-      `cannot write "${path}" (no permission, or the file is open in Excel: close it and try again)`,
-    );
-  if (code === 'EISDIR') return new CliError(`"${path}" là thư mục`, `"${path}" is a folder`);
-  if (code === 'ENOSPC') return new CliError('ổ đĩa đã đầy', 'the disk is full');
-  const detail = error instanceof Error ? error.message : String(error);
-  return new CliError(`không ghi được "${path}" (${detail})`, `cannot write "${path}" (${detail})`);
-}
-
-/** Writes the bytes to `path` whole: a temporary file in the same folder, then a rename. */
-export async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
-  const dir = dirname(resolve(path));
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes, { flag: 'wx' });
-    await fs.rename(tmp, path);
-  } catch (error) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw writeError(path, error);
   }
 }
 

@@ -13,7 +13,7 @@ import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
 import { columnLetter } from '../layout/a1';
-import { isDateFormat, serialToIso, viDate } from './dates';
+import { isDateFormat, serialToIso, viDate } from '../layout/dates';
 import type { ExcelHost, XlCellValue, XlRange, XlRequestContext } from './excel-api';
 import { detectFeatures } from './features';
 

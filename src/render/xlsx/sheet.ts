@@ -127,6 +127,7 @@ function writeCell(
   else if (cell.formula !== undefined) target.value = shared.value(cell.formula, row, col);
   const style = styles.get(cell.style, cell.date !== undefined);
   if (style) target.style = style;
+  if (cell.note) target.note = cell.note;
   if (cell.link) {
     links.push({
       address: addressOf(row, col),

@@ -45,3 +45,18 @@ export function viDate(iso: IsoDate): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A date typed as text: "15/03/2024", "15-3-2024", "15.03.2024" or "2024-03-15" → ISO. */
+export function isoFromText(text: string): IsoDate | null {
+  const t = text.trim();
+  let y: number;
+  let m: number;
+  let d: number;
+  const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
