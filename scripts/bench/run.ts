@@ -12,6 +12,7 @@ import { syntheticPlan } from './generate';
 import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { BENCH_OPTIONS, RENDERERS } from './renderers';
+import { best, fmt } from './timing';
 
 /** The layout's values written with ExcelJS and nothing else: no styles, rules or formulas. */
 async function plainWrite(layout: WorkbookLayout): Promise<number> {
@@ -37,37 +38,6 @@ async function plainWrite(layout: WorkbookLayout): Promise<number> {
   const bytes = await wb.xlsx.writeBuffer();
   return bytes.byteLength;
 }
-
-interface Timing {
-  /** Wall-clock milliseconds. */
-  wall: number;
-  /** CPU milliseconds of this process (user + system): less sensitive to a busy machine. */
-  cpu: number;
-}
-
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return {
-    wall: Number(process.hrtime.bigint() - start) / 1e6,
-    cpu: (used.user + used.system) / 1000,
-  };
-}
-
-/** Best of `runs` (the first run also warms the JIT up). */
-async function best(runs: number, run: () => Promise<unknown>): Promise<Timing> {
-  let min: Timing = { wall: Infinity, cpu: Infinity };
-  for (let i = 0; i < runs; i++) {
-    const t = await time(run);
-    if (t.wall < min.wall) min = t;
-  }
-  return min;
-}
-
-const fmt = (ms: number): string =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 
 /** Reading one appendix whose cells are 200 KB of each hostile shape (target: linear, < 1 s). */
 async function benchHostileCells(): Promise<void> {
