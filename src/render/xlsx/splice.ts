@@ -40,6 +40,8 @@ export interface SpliceSpec {
   /** Old workbook-level defined names that are PhuLuc's (markers "PhuLuc_…", NgayBaoCao, …):
    *  dropped; the new workbook's names take their place. */
   ourNames: string[];
+  /** Old PhuLuc sheets whose cell notes the caller read and wrote again (not to be warned of). */
+  notesCarried?: string[];
 }
 
 export interface SpliceWarning {
@@ -540,13 +542,21 @@ class Splicer {
       ...this.removed.map((s) => s.part).filter((p): p is string => p !== undefined),
       ...chain.filter((r) => !r.external && oldPkg.has(r.target)).map((r) => r.target),
     ]);
+    const carriedNotes = reachable(
+      oldPkg,
+      this.removed
+        .filter(
+          (s) => s.part && (this.spec.notesCarried ?? []).some((n) => lower(n) === lower(s.name)),
+        )
+        .map((s) => s.part!),
+    );
     let comments = 0;
     let drawings = 0;
     for (const name of oldPkg.parts()) {
       const key = lower(name);
       if (!dropped.has(key) || this.keptParts.has(key)) continue;
       const type = oldPkg.contentType(name) ?? '';
-      if (/comments\+xml$/.test(type)) comments++;
+      if (/comments\+xml$/.test(type) && !carriedNotes.has(key)) comments++;
       if (/drawing\+xml$/.test(type)) drawings++;
       for (const part of [name, relsPartOf(name)]) {
         out.remove(part);
