@@ -30,6 +30,8 @@ export interface LayoutOptions {
    * each old row held, so a formula's references follow their task and their column.
    */
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
+  reservedSheetNames?: string[];
 }
 
 export const DEFAULT_OPTIONS: LayoutOptions = {

@@ -59,12 +59,22 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   }
   const tasksOf = (unit: string) => byUnit.get(unit) ?? { lead: [], support: [] };
 
-  const fixed = L.sheets;
+  // PhuLuc's own sheets never take the name of a sheet someone else made.
+  const reserved = opts.reservedSheetNames ?? [];
+  const fixedKeys = Object.keys(L.sheets) as (keyof typeof L.sheets)[];
+  const fixedNames = uniqueSheetNames(
+    fixedKeys.map((k) => L.sheets[k]),
+    reserved,
+  );
+  const fixed = Object.fromEntries(fixedKeys.map((k, i) => [k, fixedNames[i]!])) as typeof L.sheets;
   // Units that lead a task get a sheet (groups only when asked), in directory order.
   const sheetUnits = plan.units
     .filter((u) => u.leadCount > 0 && (opts.groupSheets || !u.group))
     .map((u) => u.name);
-  const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), Object.values(fixed));
+  const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), [
+    ...Object.values(fixed),
+    ...reserved,
+  ]);
 
   const extraColumns = opts.extraColumns ?? [];
   const col = {} as Record<MasterColumn, number>;

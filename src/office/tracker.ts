@@ -17,7 +17,8 @@
 
 import type { Plan } from '../core/plan/types';
 import { columnLetter, splitSheetRef } from '../layout/a1';
-import { isDateFormat, serialToIso } from '../layout/dates';
+import { serialToIso } from '../excel/dates';
+import { isDateFormat } from '../excel/numfmt';
 import type { ReadBook, ReadCell, ReadSheet, ReadValue } from '../layout/tracker/model';
 import {
   columnUse,

@@ -3,7 +3,7 @@
 // that read Nhiệm vụ, their names, a conditional format and a validation pointing at PhuLuc
 // sheets, a hidden sheet, a note and a fill on a task — rebuilt with the revised plan.
 
-import { isoToSerial } from '../../src/layout/dates';
+import { isoToSerial } from '../../src/excel/dates';
 import { buildWorkbook, type BuildReport } from '../../src/office/rebuild';
 import type { ExcelDouble } from '../excel-double';
 import { parseRect } from '../excel-double/a1';

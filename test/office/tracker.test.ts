@@ -7,7 +7,7 @@ import type { Plan } from '../../src/core/plan/types';
 import { carryOver } from '../../src/layout/tracker/carry';
 import { readTracker } from '../../src/layout/tracker/read';
 import { layoutWorkbook } from '../../src/layout';
-import { isoToSerial } from '../../src/layout/dates';
+import { isoToSerial } from '../../src/excel/dates';
 import { ALL_FEATURES } from '../../src/office/features';
 import { runReads } from '../../src/office/reads';
 import { BuildError, buildWorkbook } from '../../src/office/rebuild';

@@ -170,7 +170,7 @@ export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOp
     else report.kept++;
   };
 
-  for (const m of matching.matches) give(m.old, m.new);
+  for (const m of [...matching.matches].sort((a, b) => a.old - b.old)) give(m.old, m.new);
   for (const m of matching.uncertain) {
     const { row } = matchable[m.old]!;
     const task = plan.tasks[m.new]!;

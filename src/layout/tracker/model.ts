@@ -111,8 +111,9 @@ export interface TrackerContents {
   language: 'vi' | 'en';
   taskList: TaskListPlace | null;
   rows: TrackedRow[];
-  /** Rows of the removed-tasks sheet. */
+  /** Rows of the removed-tasks sheet, and its name when there is one. */
   removed: TrackedRow[];
+  removedSheet?: string;
   identity: StoredPlanIdentity | null;
   /** Things read but not understood, in words. */
   warnings: { vi: string; en: string }[];

@@ -4,7 +4,7 @@
 // task's facts (to recognise it in a revised plan) and what people typed, in its type.
 
 import { foldForMatch } from '../../core/text/normalize';
-import { isoFromText, serialToIso } from '../dates';
+import { isoFromText, serialToIso } from '../../excel/dates';
 import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
 import { splitSheetRef } from '../a1';
 import { labelsFor, type Language } from '../labels';
@@ -388,6 +388,7 @@ export function readTracker(book: ReadBook): TrackerContents {
     if (head) {
       const columns = columnsOf(removed, head.row, removed.lastCol);
       contents.removed = readRows(removed, head.row, removed.lastRow, columns, problems);
+      contents.removedSheet = removed.name;
     }
   }
   return contents;
@@ -400,4 +401,27 @@ function headersByIndex(columns: Column[]): string[] {
     out[c.index] = c.header;
   }
   return out;
+}
+
+/** Names the layout writes that are not "PhuLuc_…" (src/layout/index.ts). */
+export const LAYOUT_NAMES = ['NgayBaoCao', 'SoNgaySapDenHan', 'DsTrangThai'];
+
+/**
+ * The sheets and workbook-level names that are PhuLuc's: a sheet is PhuLuc's when a "PhuLuc_…"
+ * name points into it (its marker; rows inserted above move the marker's cell, not its
+ * sheet); the names are those and the layout's own. Everything else belongs to people.
+ */
+export function ownedParts(book: ReadBook): { sheets: string[]; names: string[] } {
+  const sheets = new Set<string>();
+  const names: string[] = [];
+  const layoutNames = new Set(LAYOUT_NAMES.map((n) => n.toLowerCase()));
+  for (const n of book.names) {
+    const ours = /^PhuLuc_/i.test(n.name);
+    if (ours || layoutNames.has(n.name.toLowerCase())) names.push(n.name);
+    if (!ours) continue;
+    const ref = splitSheetRef(n.formula.replace(/^=/, ''));
+    const sheet = ref && book.sheets.find((s) => s.toLowerCase() === ref.sheet.toLowerCase());
+    if (sheet) sheets.add(sheet);
+  }
+  return { sheets: book.sheets.filter((s) => sheets.has(s)), names };
 }

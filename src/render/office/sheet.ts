@@ -16,7 +16,7 @@ import type {
   SheetLayout,
   WorkbookLayout,
 } from '../../layout/types';
-import { serialToIso } from '../../layout/dates';
+import { serialToIso } from '../../excel/dates';
 import type { XlCellInput, XlDataValidationRule } from '../../office/excel-api';
 import type { Features, Omission } from '../../office/features';
 import { OMISSION_TEXT } from '../../office/features';
