@@ -1,6 +1,7 @@
 // Addresses as Excel returns them ("'Nhiệm vụ'!L5", "Sheet1!A1:B4, Sheet1!D1:D4") and as
 // PhuLuc asks for them.
 
+import { parseBoxRef } from '../excel/a1';
 import { columnLetter, splitSheetRef } from '../layout/a1';
 
 /** 0-based, inclusive. */
@@ -11,29 +12,15 @@ export interface Area {
   c1: number;
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
 /** "B3", "$B$3:$D$9" (with or without a sheet part) → the area; null when it is not one. */
 export function parseArea(address: string): { sheet: string | null; area: Area } | null {
   const text = address.trim().replace(/^=/, '');
   const split = splitSheetRef(text);
-  const ref = (split ? split.range : text).replace(/\$/g, '');
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(ref);
-  if (!m) return null;
-  const a = { c: columnIndex(m[1]!), r: Number(m[2]) - 1 };
-  const b = m[3] ? { c: columnIndex(m[3]), r: Number(m[4]) - 1 } : a;
+  const box = parseBoxRef(split ? split.range : text);
+  if (!box) return null;
   return {
     sheet: split ? split.sheet : null,
-    area: {
-      r0: Math.min(a.r, b.r),
-      c0: Math.min(a.c, b.c),
-      r1: Math.max(a.r, b.r),
-      c1: Math.max(a.c, b.c),
-    },
+    area: { r0: box.top - 1, c0: box.left - 1, r1: box.bottom - 1, c1: box.right - 1 },
   };
 }
 
