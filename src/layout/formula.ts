@@ -194,6 +194,25 @@ export function mentionsSheet(formula: string, name: string): boolean {
   }
 }
 
+/**
+ * Sheets and tables a formula refers to (as written, without quotes); null when the text is
+ * not a formula PhuLuc can read.
+ */
+export function referencedNames(formula: string): { sheets: string[]; tables: string[] } | null {
+  try {
+    const tokens = tokenize(formula.replace(/^=/, ''));
+    const sheets: string[] = [];
+    const tables: string[] = [];
+    tokens.forEach((t, i) => {
+      if (t.kind === 'sheet') sheets.push(t.sheet!);
+      else if (t.kind === 'word' && tokens[i + 1]?.kind === 'bracket') tables.push(t.text);
+    });
+    return { sheets, tables };
+  } catch {
+    return null;
+  }
+}
+
 export interface FormulaMove {
   /** 0-based row and column the formula was typed at, and where it is written now. */
   from: { row: number; col: number };

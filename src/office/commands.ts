@@ -1,5 +1,6 @@
 // The ribbon's "Làm mới" and "Kiểm tra", without the task pane: the plan is read back from the
-// master list (src/office/masterlist.ts) and the derived sheets are rebuilt from it.
+// master list by the one tracker reader (src/office/masterlist.ts) and the derived sheets are
+// rebuilt from it.
 //
 //   Làm mới   dashboard, unit sheets, Kiểm tra, Đơn vị, Phân công are rebuilt; the master list
 //             (with everything typed in it) and Cài đặt stay as they are. When the master list's
@@ -96,9 +97,12 @@ export async function refreshWorkbook(host: ExcelHost): Promise<CommandResult> {
       },
     };
   }
+  // The plan is the workbook's own list: the same plan, and no pair to ask about.
   const report = await buildWorkbook(host, {
     plan,
     options: { ...options, extraColumns: master.extraColumns },
+    replacePlan: true,
+    acceptUncertain: false,
   });
   return {
     mode: 'full',

@@ -12,7 +12,7 @@
 // union of literals.
 //
 // Requirement sets (ExcelApi x.y) are noted where a member needs more than 1.1; callers check
-// them at run time (src/office/requirements.ts).
+// them at run time (src/office/features.ts).
 
 /** A cell value as Office.js reads it: text, number or boolean ("" for an empty cell). */
 export type XlCellValue = string | number | boolean;
@@ -94,6 +94,8 @@ export interface XlWorksheet {
   readonly freezePanes: XlFreezePanes;
   /** ExcelApi 1.9. */
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.18: the notes ("comments" of old Excel) on the sheet's cells. */
+  readonly notes: XlNoteCollection;
   load(propertyNames?: XlLoad): XlWorksheet;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.7. */
@@ -148,6 +150,33 @@ export interface XlRange {
   getCell(row: number, column: number): XlRange;
   /** ExcelApi 1.1. Makes the range the selection (and its sheet the active one). */
   select(): void;
+  /** ExcelApi 1.9. Per-cell formats, e.g. `{ format: { fill: { color: true } } }`. */
+  getCellProperties(options: XlCellPropertiesLoad): XlClientResult<XlCellProperties[][]>;
+  /** ExcelApi 1.9. The cells of a kind ("DataValidations", "Formulas"…), or a null object. */
+  getSpecialCellsOrNullObject(cellType: string): XlRangeAreas;
+}
+
+export interface XlCellPropertiesLoad {
+  format?: { fill?: { color?: boolean } };
+}
+
+export interface XlCellProperties {
+  format?: { fill?: { color?: string } };
+}
+
+export interface XlNoteCollection {
+  readonly items: XlNote[];
+  load(propertyNames?: XlLoad): XlNoteCollection;
+  /** A note on one cell (a Range or an address of one cell). */
+  add(cellAddress: XlRange | string, content: string): XlNote;
+}
+
+export interface XlNote {
+  content: string;
+  readonly authorName: string;
+  load(propertyNames?: XlLoad): XlNote;
+  /** The cell the note is on. */
+  getLocation(): XlRange;
 }
 
 export interface XlRangeHyperlink {
@@ -222,6 +251,8 @@ export interface XlConditionalFormatCollection {
 }
 
 export interface XlConditionalFormat {
+  /** ExcelApi 1.6. */
+  readonly id: string;
   readonly type: string;
   priority: number;
   stopIfTrue: boolean;

@@ -19,8 +19,14 @@ export interface Features {
   strikethrough: boolean;
   indent: boolean;
   suspendScreen: boolean;
+  /** 1.9: reading each cell's fill (a person's colours on the task list). */
+  cellProperties: boolean;
+  /** 1.9: finding the cells with a data validation (to keep the person's ones pointing right). */
+  specialCells: boolean;
   /** 1.13: reading merged areas. */
   mergedAreas: boolean;
+  /** 1.18: notes on cells, read and written. */
+  notes: boolean;
   /** 1.20: the whole build as one undo step. */
   undoGroup: boolean;
 }
@@ -46,7 +52,10 @@ export function detectFeatures(isSetSupported: (version: string) => boolean): Fe
     strikethrough: has('1.9'),
     indent: has('1.9'),
     suspendScreen: has('1.9'),
+    cellProperties: has('1.9'),
+    specialCells: has('1.9'),
     mergedAreas: has('1.13'),
+    notes: has('1.18'),
     undoGroup: has('1.20'),
   };
 }
@@ -86,7 +95,19 @@ export const OMISSION_TEXT: Record<keyof Features, { vi: string; en: string } | 
   },
   indent: { vi: 'Thụt lề trong ô.', en: 'Cell indents.' },
   suspendScreen: null,
+  cellProperties: {
+    vi: 'Màu nền người dùng tô trên danh sách nhiệm vụ (Excel này không đọc được màu từng ô) — cần Excel 2019 bản mới hoặc Microsoft 365.',
+    en: 'Fills people gave cells of the task list (this Excel cannot read each cell’s fill) — need a newer Excel 2019 or Microsoft 365.',
+  },
+  specialCells: {
+    vi: 'Kiểm tra dữ liệu nhập (data validation) trên các trang của bạn trỏ tới trang PhuLuc: Excel này không tìm được chúng để trỏ sang trang mới — hãy kiểm tra lại.',
+    en: 'Data validations on your sheets that read PhuLuc sheets: this Excel cannot find them to point them at the new sheets — please check them.',
+  },
   mergedAreas: null,
+  notes: {
+    vi: 'Ghi chú (note) trên ô — Excel này không đọc, không ghi được ghi chú (cần Microsoft 365 hoặc Excel 2024 bản mới): ghi chú trên các ô của sổ không được chép sang sổ mới.',
+    en: 'Notes on cells — this Excel can neither read nor write notes (Microsoft 365 or a recent Excel 2024 is needed): notes on the workbook’s cells are not carried into the new one.',
+  },
   undoGroup: {
     vi: 'Hoàn tác cả lần tạo sổ trong một bước (Ctrl+Z) — Excel này hoàn tác từng phần.',
     en: 'Undoing the whole build in one step (Ctrl+Z) — this Excel undoes it part by part.',

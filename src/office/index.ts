@@ -3,7 +3,9 @@
 //   const host = officeHost();
 //   const { plan, read } = await readPlan(host);          // ReadRefusal: show .vi / .en
 //   const report = await buildWorkbook(host, { plan, options });   // BuildError: .vi / .en
-//   report.omitted, report.renamed, report.disappeared, report.warnings → tell the user
+//     (code "plan-differs" / "tasks-uncertain": ask, then build again with replacePlan /
+//     decisions)
+//   report.rebuild, report.omitted, report.renamed, report.warnings → tell the user
 
 export type { ExcelHost } from './excel-api';
 export { officeHost } from './host';
@@ -19,6 +21,8 @@ export {
 export {
   buildWorkbook,
   BuildError,
+  type BuildErrorCode,
+  type BuildQuestion,
   MIN_API,
   type BuildReport,
   type BuildRequest,

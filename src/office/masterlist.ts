@@ -1,28 +1,27 @@
-// The plan behind a workbook, read back from its master list: what the ribbon commands rebuild
-// from when the task pane (and the original appendix) is not at hand. The master list is turned
-// into an appendix-like grid (STT, Nhiệm vụ, Chủ trì, Phối hợp, Thời gian, Sản phẩm, Ghi chú with
-// its sections) and parsed by the core like any other source, so times, units and findings are
-// read exactly as the first time; each task then takes back its Mã.
+// The plan behind a workbook, read back from its task list: what the ribbon commands rebuild
+// from when the task pane (and the original appendix) is not at hand. The task list is read by
+// the one tracker reader (src/layout/tracker/read.ts, through ./tracker.ts), turned into an
+// appendix-like grid (STT, Nhiệm vụ, Chủ trì, Phối hợp, Thời gian, Sản phẩm, Ghi chú with its
+// sections) and parsed by the core like any other source, so times, units and findings are read
+// exactly as the first time; each task then takes back its Mã.
 
 import { planFromGrid } from '../core/plan/parse';
 import type { Plan, PlanDocument, PlanSection } from '../core/plan/types';
 import type { GridRow } from '../core/grid/types';
-import { columnLetter } from '../layout/a1';
-import { labelsFor, type Language } from '../layout/labels';
-import { MASTER_FIELDS, type LayoutOptions, type MasterColumn } from '../layout';
-import type { XlCellValue, XlRequestContext } from './excel-api';
+import type { Language } from '../layout/labels';
+import type { LayoutOptions } from '../layout';
+import { readTracker } from '../layout/tracker/read';
+import type { XlRequestContext } from './excel-api';
+import { ALL_FEATURES, type Features } from './features';
+import { runReads } from './reads';
 import { queueSurvey, SETTINGS_KEY, type Survey } from './survey';
 import type { StoredSettings } from './rebuild';
-
-const FIELDS = MASTER_FIELDS;
-type Field = MasterColumn;
-
-const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+import { queueTrackerLocate, trackerReadJobs, valueEstimates } from './tracker';
 
 export interface MasterList {
   sheet: string;
   language: Language;
-  /** Header texts in sheet order, as they are. */
+  /** Header texts by column, from column A ("" for blank ones). */
   headers: string[];
   /** 1-based sheet row of every task row read, by Mã. */
   rowOf: Map<string, number>;
@@ -50,94 +49,39 @@ function isStored(value: unknown): value is StoredSettings {
   );
 }
 
-/** Reads the master list of the workbook and parses it back into a plan. */
+/** The task's facts are all a command needs: no fills, no notes. */
+const FACTS_ONLY: Features = { ...ALL_FEATURES, notes: false, cellProperties: false };
+
+/** Reads the task list of the workbook and parses it back into a plan. */
 export async function readMasterList(ctx: XlRequestContext): Promise<MasterList> {
   const readSurvey = queueSurvey(ctx, false);
   await ctx.sync();
   const survey: Survey = readSurvey();
-  const sheet = survey.sheets.find((s) => s.key === 'tasks' && s.leftover === null);
-  if (!sheet) {
+  const marked = survey.sheets.find((s) => s.key === 'tasks' && s.leftover === null);
+  if (!marked) {
     throw new MasterListError(
       'Bảng tính này chưa có danh sách nhiệm vụ của PhuLuc. Hãy mở ngăn PhuLuc (nút "Mở PhuLuc") để tạo sổ theo dõi.',
       'This workbook has no PhuLuc master list yet. Open the PhuLuc pane ("Open PhuLuc") to build the tracker.',
     );
   }
-  const ws = ctx.workbook.worksheets.getItem(sheet.name);
-  const top = ws.getRange('A1:CZ12').load('values');
-  const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+  const locate = queueTrackerLocate(ctx, survey, FACTS_ONLY);
   await ctx.sync();
-
-  const known = new Map<string, { field: Field; language: Language }>();
-  for (const language of ['vi', 'en'] as const) {
-    const w = labelsFor(language).words;
-    for (const f of FIELDS) if (w[f]) known.set(norm(w[f]), { field: f, language });
-  }
-  const rows = top.values as XlCellValue[][];
-  const headerIndex = rows.findIndex((row) =>
-    row.some((v) => known.get(norm(String(v)))?.field === 'code'),
-  );
-  if (headerIndex < 0 || used.isNullObject) {
+  const located = locate();
+  await runReads(ctx, trackerReadJobs(located, FACTS_ONLY, survey.date1904, valueEstimates(null)));
+  const tracker = readTracker(located.book);
+  const list = tracker.taskList;
+  if (!list) {
     throw new MasterListError(
-      `Không tìm thấy dòng tiêu đề (Mã, Nhiệm vụ…) trên trang "${sheet.name}".`,
-      `The header row (Mã, Nhiệm vụ…) was not found on "${sheet.name}".`,
+      `Không tìm thấy dòng tiêu đề (Mã, Nhiệm vụ…) trên trang "${marked.name}".`,
+      `The header row (Mã, Nhiệm vụ…) was not found on "${marked.name}".`,
     );
   }
-  const header = rows[headerIndex]!.map((v) => String(v).normalize('NFC').trim());
-  let lastCol = header.length - 1;
-  while (lastCol > 0 && header[lastCol] === '') lastCol--;
-  const headers = header.slice(0, lastCol + 1);
-  const columnOf = new Map<Field, number>();
-  const extraColumns: string[] = [];
-  let language: Language = 'vi';
-  headers.forEach((h, i) => {
-    const k = known.get(norm(h));
-    if (k) {
-      if (!columnOf.has(k.field)) columnOf.set(k.field, i);
-      if (k.field === 'code') language = k.language;
-    } else if (h) extraColumns.push(h);
-  });
-  const lastRow = used.rowIndex + used.rowCount; // 1-based, inclusive
-  const firstRow = headerIndex + 2;
-  const count = lastRow - firstRow + 1;
-  const wanted: Field[] = [
-    'code',
-    'section',
-    'stt',
-    'task',
-    'lead',
-    'support',
-    'time',
-    'product',
-    'note',
-  ];
-  const data = new Map<Field, XlCellValue[]>();
-  if (count > 0) {
-    const chunk = 20_000;
-    for (let start = 0; start < count; start += chunk) {
-      const n = Math.min(chunk, count - start);
-      const loads = wanted
-        .filter((f) => columnOf.has(f))
-        .map((f) => {
-          const c = columnLetter(columnOf.get(f)!);
-          return [
-            f,
-            ws.getRange(`${c}${firstRow + start}:${c}${firstRow + start + n - 1}`).load('values'),
-          ] as const;
-        });
-      await ctx.sync();
-      for (const [f, range] of loads) {
-        const list = data.get(f) ?? [];
-        list.push(...(range.values as XlCellValue[][]).map((r) => r[0]!));
-        data.set(f, list);
-      }
-    }
-  }
+  const language: Language = tracker.language;
+  const headers = list.headers;
+  const extraColumns = list.extraColumns;
+  const rows = tracker.rows.filter((r) => r.code !== '' || r.title !== '');
 
   const stored = isStored(survey.stored) ? survey.stored : null;
-  const text = (f: Field, i: number): string => {
-    const v = data.get(f)?.[i];
-    return v === undefined || v === null ? '' : String(v).trim();
-  };
   const sectionTitles = new Map((stored?.sections ?? []).map((s) => [s.id, s.title]));
   const doc = stored?.document ?? null;
   const gridRows: GridRow[] = headLines(doc).map((line, i) => ({
@@ -162,11 +106,8 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
   const masterRowOfLine = new Map<number, number>();
   const codeOfLine = new Map<number, string>();
   let section: string | null = null;
-  for (let i = 0; i < count; i++) {
-    const code = text('code', i);
-    const task = text('task', i);
-    if (!code && !task) continue;
-    const sec = text('section', i) || null;
+  rows.forEach((row, i) => {
+    const sec = row.section || null;
     if (sec !== section) {
       section = sec;
       if (sec)
@@ -177,23 +118,15 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
         });
     }
     // A task without STT would continue the one above: give it its Mã's last part.
-    const stt = text('stt', i) || code.split('.').pop() || String(i + 1);
-    masterRowOfLine.set(line, firstRow + i);
-    codeOfLine.set(line, code);
+    const stt = row.stt || row.code.split('.').pop() || String(i + 1);
+    masterRowOfLine.set(line, row.sheetRow);
+    codeOfLine.set(line, row.code);
     gridRows.push({
       line: line++,
-      cells: [
-        stt,
-        task,
-        text('lead', i),
-        text('support', i),
-        text('time', i),
-        text('product', i),
-        text('note', i),
-      ],
+      cells: [stt, row.title, row.lead, row.support, row.time, row.product, row.entries.note ?? ''],
       tabular: true,
     });
-  }
+  });
   const parsed = planFromGrid({ source: 'sheet', rows: gridRows }, { beforeInclusive: false });
   const rowOf = new Map<string, number>();
   const tasks = parsed.tasks.map((t) => {
@@ -217,7 +150,7 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
       rows: f.rows.map((l) => masterRowOfLine.get(l) ?? l),
     })),
   };
-  return { sheet: sheet.name, language, headers, rowOf, extraColumns, plan, stored };
+  return { sheet: list.sheet, language, headers, rowOf, extraColumns, plan, stored };
 }
 
 function mergeSections(parsed: PlanSection[], stored: PlanSection[]): PlanSection[] {

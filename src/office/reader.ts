@@ -9,6 +9,7 @@
 //       failing band is read again in smaller bands; where that is not possible, or the host is
 //       older, the grid says merges are unknown and a finding asks to check blank cells.
 
+import { parseArea, splitAreas } from './address';
 import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
@@ -242,7 +243,7 @@ async function readMerges(
     for (const { areas } of parts) {
       if (areas.isNullObject) continue;
       for (const address of splitAreas(areas.address)) {
-        const rect = parseArea(address);
+        const rect = parseArea(address)?.area;
         if (rect) {
           out.push({
             r0: rect.r0 - target.row,
@@ -265,46 +266,6 @@ async function readMerges(
     if (size === 1) break;
   }
   return null;
-}
-
-/** "Sheet1!A1:B2,'My, sheet'!C3" → ["Sheet1!A1:B2", "'My, sheet'!C3"]. */
-export function splitAreas(address: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < address.length; i++) {
-    const ch = address[i]!;
-    if (ch === "'") {
-      if (quoted && address[i + 1] === "'") {
-        current += "''";
-        i++;
-        continue;
-      }
-      quoted = !quoted;
-    }
-    if (ch === ',' && !quoted) {
-      out.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim()) out.push(current.trim());
-  return out;
-}
-
-function parseArea(address: string): Rect | null {
-  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref);
-  if (!m) return null;
-  const col = (s: string): number => {
-    let n = 0;
-    for (const ch of s.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-    return n - 1;
-  };
-  const c0 = col(m[1]!);
-  const r0 = Number(m[2]) - 1;
-  return { r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? col(m[3]) : c0 };
 }
 
 function cellText(

@@ -1,26 +1,36 @@
 // Building (and rebuilding) the tracking workbook inside Excel, without losing anything.
 //
 //   S1  survey        sheets by id, names (PhuLuc's markers among them), tables, date system
-//   S2  locate        (rebuild only) the old master list's header row and size
-//   S3  carry         (rebuild only) Mã + entered columns + added columns, in row chunks
+//   S2  locate        (rebuild only) where the old task list, the removed-tasks sheet and the
+//                     plan's identity are (./tracker.ts); where people's formulas, names,
+//                     conditional formats and validations are (./references.ts)
+//   S3  read          (rebuild only) what the one tracker reader needs, and those references,
+//                     in requests sized for Excel's response limit (one for an ordinary plan);
+//                     then readTracker and carryOver, as the command line does: a plan that is
+//                     not the tracker's, or task pairs the matcher is unsure of, stop the build
+//                     here with a question for the pane (BuildError.code)
 //   W1  values        new sheets under temporary names ("PhuLuc~new~1"), hidden; missing names;
 //                     widths, heights, panes, tab colours; values
 //   W2  formulas      R1C1 runs
 //   W3  formats       number formats, fonts, fills, alignment, borders
 //   W4  rules         merges, table, conditional formats, validation, links, print
-//   C1  swap          old sheets → "PhuLuc~old~n" (hidden); new sheets → their names; names
-//                     re-pointed; settings stored; positions; events back on
+//   C1  swap          old sheets → "PhuLuc~old~n" (hidden); new sheets → their names; people's
+//                     formulas, names, conditional formats and validations that pointed at the
+//                     old sheets set again to point at the new ones; names re-pointed; settings
+//                     stored; positions; events back on
 //   C2  clean up      old sheets deleted
 //
 // Until C1 the old sheets are untouched, so a failure anywhere before it is undone by deleting
 // the new sheets and names; a failure inside C1 is undone from the survey (names, positions,
-// visibility restored by id). After C1 the new workbook is complete: a failing C2 only leaves
+// visibility restored by id, people's references set as they were). After C1 the new workbook
+// is complete: a failing C2 only leaves
 // hidden "PhuLuc~old~n" sheets, which the next build removes.
 //
 // A sheet with a name PhuLuc wants but no PhuLuc marker belongs to someone: it is never renamed,
 // overwritten or deleted; the new sheet takes another name and the report says so.
 
-import type { Plan } from '../core/plan/types';
+import { planIdentity, type PlanIdentity } from '../core/plan/identity';
+import type { IsoDate, Plan } from '../core/plan/types';
 import {
   layoutWorkbook,
   labelsFor,
@@ -29,12 +39,23 @@ import {
   type LayoutOptions,
 } from '../layout';
 import type { Language } from '../layout/labels';
+import { carryOver, type Carried, type RebuildReport } from '../layout/tracker/carry';
+import type { StoredPlanIdentity, TrackerContents } from '../layout/tracker/model';
+import { readTracker } from '../layout/tracker/read';
 import type { SheetKind, SheetLayout, WorkbookLayout } from '../layout/types';
 import { executeWrites, planWrites, requestsOf, type WriteEnv } from '../render/office';
-import { EMPTY_CARRY, masterSheets, queueLocate, readCarried, type Carried } from './carry';
 import type { ExcelHost, XlRequestContext, XlWorksheet } from './excel-api';
 import { detectFeatures, OMISSION_TEXT, type Features, type Omission } from './features';
 import { renameRefs, renameSheets } from '../layout/formula';
+import { runReads } from './reads';
+import {
+  NO_REFS,
+  orphanWarnings,
+  queueOriginals,
+  queueRefsLocate,
+  queueResets,
+  type UserRefs,
+} from './references';
 import {
   isMarker,
   kindOfKey,
@@ -45,6 +66,7 @@ import {
   type Survey,
   type SurveySheet,
 } from './survey';
+import { queueTrackerLocate, trackerReadJobs, valueEstimates } from './tracker';
 
 export interface BuildRequest {
   plan: Plan;
@@ -60,6 +82,19 @@ export interface BuildRequest {
   budget?: number;
   /** Called with each step's name as the build goes (for a progress bar). */
   progress?: (step: string) => void;
+  /**
+   * The person confirmed that this plan replaces the one the workbook tracks, though it looks
+   * like another plan (BuildError code "plan-differs").
+   */
+  replacePlan?: boolean;
+  /** Task pairs the matcher is unsure of: all the same task (true) or none (false). */
+  acceptUncertain?: boolean;
+  /** Pairs decided one by one: the pair's key → the new task's id, or null ("not the same"). */
+  decisions?: Record<string, string | null>;
+  /** The day of the build, written on rows moved to the removed-tasks sheet (default: today). */
+  today?: IsoDate;
+  /** "Trước ngày X" counts X itself, for the tasks people typed into the task list. */
+  beforeInclusive?: boolean;
 }
 
 export interface BuildReport {
@@ -70,8 +105,8 @@ export interface BuildReport {
   /** Tasks whose entered values were carried over from the previous build. */
   carried: number;
   extraColumns: string[];
-  /** Tasks of the previous master list that are not in the new plan, with what was entered. */
-  disappeared: { code: string; values: EnteredValues }[];
+  /** What the rebuild kept, renumbered, edited, added and removed (null: nothing to carry). */
+  rebuild: RebuildReport | null;
   /** Parts of the layout this Excel cannot write. */
   omitted: Omission[];
   warnings: { vi: string; en: string }[];
@@ -83,6 +118,25 @@ export interface BuildReport {
   oneUndoStep: boolean;
 }
 
+/**
+ * What the pane can act on: "plan-differs" and "tasks-uncertain" are questions (nothing was
+ * changed; build again with `replacePlan`, or `decisions` / `acceptUncertain`); the others are
+ * failures.
+ */
+export type BuildErrorCode =
+  | 'excel-too-old'
+  | 'name-taken'
+  | 'read-failed'
+  | 'write-failed'
+  | 'plan-differs'
+  | 'tasks-uncertain';
+
+/** The question behind "plan-differs" / "tasks-uncertain". */
+export interface BuildQuestion {
+  plan?: { before: StoredPlanIdentity | null; after: PlanIdentity; share: number };
+  uncertain?: RebuildReport['uncertain'];
+}
+
 export class BuildError extends Error {
   constructor(
     readonly vi: string,
@@ -91,6 +145,8 @@ export class BuildError extends Error {
     readonly restored: boolean,
     readonly step: string,
     override readonly cause?: unknown,
+    readonly code: BuildErrorCode = 'write-failed',
+    readonly question?: BuildQuestion,
   ) {
     super(en);
     this.name = 'BuildError';
@@ -131,6 +187,8 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       `This Excel is too old for PhuLuc to build the workbook (ExcelApi ${MIN_API} is needed: Office 2019, 2021/2024 or Microsoft 365). The phuluc command can write an .xlsx file to open in it.`,
       true,
       'requirements',
+      undefined,
+      'excel-too-old',
     );
   }
   let syncs = 0;
@@ -147,55 +205,98 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
 
     const only = request.only;
     const writes = (kind: string): boolean => !only || (only as string[]).includes(kind);
+    const scope = refsScope(survey, writes);
 
-    let carried: Carried = EMPTY_CARRY;
-    const masters = writes('tasks') ? masterSheets(survey) : [];
-    if (masters.length > 0) {
-      step('carry');
-      carried = await untouched('carry', async () => {
-        const locate = queueLocate(ctx, masters);
-        await ctx.sync();
-        return readCarried(ctx, locate(), survey.date1904);
-      });
-    }
+    // S2, S3: the old tracker and people's references, before anything changes.
+    const readTasks = writes('tasks') && hasTraces(survey);
+    const before: { tracker: TrackerContents | null; refs: UserRefs } =
+      readTasks || scope.replaced.length > 0
+        ? await untouched('carry', async () => {
+            step('carry');
+            const locateTracker = readTasks ? queueTrackerLocate(ctx, survey, features) : null;
+            const locateRefs =
+              scope.replaced.length > 0
+                ? queueRefsLocate(ctx, scope, survey.names, features)
+                : null;
+            await ctx.sync();
+            const located = locateTracker?.() ?? null;
+            const refsLocated = locateRefs?.() ?? null;
+            await runReads(ctx, [
+              ...(located
+                ? trackerReadJobs(located, features, survey.date1904, valueEstimates(request.plan))
+                : []),
+              ...(refsLocated ? refsLocated.jobs() : []),
+            ]);
+            return {
+              tracker: located ? readTracker(located.book) : null,
+              refs: refsLocated ? refsLocated.found() : NO_REFS,
+            };
+          })
+        : { tracker: null, refs: NO_REFS };
+    const tracker = before.tracker;
+    let refs = before.refs;
 
+    const carried = carryFrom(tracker, request);
     const language: Language = request.options?.language ?? 'vi';
     const options: Partial<LayoutOptions> = {
       ...request.options,
-      entered: { ...translateStates(carried.entered, language), ...request.options?.entered },
-      extraColumns: mergeColumns(request.options?.extraColumns, carried.extraColumns),
+      entered: {
+        ...translateStates(carried?.entered ?? {}, language),
+        ...request.options?.entered,
+      },
+      extraColumns: mergeColumns(request.options?.extraColumns, carried?.extraColumns ?? []),
+      ...(carried && carried.removed.length > 0 ? { removed: carried.removed } : {}),
+      ...(carried ? { moved: carried.moved } : {}),
     };
-    const layout = (request.makeLayout ?? layoutWorkbook)(request.plan, options);
+    const plan = carried?.plan ?? request.plan;
+    const layout = (request.makeLayout ?? layoutWorkbook)(plan, options);
     request.adjust?.(layout);
 
     const naming = nameSheets(survey, layout, writes);
     const written = rewriteLayout(layout, naming);
-    const plan = planWrites(written, {
+    const writePlan = planWrites(written, {
       features,
       date1904: survey.date1904,
       fill: request.fill,
       budget: request.budget,
     });
-    const newCodes = new Set(masterCodes(layout));
+    // People's workbook names that point at replaced sheets (PhuLuc's own names are set apart).
+    const own = new Set([
+      ...layout.names.map((n) => n.name.toLowerCase()),
+      ...survey.names.filter(isMarker).map((n) => n.name.toLowerCase()),
+    ]);
+    refs = { ...refs, names: refs.names.filter((n) => !own.has(n.name.toLowerCase())) };
+    const successors = successorNames(naming);
+    const orphans = naming.replaced
+      .filter((r) => !successors.has(r.survey.name.toLowerCase()))
+      .map((r) => r.survey.name);
+    // What this Excel could not read: notes and fills of the task list, people's validations.
+    const unread: (keyof Features)[] = [];
+    if (tracker?.taskList) unread.push('notes', 'cellProperties');
+    if (scope.replaced.length > 0) unread.push('specialCells');
     const report: BuildReport = {
       sheets: naming.writes.map((w) => ({ key: w.sheet.key, name: w.actual })),
       renamed: naming.writes
         .filter((w) => w.actual !== w.sheet.name)
         .map((w) => ({ key: w.sheet.key, wanted: w.sheet.name, name: w.actual })),
-      carried: carried.codes.filter((c) => newCodes.has(c)).length,
+      carried: carried?.report.carried ?? 0,
       extraColumns: options.extraColumns ?? [],
-      disappeared: carried.codes
-        .filter((c) => !newCodes.has(c))
-        .map((code) => ({ code, values: carried.entered[code] ?? {} })),
+      rebuild: carried?.report ?? null,
       omitted: [
-        ...plan.omitted,
-        ...(['properties', 'undoGroup'] as const)
-          .filter((f) => !features[f])
+        ...writePlan.omitted,
+        ...(['properties', 'undoGroup', ...unread] as const)
+          .filter((f, i, all) => !features[f] && all.indexOf(f) === i)
+          .filter((f) => !writePlan.omitted.some((o) => o.feature === f))
           .map((feature) => ({ feature, ...OMISSION_TEXT[feature]! })),
       ],
-      warnings: [...carried.warnings, ...naming.warnings],
+      warnings: [
+        ...(carried?.report.warnings ?? []),
+        ...naming.warnings,
+        ...refs.warnings,
+        ...orphanWarnings(refs, orphans),
+      ],
       syncs: 0,
-      requests: requestsOf(plan).map((r) => ({
+      requests: requestsOf(writePlan).map((r) => ({
         phase: r.phase,
         bytes: r.ops.reduce((n, o) => n + o.bytes, 0),
       })),
@@ -211,7 +312,7 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
         sheet: (name) => proxies.get(name) ?? ctx.workbook.worksheets.getItem(name),
       };
       let prepared = false;
-      await executeWrites(env, plan, {
+      await executeWrites(env, writePlan, {
         beforeOps: () => {
           if (prepared) return;
           prepare(ctx, features, survey, naming, layout, proxies);
@@ -229,11 +330,11 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       }
       stage = 'swap';
       step('swap');
-      swap(ctx, features, survey, naming, layout, request);
+      swap(ctx, features, survey, naming, layout, request, refs);
       await ctx.sync();
     } catch (error) {
       step('restore');
-      const restored = await restore(ctx, features, survey).then(
+      const restored = await restore(ctx, features, survey, stage === 'swap' ? refs : NO_REFS).then(
         () => true,
         () => false,
       );
@@ -270,6 +371,7 @@ async function untouched<T>(step: string, run: () => Promise<T>): Promise<T> {
       true,
       step,
       error,
+      'read-failed',
     );
   }
 }
@@ -285,6 +387,66 @@ function describe(error: unknown): string {
 }
 
 // ---------- carried values ----------
+
+/** A workbook PhuLuc has built before: its stored settings, a marker, its table or names. */
+function hasTraces(survey: Survey): boolean {
+  return (
+    survey.stored !== null ||
+    survey.sheets.some((s) => s.key !== null) ||
+    survey.tables.some((t) => /^PhuLuc_/i.test(t.name)) ||
+    survey.names.some((n) => /^PhuLuc_/i.test(n.name))
+  );
+}
+
+function todayIso(): IsoDate {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * What the old tracker gives the new plan (src/layout/tracker/carry.ts, as the command line
+ * does), or null when there is no tracker to carry from. A plan that is not the tracker's, or
+ * pairs of tasks nobody has decided on, stop the build with a question: nothing has changed yet.
+ */
+function carryFrom(tracker: TrackerContents | null, request: BuildRequest): Carried | null {
+  if (!tracker || (!tracker.taskList && tracker.removed.length === 0)) return null;
+  const carried = carryOver(tracker, request.plan, {
+    today: request.today ?? todayIso(),
+    ...(request.acceptUncertain !== undefined ? { acceptUncertain: request.acceptUncertain } : {}),
+    ...(request.decisions ? { decisions: request.decisions } : {}),
+    ...(request.beforeInclusive !== undefined ? { beforeInclusive: request.beforeInclusive } : {}),
+  });
+  const r = carried.report;
+  if (r.plan.verdict === 'different' && !request.replacePlan) {
+    const before = r.plan.before;
+    const what = before?.number ?? before?.title ?? null;
+    throw new BuildError(
+      `Đây là kế hoạch khác với kế hoạch sổ này đang theo dõi${what ? ` (${what})` : ''}: chỉ ${Math.round(r.plan.share * 100)}% nhiệm vụ trùng nhau. Chưa có gì thay đổi.`,
+      `This is another plan than the one this workbook tracks${what ? ` (${what})` : ''}: only ${Math.round(r.plan.share * 100)}% of the tasks are the same. Nothing was changed.`,
+      true,
+      'identity',
+      undefined,
+      'plan-differs',
+      { plan: { before, after: planIdentity(request.plan), share: r.plan.share } },
+    );
+  }
+  const open = r.uncertain.filter(
+    (u) => request.acceptUncertain === undefined && request.decisions?.[u.key] === undefined,
+  );
+  if (open.length > 0) {
+    throw new BuildError(
+      `${open.length} cặp nhiệm vụ cũ – mới chưa chắc là cùng một nhiệm vụ: cần xác nhận trước khi mang dữ liệu đã nhập sang. Chưa có gì thay đổi.`,
+      `${open.length} pairs of old and new tasks may or may not be the same task: they need confirming before the entries are carried. Nothing was changed.`,
+      true,
+      'identity',
+      undefined,
+      'tasks-uncertain',
+      { uncertain: r.uncertain },
+    );
+  }
+  return carried;
+}
 
 /** A state label typed in one language, written in the workbook's language. */
 function translateStates(
@@ -306,37 +468,30 @@ function mergeColumns(given: string[] | undefined, carried: string[]): string[] 
   return out;
 }
 
-/** Mã of every task row of the layout's master list. */
-function masterCodes(layout: WorkbookLayout): string[] {
-  const sheet = layout.sheets.find((s) => s.kind === 'tasks');
-  const table = sheet?.table;
-  if (!sheet || !table) return [];
-  const [from, to] = table.range.split(':') as [string, string];
-  const head = cellRef(from);
-  const lastRow = cellRef(to).row;
-  const keyCol = head.col + table.columns.indexOf(table.keyColumn);
-  const codes: string[] = [];
-  for (const block of sheet.blocks) {
-    const origin = cellRef(block.origin);
-    block.rows.forEach((row, i) => {
-      const r = origin.row + i;
-      const cell = row[keyCol - origin.col];
-      if (r > head.row && r <= lastRow && cell?.text) codes.push(cell.text);
-    });
-  }
-  return codes;
-}
-
-/** "B3" → column 1, row 3. */
-function cellRef(a1: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1.toUpperCase());
-  if (!m) throw new Error(`bad address ${a1}`);
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col: col - 1, row: Number(m[2]) };
-}
-
 // ---------- names of the new sheets ----------
+
+/** The PhuLuc sheets this build replaces, their tables, and every sheet that stays. */
+function refsScope(survey: Survey, writes: (kind: string) => boolean) {
+  const replaced = survey.sheets.filter(
+    (s) => s.key !== null && s.leftover === null && writes(kindOfKey(s.key)),
+  );
+  const names = new Set(replaced.map((s) => s.name.toLowerCase()));
+  return {
+    replaced,
+    tables: survey.tables.filter((t) => names.has(t.sheet.toLowerCase())).map((t) => t.name),
+    kept: survey.sheets.filter((s) => s.leftover === null && !replaced.includes(s)),
+  };
+}
+
+/** A replaced sheet's name (lower case) → the name of the new sheet of the same role. */
+function successorNames(naming: Naming): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of naming.replaced) {
+    const w = naming.writes.find((x) => x.sheet.key === r.survey.key);
+    if (w) out.set(r.survey.name.toLowerCase(), w.actual);
+  }
+  return out;
+}
 
 interface SheetWrite {
   sheet: SheetLayout;
@@ -434,6 +589,8 @@ function nameSheets(
           `The workbook already has a table or name "${sheet.table.name}" that PhuLuc did not create. Rename it and try again.`,
           true,
           'survey',
+          undefined,
+          'name-taken',
         );
       }
       let t = 1;
@@ -567,6 +724,7 @@ function swap(
   naming: Naming,
   layout: WorkbookLayout,
   request: BuildRequest,
+  refs: UserRefs,
 ): void {
   const wb = ctx.workbook;
   const lower = (s: string): string => s.toLowerCase();
@@ -599,6 +757,16 @@ function swap(
   }
   // 3. Old sheets hide until they are deleted.
   for (const { oldName } of naming.replaced) wb.worksheets.getItem(oldName).visibility = 'Hidden';
+  // Excel has just made people's references follow the old sheets to "PhuLuc~old~n": they are
+  // set again, pointing at the new sheet of the same role (or, without one, at the old sheet).
+  const successors = successorNames(naming);
+  const map = new Map(
+    naming.replaced.map((r) => [
+      lower(r.survey.name),
+      successors.get(lower(r.survey.name)) ?? r.oldName,
+    ]),
+  );
+  queueResets(ctx, refs, map, successors);
   // 4. Names that existed before point at the new sheets.
   const before = new Map(survey.names.map((n) => [lower(n.name), n]));
   const layoutNames = namesToWrite(layout, naming);
@@ -611,23 +779,12 @@ function swap(
   // 5. Markers of replaced sheets that the new layout no longer has go.
   const replacedNames = new Set(naming.replaced.map((r) => lower(r.survey.name)));
   const wanted = new Set(layout.names.map((n) => lower(n.name)));
-  const repoint = new Map<string, string>();
-  for (const r of naming.replaced) {
-    const w = naming.writes.find((x) => x.sheet.key === r.survey.key);
-    if (w) repoint.set(lower(r.survey.name), w.actual);
-  }
   for (const n of survey.names) {
     if (wanted.has(lower(n.name)) || n.sheet === null || !replacedNames.has(lower(n.sheet)))
       continue;
-    if (isMarker(n)) {
-      wb.names.getItemOrNullObject(n.name).delete();
-    } else if (repoint.has(lower(n.sheet))) {
-      // 6. Someone's own name on a PhuLuc sheet follows to the new sheet of the same role.
-      wb.names.getItemOrNullObject(n.name).formula =
-        `=${renameSheets(n.formula.replace(/^=/, ''), repoint)}`;
-    }
+    if (isMarker(n)) wb.names.getItemOrNullObject(n.name).delete();
   }
-  // 7. What the ribbon commands need to rebuild on their own.
+  // 6. What the ribbon commands need to rebuild on their own.
   const stored: StoredSettings = {
     schema: 'phuluc.settings/1',
     options: storableOptions(request.options ?? {}),
@@ -643,7 +800,7 @@ function swap(
     props.author = p.creator.slice(0, 255);
     props.comments = p.description.slice(0, 255);
   }
-  // 8. The new sheets where the old ones were, in the layout's order; the first page shown.
+  // 7. The new sheets where the old ones were, in the layout's order; the first page shown.
   const first =
     naming.replaced.length > 0 ? Math.min(...naming.replaced.map((r) => r.survey.position)) : null;
   if (first !== null) {
@@ -708,7 +865,12 @@ async function cleanUp(
 
 // ---------- restoring the workbook after a failure ----------
 
-async function restore(ctx: XlRequestContext, features: Features, survey: Survey): Promise<void> {
+async function restore(
+  ctx: XlRequestContext,
+  features: Features,
+  survey: Survey,
+  refs: UserRefs,
+): Promise<void> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets.load('items/id,items/name,items/position,items/visibility');
   const names = wb.names.load('items/name,items/formula,items/comment');
@@ -749,6 +911,9 @@ async function restore(ctx: XlRequestContext, features: Features, survey: Survey
       now.comment = was.comment;
     }
   }
+  // People's formulas, names, formats and validations as they were (the old sheets have their
+  // names back; what was pointed at the new ones turned into #REF! when they went).
+  queueOriginals(ctx, refs);
   if (survey.stored !== null) wb.settings.add(SETTINGS_KEY, survey.stored);
   else if (!setting.isNullObject) setting.delete();
   if (survey.properties) {

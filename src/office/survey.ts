@@ -56,11 +56,15 @@ export interface Survey {
 
 const MARKER_COMMENT = /^PhuLuc:\s*(.+)$/;
 
+/**
+ * A marker names one cell of its sheet: A1 as PhuLuc writes it, or the cell A1 became when a
+ * person inserted rows or columns above or before it (Excel moves the name along).
+ */
 export function isMarker(name: SurveyName): boolean {
   return (
     (MARKER_COMMENT.test(name.comment) || /^PhuLuc_/i.test(name.name)) &&
     name.sheet !== null &&
-    /!\$A\$1$/.test(name.formula)
+    /!\$[A-Z]{1,3}\$\d+$/i.test(name.formula)
   );
 }
 
@@ -128,6 +132,7 @@ function keyFromMarker(name: string): string | null {
   const fixed: Record<string, string> = {
     phuluc_tonghop: 'dashboard',
     phuluc_nhiemvu: 'tasks',
+    phuluc_dabo: 'removed',
     phuluc_kiemtra: 'findings',
     phuluc_donvi: 'units',
     phuluc_phancong: 'assignments',

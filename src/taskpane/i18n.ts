@@ -142,6 +142,42 @@ export interface Strings {
     kept: (n: number) => string;
     notesTitle: string;
     downloadAgain: string;
+    rebuild: {
+      title: string;
+      kept: (n: number) => string;
+      renumbered: (n: number) => string;
+      edited: (n: number) => string;
+      added: (n: number) => string;
+      removed: (n: number) => string;
+      typed: (n: number) => string;
+      restored: (n: number) => string;
+      apart: (n: number) => string;
+    };
+  };
+
+  /** Questions a rebuild inside Excel asks before it changes anything. */
+  question: {
+    planTitle: string;
+    planIntro: (percent: number) => string;
+    planBefore: string;
+    planAfter: string;
+    planFacts: (p: {
+      number: string | null;
+      date: string | null;
+      title: string | null;
+      tasks: number;
+    }) => string;
+    untitled: string;
+    planKeeps: string;
+    replace: string;
+    keep: string;
+    pairsTitle: string;
+    pairsIntro: string;
+    pairOld: (code: string) => string;
+    pairNew: (code: string) => string;
+    same: string;
+    go: string;
+    cancel: string;
   };
 
   settings: {
@@ -367,6 +403,44 @@ const vi: Strings = {
       `Đã giữ các ô nhập (Trạng thái, Tiến độ, Ngày hoàn thành, Ghi chú) của ${n} nhiệm vụ từ lần tạo trước.`,
     notesTitle: 'Cần biết',
     downloadAgain: 'Tải lại tệp',
+    rebuild: {
+      title: 'Những gì lần tạo lại này giữ và thay đổi',
+      kept: (n) => `${n} nhiệm vụ giữ nguyên.`,
+      renumbered: (n) => `${n} nhiệm vụ đổi số thứ tự (dữ liệu đã nhập đi theo nhiệm vụ):`,
+      edited: (n) => `${n} nhiệm vụ được sửa tên:`,
+      added: (n) => `${n} nhiệm vụ mới:`,
+      removed: (n) =>
+        `${n} nhiệm vụ không còn trong kế hoạch (dữ liệu đã nhập được giữ ở trang “Nhiệm vụ đã bỏ”):`,
+      typed: (n) => `${n} dòng tự thêm vào danh sách được giữ thành nhiệm vụ:`,
+      restored: (n) => `${n} nhiệm vụ đã bỏ nay trở lại, cùng dữ liệu đã nhập:`,
+      apart: (n) =>
+        `${n} cặp nhiệm vụ được xác nhận là khác nhau (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”):`,
+    },
+  },
+
+  question: {
+    planTitle: 'Đây là kế hoạch khác — vẫn ghi đè?',
+    planIntro: (percent) =>
+      `Kế hoạch này khác kế hoạch mà sổ đang theo dõi: chỉ ${percent}% nhiệm vụ trùng nhau. Chưa có gì thay đổi.`,
+    planBefore: 'Sổ đang theo dõi',
+    planAfter: 'Kế hoạch vừa đọc',
+    planFacts: (p) =>
+      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} nhiệm vụ`]
+        .filter((x) => x)
+        .join(' · '),
+    untitled: 'không có số, không có tên (một bảng dán vào)',
+    planKeeps:
+      'Nếu ghi đè, danh sách nhiệm vụ được thay bằng kế hoạch mới; dữ liệu đã nhập của những nhiệm vụ không còn trong kế hoạch được giữ ở trang “Nhiệm vụ đã bỏ”.',
+    replace: 'Vẫn ghi đè',
+    keep: 'Không, giữ nguyên sổ',
+    pairsTitle: 'Có phải cùng một nhiệm vụ?',
+    pairsIntro:
+      'PhuLuc chưa chắc những nhiệm vụ dưới đây là một. Đánh dấu các cặp là cùng một nhiệm vụ để mang dữ liệu đã nhập sang; cặp không đánh dấu được giữ riêng (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”).',
+    pairOld: (code) => `Trong sổ${code ? ` (${code})` : ''}`,
+    pairNew: (code) => `Trong kế hoạch mới (${code})`,
+    same: 'Cùng một nhiệm vụ',
+    go: 'Tạo sổ',
+    cancel: 'Huỷ',
   },
 
   settings: {
@@ -693,6 +767,46 @@ const en: Strings = {
       `Kept the entry cells (status, progress, completion date, note) of ${n} task${n === 1 ? '' : 's'} from the previous build.`,
     notesTitle: 'Please note',
     downloadAgain: 'Download again',
+    rebuild: {
+      title: 'What this rebuild kept and changed',
+      kept: (n) => `${n} task${n === 1 ? '' : 's'} unchanged.`,
+      renumbered: (n) =>
+        `${n} task${n === 1 ? '' : 's'} renumbered (the entries followed the task):`,
+      edited: (n) => `${n} task title${n === 1 ? '' : 's'} edited:`,
+      added: (n) => `${n} new task${n === 1 ? '' : 's'}:`,
+      removed: (n) =>
+        `${n} task${n === 1 ? '' : 's'} no longer in the plan (entries kept on the “Nhiệm vụ đã bỏ” sheet):`,
+      typed: (n) => `${n} row${n === 1 ? '' : 's'} typed into the list kept as tasks:`,
+      restored: (n) =>
+        `${n} removed task${n === 1 ? '' : 's'} back in the plan, with their entries:`,
+      apart: (n) =>
+        `${n} pair${n === 1 ? '' : 's'} confirmed as different tasks (old entries on the “Nhiệm vụ đã bỏ” sheet):`,
+    },
+  },
+
+  question: {
+    planTitle: 'This is another plan — replace anyway?',
+    planIntro: (percent) =>
+      `This plan differs from the one the workbook tracks: only ${percent}% of the tasks are the same. Nothing was changed.`,
+    planBefore: 'The workbook tracks',
+    planAfter: 'The plan just read',
+    planFacts: (p) =>
+      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} tasks`]
+        .filter((x) => x)
+        .join(' · '),
+    untitled: 'no number, no title (a pasted table)',
+    planKeeps:
+      'If you replace it, the task list becomes the new plan’s; what was entered for tasks no longer in the plan is kept on the “Nhiệm vụ đã bỏ” sheet.',
+    replace: 'Replace anyway',
+    keep: 'No, keep the workbook',
+    pairsTitle: 'Is it the same task?',
+    pairsIntro:
+      'PhuLuc is not sure these tasks are the same. Tick the pairs that are one task to carry its entries over; unticked pairs are kept apart (old entries on the “Nhiệm vụ đã bỏ” sheet).',
+    pairOld: (code) => `In the workbook${code ? ` (${code})` : ''}`,
+    pairNew: (code) => `In the new plan (${code})`,
+    same: 'The same task',
+    go: 'Build',
+    cancel: 'Cancel',
   },
 
   settings: {

@@ -325,7 +325,8 @@ describe('merged areas', () => {
       inner.load('areaCount');
       await ctx.sync();
       expect(all.areaCount).toBe(2);
-      expect(all.address).toBe('A!B2:B4,A!A1:C1');
+      // As documented: "Sheet1!A1:B4, Sheet1!D1:D4".
+      expect(all.address).toBe('A!B2:B4, A!A1:C1');
       expect(inner.isNullObject).toBe(true);
     });
   });
@@ -463,5 +464,104 @@ describe('batches, limits and faults', () => {
       expect(r.valueTypes).toEqual([['Error', 'Double']]);
       expect(r.text).toEqual([['#REF!', '15/03/2024']]);
     });
+  });
+});
+
+describe('what rebuilds read (ExcelApi 1.9–1.18)', () => {
+  test('notes: one per cell, found again by their cell; ExcelApi 1.18', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('S');
+    await run(excel, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.notes.add(ws.getRange('B3'), 'Hỏi lại');
+      await ctx.sync();
+      const notes = ws.notes.load('items/content');
+      await ctx.sync();
+      expect(notes.items.map((n) => n.content)).toEqual(['Hỏi lại']);
+      const at = notes.items[0]!.getLocation().load('address');
+      await ctx.sync();
+      expect(at.address).toBe('S!B3');
+      ws.notes.add(ws.getRange('B3'), 'Lần hai');
+      expect((await error(ctx.sync())).code).toBe('InvalidOperation');
+      ws.notes.add(ws.getRange('B3:B4'), 'Hai ô');
+      expect((await error(ctx.sync())).code).toBe('InvalidArgument');
+    });
+    const old = new ExcelDouble({ api: '1.17' });
+    old.addSheet('S');
+    await run(old, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').notes.load('items/content');
+      expect((await error(ctx.sync())).code).toBe('ApiNotFound');
+    });
+  });
+
+  test('getCellProperties gives each cell’s fill, white for none, after the sync', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('S', 'A1', [['x', 'y']]);
+    excel.state.ensureCell(excel.sheet('S'), 0, 1).format.fill = '#FFC000';
+    await run(excel, async (ctx) => {
+      const props = ctx.workbook.worksheets
+        .getItem('S')
+        .getRange('A1:B1')
+        .getCellProperties({ format: { fill: { color: true } } });
+      expect(() => props.value).toThrow(/not available/);
+      await ctx.sync();
+      expect(props.value).toEqual([
+        [{ format: { fill: { color: '#FFFFFF' } } }, { format: { fill: { color: '#FFC000' } } }],
+      ]);
+    });
+  });
+
+  test('special cells: validations as a union of areas; a range of several rules is Inconsistent', async () => {
+    const excel = new ExcelDouble();
+    const s = excel.addSheet('S');
+    s.validations.push(
+      {
+        rect: { r0: 0, c0: 0, r1: 4, c1: 0 },
+        rule: { list: { source: 'a,b' } },
+        ignoreBlanks: true,
+      },
+      { rect: { r0: 0, c0: 1, r1: 4, c1: 1 }, rule: { list: { source: 'c' } }, ignoreBlanks: true },
+      {
+        rect: { r0: 9, c0: 0, r1: 9, c1: 0 },
+        rule: { list: { source: 'a,b' } },
+        ignoreBlanks: true,
+      },
+    );
+    await run(excel, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      const areas = ws.getRange().getSpecialCellsOrNullObject('DataValidations').load('address');
+      const both = ws.getRange('A1:B5').dataValidation.load('type,rule');
+      const one = ws.getRange('B1:B5').dataValidation.load('type,rule');
+      const some = ws.getRange('A9:A10').dataValidation.load('type');
+      const none = ws.getRange('D1').getSpecialCellsOrNullObject('DataValidations');
+      await ctx.sync();
+      expect(areas.address).toBe('S!A1:B5, S!A10');
+      expect(both.type).toBe('Inconsistent');
+      expect(one.type).toBe('List');
+      expect(one.rule).toEqual({ list: { source: 'c' } });
+      expect(some.type).toBe('MixedCriteria');
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  test('a loaded object is a copy: later changes in the workbook do not reach it', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('Data');
+    const s = excel.addSheet('S');
+    s.validations.push({
+      rect: { r0: 0, c0: 0, r1: 0, c1: 0 },
+      rule: { list: { source: '=Data!$A$1:$A$3' } },
+      ignoreBlanks: true,
+    });
+    await run(excel, async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('S').getRange('A1').dataValidation.load('rule');
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Data').name = 'Số liệu';
+      await ctx.sync();
+      expect(dv.rule).toEqual({ list: { source: '=Data!$A$1:$A$3' } });
+    });
+    expect((s.validations[0]!.rule!['list'] as { source: string }).source).toBe(
+      "='Số liệu'!$A$1:$A$3",
+    );
   });
 });

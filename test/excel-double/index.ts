@@ -9,7 +9,7 @@
 // state.ts for what it checks (sheet names, merges, tables, names, formulas).
 
 import type { ExcelHost, XlRequestContext } from '../../src/office/excel-api';
-import { parseRect, rectName, splitSheet, type Rect } from './a1';
+import { MAX_COLS, parseRect, rectName, splitSheet, type Rect } from './a1';
 import { DoubleContext, type RunInfo } from './context';
 import { DRequestContext } from './proxies';
 import { DoubleError, WorkbookState, type CellState, type SheetState, type Value } from './state';
@@ -204,6 +204,12 @@ export class ExcelDouble implements ExcelHost {
     this.state.addName(name, reference, comment, null);
   }
 
+  /** A note a person put on a cell. */
+  addNote(sheetName: string, address: string, content: string, author = 'Người dùng'): void {
+    const r = this.rect(address);
+    this.sheet(sheetName).notes.set(r.r0 * MAX_COLS + r.c0, { content, author });
+  }
+
   addTable(sheetName: string, address: string, name?: string): void {
     const table = this.state.addTable(this.sheet(sheetName), this.rect(address), true);
     if (name) this.state.renameTable(table, name);
@@ -266,6 +272,7 @@ export class ExcelDouble implements ExcelHost {
         ) as unknown,
         validations: JSON.parse(JSON.stringify(sheet.validations)) as unknown,
         page: JSON.parse(JSON.stringify(sheet.page)) as unknown,
+        notes: [...sheet.notes.entries()].sort(([a], [b]) => a - b),
       })),
       tables: s.tables.map((t) => ({
         id: t.id,

@@ -5,6 +5,9 @@
 import type {
   XlApplication,
   XlCellInput,
+  XlCellProperties,
+  XlCellPropertiesLoad,
+  XlClientResult,
   XlConditionalFormat,
   XlConditionalFormatCollection,
   XlConditionalFormatRule,
@@ -19,6 +22,8 @@ import type {
   XlLoad,
   XlNamedItem,
   XlNamedItemCollection,
+  XlNote,
+  XlNoteCollection,
   XlPageLayout,
   XlRange,
   XlRangeAreas,
@@ -39,7 +44,17 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from '../../src/office/excel-api';
-import { cellCount, contains, intersects, MAX_COLS, MAX_ROWS, parseRect, type Rect } from './a1';
+import {
+  cellCount,
+  cellName,
+  contains,
+  intersects,
+  MAX_COLS,
+  MAX_ROWS,
+  parseRect,
+  splitSheet,
+  type Rect,
+} from './a1';
 import { byteLength, type DoubleContext } from './context';
 import { references } from './formula';
 import {
@@ -52,6 +67,7 @@ import {
   type ConditionalFormatState,
   type Format,
   type NameState,
+  type NoteState,
   type SheetState,
   type TableState,
   type ValidationState,
@@ -211,7 +227,13 @@ abstract class DObject<T> {
       }
       if (!this.ctx.double.supports(set!))
         fail('ApiNotFound', `${this.typeName}.${path} needs ExcelApi ${set}.`);
-      const value = t === null ? null : this.read(path, t);
+      const read = t === null ? null : this.read(path, t);
+      // A loaded value is a copy sent over the wire: later changes in the workbook do not reach
+      // it (grids are built fresh; objects such as a validation rule are copied).
+      const value =
+        read !== null && typeof read === 'object' && !Array.isArray(read)
+          ? (JSON.parse(JSON.stringify(read)) as unknown)
+          : read;
       this.loaded.set(path, value);
       bytes += byteLength(path) + byteLength(value);
     }
@@ -519,6 +541,11 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
 
   private freezeProxy?: DFreezePanes;
   private pageProxy?: DPageLayout;
+  private notesProxy?: DNoteCollection;
+
+  get notes(): DNoteCollection {
+    return (this.notesProxy ??= new DNoteCollection(this.ctx, () => this.target()));
+  }
 
   get freezePanes(): DFreezePanes {
     return (this.freezeProxy ??= new DFreezePanes(this.ctx, () => this.target()));
@@ -530,6 +557,7 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
 
   protected override nav(name: string): DObject<unknown> | undefined {
     if (name === 'tables') return this.tables as DObject<unknown>;
+    if (name === 'notes') return this.notes as DObject<unknown>;
     return undefined;
   }
 
@@ -987,6 +1015,71 @@ export class DRange extends DObject<RangeTarget> implements XlRange {
     });
   }
 
+  getCellProperties(options: XlCellPropertiesLoad): XlClientResult<XlCellProperties[][]> {
+    const result = new DClientResult<XlCellProperties[][]>('getCellProperties');
+    this.call(
+      'getCellProperties',
+      options,
+      '1.9',
+      ({ sheet, rect }) => {
+        if (cellCount(rect) > READ_CELL_LIMIT)
+          fail('GeneralException', 'The read is larger than 5 million cells.');
+        const fill = options.format?.fill?.color === true;
+        const rows: XlCellProperties[][] = [];
+        for (let r = rect.r0; r <= rect.r1; r++) {
+          const row: XlCellProperties[] = [];
+          for (let c = rect.c0; c <= rect.c1; c++) {
+            // Excel reports a cell without fill as white.
+            const color = this.wb.cell(sheet, r, c)?.format.fill ?? '#FFFFFF';
+            row.push(fill ? { format: { fill: { color } } } : {});
+          }
+          rows.push(row);
+        }
+        result.resolve(rows);
+        return byteLength(rows);
+      },
+      false,
+    );
+    return result;
+  }
+
+  /** The cells with a data validation ("DataValidations") or a formula ("Formulas"). */
+  getSpecialCellsOrNullObject(cellType: string): DRangeAreas {
+    return new DRangeAreas(
+      this.ctx,
+      () => {
+        const { sheet, rect } = this.target();
+        let rects: Rect[];
+        if (cellType === 'DataValidations') {
+          rects = sheet.validations
+            .filter((v) => intersects(v.rect, rect))
+            .map((v) => ({
+              r0: Math.max(v.rect.r0, rect.r0),
+              c0: Math.max(v.rect.c0, rect.c0),
+              r1: Math.min(v.rect.r1, rect.r1),
+              c1: Math.min(v.rect.c1, rect.c1),
+            }));
+        } else if (cellType === 'Formulas') {
+          rects = [];
+          for (const [k, cell] of sheet.cells) {
+            const r = Math.floor(k / MAX_COLS);
+            const c = k % MAX_COLS;
+            if (cell.formula && contains(rect, { r0: r, c0: c, r1: r, c1: c }))
+              rects.push({ r0: r, c0: c, r1: r, c1: c });
+          }
+        } else {
+          fail('InvalidArgument', `The double models DataValidations and Formulas only.`);
+          return null;
+        }
+        // Excel gives the cells as a union: side-by-side blocks of the same height come back
+        // as one area, whatever rules they hold.
+        const areas = unionAreas(rects);
+        return areas.length > 0 ? { sheet, areas } : null;
+      },
+      '1.9',
+    );
+  }
+
   getCell(row: number, column: number): DRange {
     return new DRange(this.ctx, () => {
       const { sheet, rect } = this.target();
@@ -1004,11 +1097,40 @@ interface AreasTarget {
   areas: Rect[];
 }
 
+/** Rectangles merged where two of them share an edge exactly (as a union of cells would). */
+function unionAreas(rects: Rect[]): Rect[] {
+  const out = rects.map((r) => ({ ...r }));
+  let merged = true;
+  while (merged) {
+    merged = false;
+    outer: for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i]!;
+        const b = out[j]!;
+        const side = a.r0 === b.r0 && a.r1 === b.r1 && (a.c1 + 1 === b.c0 || b.c1 + 1 === a.c0);
+        const stack = a.c0 === b.c0 && a.c1 === b.c1 && (a.r1 + 1 === b.r0 || b.r1 + 1 === a.r0);
+        if (side || stack) {
+          out[i] = {
+            r0: Math.min(a.r0, b.r0),
+            c0: Math.min(a.c0, b.c0),
+            r1: Math.max(a.r1, b.r1),
+            c1: Math.max(a.c1, b.c1),
+          };
+          out.splice(j, 1);
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+}
+
 class DRangeAreas extends DObject<AreasTarget> implements XlRangeAreas {
   private areasProxy?: DRangeCollection;
 
-  constructor(ctx: DoubleContext, resolver: Resolver<AreasTarget>) {
-    super(ctx, 'RangeAreas', resolver, true, '1.13');
+  constructor(ctx: DoubleContext, resolver: Resolver<AreasTarget>, set = '1.13') {
+    super(ctx, 'RangeAreas', resolver, true, set);
   }
 
   protected props(): Record<string, string> {
@@ -1017,7 +1139,7 @@ class DRangeAreas extends DObject<AreasTarget> implements XlRangeAreas {
 
   protected read(name: string, t: AreasTarget): unknown {
     if (name === 'areaCount') return t.areas.length;
-    return t.areas.map((a) => this.wb.address(t.sheet, a)).join(',');
+    return t.areas.map((a) => this.wb.address(t.sheet, a)).join(', ');
   }
 
   get address(): string {
@@ -1513,7 +1635,7 @@ class DConditionalFormat extends DObject<ConditionalFormatState> implements XlCo
   }
 
   protected props(): Record<string, string> {
-    return { type: '1.6', priority: '1.6', stopIfTrue: '1.6' };
+    return { id: '1.6', type: '1.6', priority: '1.6', stopIfTrue: '1.6' };
   }
 
   private sheetOf(cf: ConditionalFormatState): SheetState {
@@ -1523,11 +1645,15 @@ class DConditionalFormat extends DObject<ConditionalFormatState> implements XlCo
   }
 
   protected read(name: string, cf: ConditionalFormatState): unknown {
+    if (name === 'id') return cf.id;
     if (name === 'type') return cf.type;
     if (name === 'stopIfTrue') return cf.stopIfTrue;
     return this.sheetOf(cf).conditionalFormats.indexOf(cf);
   }
 
+  get id(): string {
+    return this.get('id');
+  }
   get type(): string {
     return this.get('type');
   }
@@ -1658,7 +1784,19 @@ class DDataValidation extends DObject<RangeTarget> implements XlDataValidation {
   }
 
   protected read(name: string, t: RangeTarget): unknown {
-    const v = this.find(t);
+    const mixed = this.find(t) ? null : this.mixture(t);
+    // One rule over the whole range (held by one validation, or several alike).
+    const v =
+      this.find(t) ??
+      (mixed === null
+        ? t.sheet.validations.find((x) => x.rule && intersects(x.rect, t.rect))
+        : undefined);
+    if (mixed) {
+      // Different rules in the range, or a rule on some cells only: Excel reports the kind of
+      // mixture and no rule.
+      if (name === 'type') return mixed;
+      if (name === 'rule') return {};
+    }
     switch (name) {
       case 'rule':
         return v?.rule ?? {};
@@ -1676,6 +1814,24 @@ class DDataValidation extends DObject<RangeTarget> implements XlDataValidation {
       }
     }
     return undefined;
+  }
+
+  /** 'Inconsistent' (several rules), 'MixedCriteria' (a rule on some cells), or null. */
+  private mixture({ sheet, rect }: RangeTarget): string | null {
+    const touching = sheet.validations.filter((v) => v.rule && intersects(v.rect, rect));
+    if (touching.length === 0) return null;
+    const rules = new Set(touching.map((v) => JSON.stringify(v.rule)));
+    if (rules.size > 1) return 'Inconsistent';
+    let covered = 0;
+    for (const v of touching) {
+      covered += cellCount({
+        r0: Math.max(v.rect.r0, rect.r0),
+        c0: Math.max(v.rect.c0, rect.c0),
+        r1: Math.min(v.rect.r1, rect.r1),
+        c1: Math.min(v.rect.c1, rect.c1),
+      });
+    }
+    return covered < cellCount(rect) ? 'MixedCriteria' : null;
   }
 
   /** The validation of exactly this range, created when missing. */
@@ -2075,6 +2231,132 @@ class DTable extends DObject<TableState> implements XlTable {
       const t = this.target();
       return { sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + 1 } };
     });
+  }
+}
+
+// ---------- client results ----------
+
+/** A value a method returns after the next sync (OfficeExtension.ClientResult). */
+class DClientResult<T> implements XlClientResult<T> {
+  private known = false;
+  private result: T | undefined;
+  constructor(private readonly label: string) {}
+  resolve(value: T): void {
+    this.result = value;
+    this.known = true;
+  }
+  get value(): T {
+    if (!this.known)
+      throw new DoubleError(
+        'PropertyNotLoaded',
+        `The result of ${this.label} is not available before context.sync().`,
+      );
+    return this.result as T;
+  }
+}
+
+// ---------- notes (ExcelApi 1.18) ----------
+
+interface NoteTarget {
+  sheet: SheetState;
+  key: number;
+  note: NoteState;
+}
+
+class DNoteCollection extends DCollection<NoteTarget, DNote> implements XlNoteCollection {
+  constructor(
+    ctx: DoubleContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx, 'NoteCollection', () => true, false, '1.18');
+  }
+
+  protected list(): NoteTarget[] {
+    const sheet = this.sheet();
+    return [...sheet.notes.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([key, note]) => ({ sheet, key, note }));
+  }
+
+  protected wrap(item: NoteTarget): DNote {
+    return new DNote(this.ctx, () => item);
+  }
+
+  add(cellAddress: XlRange | string, content: string): DNote {
+    let created: NoteTarget | null = null;
+    const text = typeof cellAddress === 'string' ? cellAddress : null;
+    const range = typeof cellAddress === 'string' ? null : (cellAddress as unknown as DRange);
+    this.ctx.enqueue({
+      owner: this,
+      label: 'NoteCollection.add',
+      set: '1.18',
+      args: [text ?? 'range', content],
+      mutates: true,
+      run: () => {
+        const own = this.sheet();
+        let at: { sheet: SheetState; rect: Rect };
+        if (text !== null) {
+          const { sheet: name } = splitSheet(text);
+          at = this.wb.resolveAddress(text, own);
+          if (name !== undefined && at.sheet !== own)
+            fail('InvalidArgument', 'The cell is not on this worksheet.');
+        } else at = range!.rect();
+        if (cellCount(at.rect) !== 1) fail('InvalidArgument', 'A note goes on a single cell.');
+        const key = at.rect.r0 * MAX_COLS + at.rect.c0;
+        if (at.sheet.notes.has(key))
+          fail(
+            'InvalidOperation',
+            `The cell ${cellName(at.rect.r0, at.rect.c0)} already has a note.`,
+          );
+        const note: NoteState = { content: String(content), author: 'PhuLuc' };
+        at.sheet.notes.set(key, note);
+        created = { sheet: at.sheet, key, note };
+      },
+    });
+    return new DNote(this.ctx, () => created);
+  }
+}
+
+class DNote extends DObject<NoteTarget> implements XlNote {
+  constructor(ctx: DoubleContext, resolver: Resolver<NoteTarget>) {
+    super(ctx, 'Note', resolver);
+  }
+
+  protected override checkAlive(t: NoteTarget | null): void {
+    if (t && t.sheet.notes.get(t.key) !== t.note)
+      fail('ItemNotFound', 'The note has been deleted.');
+  }
+
+  protected props(): Record<string, string> {
+    return { content: '1.18', authorName: '1.18' };
+  }
+
+  protected read(name: string, t: NoteTarget): unknown {
+    return name === 'content' ? t.note.content : t.note.author;
+  }
+
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.put('content', v, '1.18', (t) => (t.note.content = v));
+  }
+  get authorName(): string {
+    return this.get('authorName');
+  }
+
+  getLocation(): DRange {
+    return new DRange(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const r = Math.floor(t.key / MAX_COLS);
+        const c = t.key % MAX_COLS;
+        return { sheet: t.sheet, rect: { r0: r, c0: c, r1: r, c1: c } };
+      },
+      false,
+      '1.18',
+    );
   }
 }
 

@@ -114,6 +114,12 @@ export interface ValidationState {
   ignoreBlanks: boolean;
 }
 
+/** A note (the yellow "comment" of old Excel) on one cell. */
+export interface NoteState {
+  content: string;
+  author: string;
+}
+
 export interface PageState {
   orientation: string;
   paperSize: string;
@@ -136,6 +142,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   validations: ValidationState[];
   page: PageState;
+  /** Notes by cell (row * MAX_COLS + column, as `cells`). */
+  notes: Map<number, NoteState>;
 }
 
 export interface TableState {
@@ -267,6 +275,7 @@ export class WorkbookState {
       freeze: null,
       conditionalFormats: [],
       validations: [],
+      notes: new Map(),
       page: {
         orientation: 'Portrait',
         paperSize: 'Letter',

@@ -69,6 +69,18 @@ describe('the ribbon', () => {
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
   });
 
+  test('Làm mới keeps a person’s formulas on the rebuilt sheets pointing at the new ones', async () => {
+    const excel = await built();
+    excel.addSheet('Của tôi', 'A1', [
+      [{ formula: "='Tổng hợp'!A1" }],
+      [{ formula: "='Phân công'!A1&'Nhiệm vụ'!A4" }],
+    ]);
+    await ribbon(excel)('refreshWorkbook');
+    expect(lastResult.result?.mode).toBe('derived');
+    expect(excel.formula('Của tôi!A1')).toBe("='Tổng hợp'!A1");
+    expect(excel.formula('Của tôi!A2')).toBe("='Phân công'!A1&'Nhiệm vụ'!A4");
+  });
+
   test('Kiểm tra runs validation again and rebuilds only Kiểm tra, linked to the right rows', async () => {
     const excel = await built();
     const m = master(excel);

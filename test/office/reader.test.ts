@@ -2,7 +2,8 @@
 // and polite refusals of what is not an appendix.
 
 import { ExcelDouble, type SetupCell } from '../excel-double';
-import { readAppendix, readPlan, ReadRefusal, splitAreas } from '../../src/office/reader';
+import { splitAreas } from '../../src/office/address';
+import { readAppendix, readPlan, ReadRefusal } from '../../src/office/reader';
 
 const HEAD: SetupCell[][] = [
   ['KẾ HOẠCH'],

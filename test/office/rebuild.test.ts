@@ -6,13 +6,16 @@ import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
 import { layoutWorkbook } from '../../src/layout';
 import { buildWorkbook, BuildError, type BuildReport } from '../../src/office/rebuild';
+import { revisedPlan } from '../helpers/revision-scenario';
 import { seedNamed, seedText } from '../helpers/seeds';
-import type { ExcelDouble } from '../excel-double';
+import { ExcelDouble } from '../excel-double';
 import { master, newWorkbook, normalized, sheetOfMarker, type } from './workbook';
 
 const OPTIONS = { reportDate: '2019-06-01', language: 'vi' as const };
 const seedPlan = (prefix: string): Plan => parsePlanText(seedText(seedNamed(prefix)));
 const PLAN = seedPlan('000');
+/** Seed 000 revised: tasks renumbered, one removed, one added, one title edited. */
+const REVISED = revisedPlan();
 
 const build = (excel: ExcelDouble, plan: Plan = PLAN, extra: object = {}): Promise<BuildReport> =>
   buildWorkbook(excel, { plan, options: OPTIONS, ...extra });
@@ -213,7 +216,7 @@ describe('a rebuild', () => {
     return excel;
   }
 
-  test('carries entered values and added columns over by Mã', async () => {
+  test('carries entered values and added columns to their tasks; a removed task keeps its values', async () => {
     const excel = await built();
     // The plan changes: task II.1 moves to the end, III.1 disappears.
     const changed: Plan = {
@@ -234,8 +237,15 @@ describe('a rebuild', () => {
     expect(at('II.1', 'Người theo dõi')).toBe('Chị Lan');
     expect(m.rows.get('II.1')).toBe(m.headerRow + changed.tasks.length);
     expect(report.extraColumns).toEqual(['Người theo dõi']);
-    expect(report.carried).toBe(changed.tasks.length);
-    expect(report.disappeared).toEqual([{ code: 'III.1', values: { state: 'Đang thực hiện' } }]);
+    // I.1, I.2 and II.1 had entries (III.1's went to the removed-tasks sheet).
+    expect(report.carried).toBe(3);
+    expect(report.rebuild?.removed).toEqual([
+      { code: 'III.1', title: PLAN.tasks.find((t) => t.id === 'III.1')!.title, kept: true },
+    ]);
+    const removed = sheetOfMarker(excel, 'PhuLuc_DaBo');
+    expect(removed.name).toBe('Nhiệm vụ đã bỏ');
+    const cells = [...removed.cells.values()].map((c) => c.value);
+    expect(cells).toEqual(expect.arrayContaining(['III.1', 'Đang thực hiện']));
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
     expect(excel.state.tables.filter((t) => t.name.startsWith('PhuLuc_NhiemVu')).length).toBe(1);
   });
@@ -257,7 +267,7 @@ describe('a rebuild', () => {
     for (const n of excel.state.names) n.comment = '';
     const report = await build(excel);
     expect(report.renamed).toEqual([]);
-    expect(report.carried).toBe(PLAN.tasks.length);
+    expect(report.carried).toBe(4);
     expect(excel.sheetNames().filter((n) => / \(\d\)$/.test(n))).toEqual([]);
   });
 
@@ -275,6 +285,47 @@ describe('a rebuild', () => {
     await build(excel);
     expect(excel.state.names.find((n) => n.name === 'DanhSachNhiemVu')?.formula).toBe(
       "='Nhiệm vụ'!$D$4:$D$23",
+    );
+  });
+
+  test('a reference to a sheet the new plan no longer has is reported; the others live on', async () => {
+    const excel = await built();
+    const unit = 'Sở Thông tin và Truyền thông';
+    excel.addSheet('Của tôi', 'A1', [
+      [{ formula: `='${unit}'!A1` }],
+      [{ formula: "='Nhiệm vụ'!A4&'Tổng hợp'!A1" }],
+    ]);
+    // V.10, the unit's only task, leaves the plan: its sheet goes.
+    const without: Plan = {
+      ...PLAN,
+      tasks: PLAN.tasks.filter((t) => t.id !== 'V.10'),
+      units: PLAN.units.map((u) => (u.name === unit ? { ...u, leadCount: 0 } : u)),
+    };
+    const report = await build(excel, without);
+    expect(excel.sheetNames()).not.toContain(unit);
+    expect(report.warnings.map((w) => w.vi).join('\n')).toMatch(
+      new RegExp(`1 công thức.*"${unit}".*#REF!`),
+    );
+    expect(excel.formula('Của tôi!A2')).toBe("='Nhiệm vụ'!A4&'Tổng hợp'!A1");
+    expect(excel.formula('Của tôi!A1')).toContain('#REF!');
+  });
+
+  test('on Excel 2019 (no special cells) people’s formulas are still found; validations are named as unchecked', async () => {
+    const excel = await built();
+    excel.addSheet('Của tôi', 'A1', [
+      ['Chữ', { formula: "='Nhiệm vụ'!L4" }],
+      [{ value: "='Nhiệm vụ'!L4" }, { formula: '=COUNTA(PhuLuc_NhiemVu_Bang[Mã])' }],
+    ]);
+    excel.sheet('Của tôi').cells.get(16384)!.quotePrefix = true;
+    const old = new ExcelDouble({ api: '1.8' });
+    old.state = excel.state;
+    const report = await build(old);
+    expect(old.formula('Của tôi!B1')).toBe("='Nhiệm vụ'!L4");
+    expect(old.formula('Của tôi!B2')).toBe('=COUNTA(PhuLuc_NhiemVu_Bang[Mã])');
+    expect(old.value('Của tôi!A2')).toBe("='Nhiệm vụ'!L4");
+    expect(old.formula('Của tôi!A2')).toBeNull();
+    expect(report.omitted.map((o) => o.feature)).toEqual(
+      expect.arrayContaining(['specialCells', 'cellProperties', 'notes']),
     );
   });
 
@@ -335,6 +386,26 @@ describe('a failure at any step leaves the workbook as it was', () => {
     type(excel, 'I.1', 'Trạng thái', 'Hoàn thành');
     type(excel, 'I.2', 'Người theo dõi', 'Anh Nam');
     excel.addName('CuaToi', "='Nhiệm vụ'!$A$4");
+    // The person's own references to PhuLuc sheets: formulas, a scoped name, a rule, a list.
+    excel.setCells('Tổng hợp', 'B1', [
+      [{ formula: "='Nhiệm vụ'!L4" }],
+      [{ formula: '=COUNTA(PhuLuc_NhiemVu_Bang[Mã])' }],
+    ]);
+    const mine = excel.sheet('Tổng hợp');
+    excel.state.addName('DauDanhSach', "='Nhiệm vụ'!$A$4:$Q$4", '', mine);
+    mine.conditionalFormats.push({
+      id: excel.state.id('cf'),
+      type: 'Custom',
+      rect: { r0: 0, c0: 1, r1: 1, c1: 1 },
+      formula: '=\'Nhiệm vụ\'!$L$4="Hoàn thành"',
+      fill: '#C6EFCE',
+      stopIfTrue: false,
+    });
+    mine.validations.push({
+      rect: { r0: 0, c0: 2, r1: 4, c1: 2 },
+      rule: { list: { inCellDropDown: true, source: "='Nhiệm vụ'!$A$4:$A$23" } },
+      ignoreBlanks: true,
+    });
     excel.resetStats();
     return excel;
   }
@@ -343,7 +414,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
   let good: unknown;
   beforeAll(async () => {
     const excel = await prepared();
-    await build(excel, seedPlan('002'));
+    await build(excel, REVISED);
     syncs = excel.stats.syncs;
     good = normalized(excel);
   });
@@ -358,7 +429,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
       const excel = await prepared();
       const before = normalized(excel);
       excel.failNextSync(k);
-      const error = await build(excel, seedPlan('002')).catch((e: unknown) => e);
+      const error = await build(excel, REVISED).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
       expect((error as BuildError).restored).toBe(true);
       expect(normalized(excel)).toEqual(before);
@@ -369,7 +440,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
     const excel = await prepared();
     const before = normalized(excel);
     excel.failNextSync(12, { afterActions: n });
-    const error = (await build(excel, seedPlan('002')).catch((e: unknown) => e)) as BuildError;
+    const error = (await build(excel, REVISED).catch((e: unknown) => e)) as BuildError;
     expect(error.restored).toBe(true);
     expect(normalized(excel)).toEqual(before);
   });
@@ -379,7 +450,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
       const excel = await prepared();
       const before = normalized(excel);
       excel.failNextSync(k, { afterActions: n });
-      await expect(build(excel, seedPlan('002'))).rejects.toBeInstanceOf(BuildError);
+      await expect(build(excel, REVISED)).rejects.toBeInstanceOf(BuildError);
       expect(normalized(excel)).toEqual(before);
     }
   });
@@ -387,7 +458,7 @@ describe('a failure at any step leaves the workbook as it was', () => {
   test('a failure while deleting the old sheets is retried; the new workbook is complete', async () => {
     const excel = await prepared();
     excel.failNextSync(13);
-    const report = await build(excel, seedPlan('002'));
+    const report = await build(excel, REVISED);
     expect(report.warnings.map((w) => w.en).join()).not.toMatch(/could not be deleted/);
     expect(normalized(excel)).toEqual(good);
   });
@@ -395,17 +466,18 @@ describe('a failure at any step leaves the workbook as it was', () => {
   test('a lost connection cannot be undone; the next build cleans up and loses nothing', async () => {
     const excel = await prepared();
     excel.failNextSync(6, { persistent: true });
-    const error = (await build(excel, seedPlan('002')).catch((e: unknown) => e)) as BuildError;
+    const error = (await build(excel, REVISED).catch((e: unknown) => e)) as BuildError;
     expect(error.restored).toBe(false);
     expect(error.vi).toMatch(/PhuLuc~new~/);
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~new~'))).toBe(true);
     excel.heal();
-    await build(excel, seedPlan('002'));
+    await build(excel, REVISED);
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
     const m = master(excel);
     expect(
       excel.state.cell(m.sheet, m.rows.get('I.2')!, m.columns.get('Người theo dõi')!)?.value,
     ).toBe('Anh Nam');
-    expect(excel.sheet('Tổng hợp').cells.size).toBe(1);
+    expect(excel.sheet('Tổng hợp').cells.size).toBe(3);
+    expect(excel.formula('Tổng hợp!B1')).toBe("='Nhiệm vụ'!L4");
   });
 });

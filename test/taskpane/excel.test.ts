@@ -8,6 +8,8 @@ import { PaneStore } from '../../src/taskpane/model/store';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { modules } from './fixtures';
+import { readFileSync } from 'fs';
+import { REVISION_PATH } from '../helpers/revision-scenario';
 
 function inExcel(excel: ExcelDouble) {
   const downloads: string[] = [];
@@ -54,7 +56,7 @@ describe('building inside Excel (the Build step, on the double)', () => {
   });
 
   it('a rebuild keeps what people typed, and says so', async () => {
-    // (The builder counts every task whose entry cells it carried over.)
+    // (The builder counts the tasks whose entries it carried over: one typed here.)
     const excel = new ExcelDouble();
     excel.addSheet('Sheet1');
     const { store } = inExcel(excel);
@@ -65,8 +67,95 @@ describe('building inside Excel (the Build step, on the double)', () => {
     excel.setCells('Nhiệm vụ', 'L4', [['Hoàn thành']]);
     await store.build();
     expect(store.getState().error).toBeNull();
-    expect(store.getState().build?.keptEntries).toBe(20);
+    expect(store.getState().build?.keptEntries).toBe(1);
     expect(excel.value(FIRST_STATE)).toBe('Hoàn thành');
+  });
+
+  it('another plan over the workbook: the pane asks first, and writes only on “yes”', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('Sheet1');
+    const { store } = inExcel(excel);
+    await store.loadSample();
+    await store.build();
+    excel.setCells('Nhiệm vụ', 'L4', [['Hoàn thành']]);
+    const before = excel.snapshot();
+    // A table pasted from elsewhere: no number, no title, other tasks.
+    await store.loadPaste(
+      [
+        'STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian',
+        '1\tTổ chức hội nghị tổng kết công tác dân vận\tBan Dân vận\tQuý IV/2019',
+        '2\tKiểm tra an toàn thực phẩm dịp Tết\tPhòng Y tế\tTháng 01/2020',
+      ].join('\n'),
+    );
+    await store.build();
+    let s = store.getState();
+    expect(s.question).toMatchObject({
+      kind: 'plan',
+      before: { number: '15/KH-UBND', tasks: 20 },
+      after: { number: null, title: null, tasks: 2 },
+    });
+    expect(s.build).toBeNull();
+    expect(s.busy).toBeNull();
+    expect(excel.snapshot()).toEqual(before);
+    // "No": nothing happens.
+    await store.answerPlan(false);
+    expect(store.getState().question).toBeNull();
+    expect(excel.snapshot()).toEqual(before);
+    // Asked again, "yes": the new plan is written, the old entry kept apart.
+    await store.build();
+    await store.answerPlan(true);
+    s = store.getState();
+    expect(s.error).toBeNull();
+    expect(s.question).toBeNull();
+    expect(s.build?.rebuild?.removed).toContainEqual(
+      expect.objectContaining({ code: 'I.1', kept: true }),
+    );
+    expect(excel.value('Nhiệm vụ!D5')).toBe('Kiểm tra an toàn thực phẩm dịp Tết');
+  });
+
+  it('pairs PhuLuc is unsure of: the person ticks the same tasks, the rest stay apart', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('Sheet1');
+    const { store } = inExcel(excel);
+    await store.loadSample();
+    await store.build();
+    let row = 4;
+    while (excel.value(`Nhiệm vụ!A${row}`) !== 'II.1') row++;
+    excel.setCells('Nhiệm vụ', `M${row}`, [[70]]);
+    // The same plan with II.1's title rewritten.
+    const text = seedText(seedNamed('000'));
+    const title = parsePlanText(text).tasks.find((t) => t.id === 'II.1')!.title;
+    const rewritten = `${title.split(' ').slice(0, 5).join(' ')} theo hướng dẫn mới của tỉnh`;
+    await store.loadPaste(text.replace(title, rewritten));
+    await store.build();
+    const question = store.getState().question;
+    expect(question).toMatchObject({ kind: 'pairs', pairs: [{ key: 'II.1', to: 'II.1' }] });
+    await store.answerPairs(['II.1']);
+    const s = store.getState();
+    expect(s.error).toBeNull();
+    expect(s.build?.rebuild?.apart).toEqual([]);
+    expect(excel.value(`Nhiệm vụ!M${row}`)).toBe(70);
+    expect(excel.value(`Nhiệm vụ!D${row}`)).toBe(rewritten);
+  });
+
+  it('a revision: the summary says what was renumbered, edited, added and removed', async () => {
+    const excel = new ExcelDouble();
+    excel.addSheet('Sheet1');
+    const { store } = inExcel(excel);
+    await store.loadSample();
+    await store.build();
+    excel.setCells('Nhiệm vụ', 'L4', [['Hoàn thành']]);
+    await store.loadPaste(readFileSync(REVISION_PATH, 'utf8'));
+    await store.build();
+    const r = store.getState().build!.rebuild!;
+    expect(r.renumbered).toHaveLength(8);
+    expect(r.edited.map((e) => e.to)).toEqual(['I.2']);
+    expect(r.added).toEqual(['V.10']);
+    expect(r.removed.map((x) => x.code)).toEqual(['V.4']);
+    expect(r.kept).toBe(10);
+    // I.1, done, is I.3 in the revision.
+    expect(excel.value('Nhiệm vụ!A6')).toBe('I.3');
+    expect(excel.value('Nhiệm vụ!L6')).toBe('Hoàn thành');
   });
 
   it('a sheet that is not PhuLuc’s keeps its name; the summary says where the new one went', async () => {

@@ -46,6 +46,8 @@ export interface RebuildReport {
   removed: { code: string; title: string; kept: boolean }[];
   /** Pairs the matcher was unsure of. `accepted`: entries were carried; else both kept apart. */
   uncertain: {
+    /** The key `CarryOptions.decisions` takes for this pair (the old Mã, or "@row" without one). */
+    key: string;
     from: string;
     to: string;
     before: string;
@@ -172,9 +174,11 @@ export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOp
   for (const m of matching.uncertain) {
     const { row } = matchable[m.old]!;
     const task = plan.tasks[m.new]!;
-    const decided = options.decisions?.[row.code || `@${row.sheetRow}`];
+    const key = row.code || `@${row.sheetRow}`;
+    const decided = options.decisions?.[key];
     const accepted = decided !== undefined ? decided === task.id : !!options.acceptUncertain;
     report.uncertain.push({
+      key,
       from: row.code,
       to: task.id,
       before: row.title,

@@ -129,6 +129,26 @@ function columnsOf(sheet: ReadSheet, headerRow: number, lastCol: number): Column
   return out;
 }
 
+/** The columns of a task list's header row, each with the field it holds ("extra": people's). */
+export function taskListColumns(
+  sheet: ReadSheet,
+  headerRow: number,
+): { index: number; header: string; field: string }[] {
+  return columnsOf(sheet, headerRow, sheet.lastCol);
+}
+
+/**
+ * What the reader takes from a column's cells besides notes and fills: "fact" (the task's
+ * facts, as text), "entry" (what people typed, in its type, formulas included), or null
+ * (PhuLuc's own columns: dates and formulas it writes again).
+ */
+export function columnUse(field: string): 'fact' | 'entry' | null {
+  if (PLAN_FIELDS.includes(field)) return 'fact';
+  if (field === 'extra' || field === 'removedOn' || (ENTRY_COLUMNS as string[]).includes(field))
+    return 'entry';
+  return null;
+}
+
 function numberOf(cell: ReadCell | undefined): number | undefined {
   if (!cell) return undefined;
   const v = cell.value;

@@ -180,6 +180,7 @@ export function sheetOps(
       out.rules.push(validationOp(name, dv, options.date1904));
   }
   for (const block of sheet.blocks) linkOps(block, name, out.rules, need);
+  for (const block of sheet.blocks) noteOps(block, name, out.rules, need);
   if (need('print')) out.rules.push(printOp(sheet));
   if (sheet.hidden) {
     out.rules.push({
@@ -622,6 +623,35 @@ function linkOps(
       out.push({
         bytes: cost(1, address, link),
         run: (env) => void (env.sheet(sheet).getRange(address).hyperlink = link),
+      });
+    }),
+  );
+}
+
+/** Notes on cells (a person's, carried by a rebuild): ExcelApi 1.18. */
+function noteOps(
+  block: CellBlock,
+  sheet: string,
+  out: WriteOp[],
+  need: (feature: keyof Features) => boolean,
+): void {
+  const origin = parseCellAddress(block.origin);
+  block.rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (!cell?.note || !need('notes')) return;
+      const address = boxAddress({
+        r0: origin.r + i,
+        c0: origin.c + j,
+        r1: origin.r + i,
+        c1: origin.c + j,
+      });
+      const note = cell.note;
+      out.push({
+        bytes: cost(2, address, note),
+        run: (env) => {
+          const ws = env.sheet(sheet);
+          ws.notes.add(ws.getRange(address), note);
+        },
       });
     }),
   );

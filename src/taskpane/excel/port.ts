@@ -5,8 +5,17 @@ import { columnLetter } from '../../layout/a1';
 import { kindOfKey } from '../../office/survey';
 import type { ExcelHost } from '../../office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
-import { PaneFailure } from '../model/errors';
-import type { ExcelBuildReport, ExcelPort, PaneLayoutOptions, SheetOrigin } from '../model/ports';
+import type { RebuildReport } from '../../layout/tracker/carry';
+import { PaneFailure, PaneQuestion } from '../model/errors';
+import type {
+  BuildAnswers,
+  ExcelBuildReport,
+  ExcelPort,
+  PaneLayoutOptions,
+  PlanFacts,
+  RebuildSummary,
+  SheetOrigin,
+} from '../model/ports';
 import type { Finding, Plan } from '../../core/plan/types';
 import type { Grid } from '../../core/grid/types';
 import { readAppendix, ReadRefusal } from '../../office/reader';
@@ -30,20 +39,54 @@ export function summarize(report: BuildReport): ExcelBuildReport {
       en: `A sheet “${r.wanted}” that PhuLuc did not create exists: the new sheet is named “${r.name}”; the old one is untouched.`,
     });
   }
-  if (report.disappeared.length > 0) {
-    const codes = report.disappeared.map((d) => d.code).join(', ');
-    notes.push({
-      vi: `${report.disappeared.length} nhiệm vụ đã nhập dữ liệu không còn trong kế hoạch mới: ${codes}.`,
-      en: `${report.disappeared.length} task(s) with entered values are no longer in the plan: ${codes}.`,
-    });
-  }
   for (const o of report.omitted) notes.push({ vi: o.vi, en: o.en });
   notes.push(...report.warnings);
   return {
     sheets: report.sheets.map((s) => ({ name: s.name, kind: kindOfKey(s.key) })),
     keptEntries: report.carried,
     notes,
+    rebuild: report.rebuild ? rebuildSummary(report.rebuild) : null,
   };
+}
+
+function rebuildSummary(r: RebuildReport): RebuildSummary {
+  return {
+    kept: r.kept,
+    renumbered: r.renumbered,
+    edited: r.edited,
+    added: r.added,
+    removed: r.removed,
+    typed: r.typed.filter((t) => !t.joined).map((t) => ({ title: t.title, to: t.to })),
+    restored: r.restored,
+    apart: r.uncertain.filter((u) => !u.accepted).map((u) => ({ from: u.from, to: u.to })),
+  };
+}
+
+const facts = (p: PlanFacts | null): PlanFacts | null =>
+  p ? { number: p.number, date: p.date, title: p.title, tasks: p.tasks } : null;
+
+/** A question of the builder, in the pane's terms; null for a failure. */
+function questionOf(error: BuildError): PaneQuestion | null {
+  const q = error.question;
+  if (error.code === 'plan-differs' && q?.plan)
+    return new PaneQuestion({
+      kind: 'plan',
+      before: facts(q.plan.before),
+      after: facts(q.plan.after)!,
+      share: q.plan.share,
+    });
+  if (error.code === 'tasks-uncertain' && q?.uncertain)
+    return new PaneQuestion({
+      kind: 'pairs',
+      pairs: q.uncertain.map((u) => ({
+        key: u.key,
+        from: u.from,
+        to: u.to,
+        before: u.before,
+        after: u.after,
+      })),
+    });
+  return null;
 }
 
 /** The first column of an address ("'Kế hoạch'!C5:J40" → 2), 0-based. */
@@ -104,11 +147,17 @@ export function excelPort(host: ExcelHost): ExcelPort {
       plan: Plan,
       options: PaneLayoutOptions,
       onProgress: (fraction: number) => void,
+      answers: BuildAnswers & { beforeInclusive?: boolean } = {},
     ): Promise<ExcelBuildReport> {
       try {
         const report = await buildWorkbook(host, {
           plan,
           options,
+          ...(answers.replacePlan ? { replacePlan: true } : {}),
+          ...(answers.decisions ? { decisions: answers.decisions } : {}),
+          ...(answers.beforeInclusive !== undefined
+            ? { beforeInclusive: answers.beforeInclusive }
+            : {}),
           progress: (step) => {
             const at = STEP_PROGRESS[step];
             if (at !== undefined) onProgress(at);
@@ -118,6 +167,8 @@ export function excelPort(host: ExcelHost): ExcelPort {
         return summarize(report);
       } catch (error) {
         if (error instanceof BuildError) {
+          const question = questionOf(error);
+          if (question) throw question;
           throw new PaneFailure('excel-write-failed', `${error.step}: ${error.en}`, {
             vi: error.vi,
             en: error.en,

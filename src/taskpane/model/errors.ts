@@ -1,6 +1,8 @@
 // Errors the pane shows: a code the strings turn into plain words and a next step, plus the
 // technical detail for whoever supports the user. Never a stack trace in the pane's main text.
 
+import type { ExcelQuestion } from './ports';
+
 export type ErrorCode =
   | 'paste-empty'
   | 'no-table'
@@ -45,6 +47,14 @@ export class PaneFailure extends Error {
   ) {
     super(detail ?? code);
     this.name = 'PaneFailure';
+  }
+}
+
+/** A build inside Excel that needs the person's word before it changes anything. */
+export class PaneQuestion extends Error {
+  constructor(readonly question: ExcelQuestion) {
+    super(`question: ${question.kind}`);
+    this.name = 'PaneQuestion';
   }
 }
 

@@ -33,6 +33,24 @@ export interface SheetOrigin {
   firstColumn: number;
 }
 
+/** What a rebuild did with the tasks the workbook tracked (src/layout/tracker/carry.ts). */
+export interface RebuildSummary {
+  /** Tasks found again as they were. */
+  kept: number;
+  renumbered: { from: string; to: string }[];
+  edited: { from: string; to: string; before: string; after: string }[];
+  /** Tasks of the plan that are new to the workbook. */
+  added: string[];
+  /** Tasks no longer in the plan; `kept`: what was typed for it is on the removed-tasks sheet. */
+  removed: { code: string; title: string; kept: boolean }[];
+  /** Rows people typed into the task list: kept as tasks (`to`: their Mã). */
+  typed: { title: string; to: string }[];
+  /** Removed tasks back in the plan, with their values. */
+  restored: { code: string; to: string }[];
+  /** Pairs the person said are not the same task: both kept, apart. */
+  apart: { from: string; to: string }[];
+}
+
 /** What a build inside Excel wrote, for the pane's summary. */
 export interface ExcelBuildReport {
   /** Sheets written, in workbook order. */
@@ -40,8 +58,41 @@ export interface ExcelBuildReport {
   /** Tasks whose typed-in values (status, dates, notes) were kept from the previous build. */
   keptEntries: number;
   /** Things to tell the person: sheets that took another name, parts this Excel cannot write,
-   * tasks that left the plan with values entered… */
+   * references that will break… */
   notes: { vi: string; en: string }[];
+  /** Null for a first build. */
+  rebuild: RebuildSummary | null;
+}
+
+/** A plan as the question about it shows it. */
+export interface PlanFacts {
+  number: string | null;
+  date: string | null;
+  title: string | null;
+  tasks: number;
+}
+
+/** What a rebuild asks before it changes anything (src/office/rebuild.ts, BuildError.code). */
+export type ExcelQuestion =
+  | {
+      /** The plan looks like another one than the workbook tracks: replace it anyway? */
+      kind: 'plan';
+      before: PlanFacts | null;
+      after: PlanFacts;
+      /** Share of the tasks found in both, 0–1. */
+      share: number;
+    }
+  | {
+      /** Old and new tasks that may be the same: which are? */
+      kind: 'pairs';
+      pairs: { key: string; from: string; to: string; before: string; after: string }[];
+    };
+
+/** The person's answers, sent with the next attempt. */
+export interface BuildAnswers {
+  replacePlan?: boolean;
+  /** Pair key → the new task's id (the same task) or null (not the same). */
+  decisions?: Record<string, string | null>;
 }
 
 /** Excel, inside Excel: M4's reader and builder behind the pane's few needs. */
@@ -55,12 +106,14 @@ export interface ExcelPort {
   selectCell(origin: SheetOrigin, line: number, column: number): Promise<string>;
   /**
    * Builds the workbook in the open workbook: a safe rebuild that keeps what people typed
-   * (src/office/rebuild.ts). `onProgress` gets 0–1.
+   * (src/office/rebuild.ts). `onProgress` gets 0–1. Throws a PaneQuestion when the rebuild
+   * needs the person's word (another plan, unsure pairs of tasks): nothing changed then.
    */
   build(
     plan: Plan,
     options: PaneLayoutOptions,
     onProgress: (fraction: number) => void,
+    answers?: BuildAnswers & { beforeInclusive?: boolean },
   ): Promise<ExcelBuildReport>;
 }
 

@@ -7,7 +7,7 @@ import { planFromGrid } from '../../core/plan/parse';
 import type { ColumnRole, Finding, Plan } from '../../core/plan/types';
 import type { HostInfo } from '../host';
 import type { Language, StepId } from '../i18n';
-import { type PaneError, PaneFailure, toPaneError } from './errors';
+import { type PaneError, PaneFailure, PaneQuestion, toPaneError } from './errors';
 import {
   applyFixes,
   columnsOfField,
@@ -19,9 +19,12 @@ import {
 } from './fixes';
 import type {
   BrowserPort,
+  BuildAnswers,
   ExcelPort,
+  ExcelQuestion,
   PaneLayoutOptions,
   PipelineModules,
+  RebuildSummary,
   SheetOrigin,
 } from './ports';
 import {
@@ -70,6 +73,8 @@ export interface BuildResult {
   keptEntries?: number;
   /** What the Excel build wants the person to know (sheets renamed, parts left out…). */
   notes?: { vi: string; en: string }[];
+  /** What a rebuild inside Excel kept, renumbered, edited, added and removed. */
+  rebuild?: RebuildSummary | null;
 }
 
 export type Notice =
@@ -94,6 +99,8 @@ export interface PaneState {
   build: BuildResult | null;
   /** The preview row to highlight; `seq` changes on every request so the UI scrolls again. */
   highlight: { taskId: string; seq: number } | null;
+  /** A rebuild inside Excel waits for the person's word (nothing was changed yet). */
+  question: ExcelQuestion | null;
 }
 
 export interface StoreDeps {
@@ -126,6 +133,8 @@ export class PaneStore {
   private excelPort: ExcelPort | null = null;
   private lastBytes: { bytes: Uint8Array; fileName: string } | null = null;
   private highlightSeq = 0;
+  /** Answers given to this plan's questions, sent with each attempt until a build succeeds. */
+  private answers: BuildAnswers = {};
 
   constructor(private readonly deps: StoreDeps) {
     this.state = {
@@ -143,6 +152,7 @@ export class PaneStore {
       busy: null,
       build: null,
       highlight: null,
+      question: null,
     };
   }
 
@@ -422,13 +432,24 @@ export class PaneStore {
       this.set({ busy: { task: 'build', phase, progress: fraction } });
       await (this.deps.yieldToUi ?? sleep)();
     };
-    this.set({ error: null, notice: null, build: null });
+    this.set({ error: null, notice: null, build: null, question: null });
     try {
       if (port) {
         await progress('write', 0.05);
-        const report = await port.build(plan, this.layoutOptions(), (f) =>
-          this.set({ busy: { task: 'build', phase: 'write', progress: 0.05 + 0.9 * f } }),
-        );
+        let report;
+        try {
+          report = await port.build(
+            plan,
+            this.layoutOptions(),
+            (f) => this.set({ busy: { task: 'build', phase: 'write', progress: 0.05 + 0.9 * f } }),
+            { ...this.answers, beforeInclusive: this.state.settings.beforeInclusive },
+          );
+        } catch (error) {
+          if (!(error instanceof PaneQuestion)) throw error;
+          this.set({ busy: null, question: error.question });
+          return;
+        }
+        this.answers = {};
         await progress('done', 1);
         this.set({
           busy: null,
@@ -440,6 +461,7 @@ export class PaneStore {
             findings: plan.findings.length,
             keptEntries: report.keptEntries,
             notes: report.notes,
+            rebuild: report.rebuild,
           },
         });
         return;
@@ -477,6 +499,38 @@ export class PaneStore {
         error: toPaneError(error, port ? 'excel-write-failed' : 'build-failed'),
       });
     }
+  };
+
+  // ── questions a rebuild inside Excel asks ────────────────────────────────────────────────
+
+  /** "This is another plan: replace the workbook's anyway?" — yes builds again, no leaves it. */
+  answerPlan = async (replace: boolean): Promise<void> => {
+    if (this.state.question?.kind !== 'plan') return;
+    if (!replace) {
+      this.cancelQuestion();
+      return;
+    }
+    this.answers = { ...this.answers, replacePlan: true };
+    this.set({ question: null });
+    await this.build('excel');
+  };
+
+  /** The pairs the person says are the same task (by key); every other pair is kept apart. */
+  answerPairs = async (same: string[]): Promise<void> => {
+    const question = this.state.question;
+    if (question?.kind !== 'pairs') return;
+    const decisions: Record<string, string | null> = { ...this.answers.decisions };
+    for (const pair of question.pairs)
+      decisions[pair.key] = same.includes(pair.key) ? pair.to : null;
+    this.answers = { ...this.answers, decisions };
+    this.set({ question: null });
+    await this.build('excel');
+  };
+
+  /** Nothing is written; the answers given so far are forgotten. */
+  cancelQuestion = (): void => {
+    this.answers = {};
+    this.set({ question: null });
   };
 
   downloadAgain = (): void => {

@@ -16,9 +16,11 @@ import {
   TableSimpleRegular,
 } from '@fluentui/react-icons';
 import type { SheetKind } from '../../layout/types';
-import { formatDate, formatSize } from '../i18n';
+import { formatDate, formatSize, type Strings } from '../i18n';
+import type { RebuildSummary } from '../model/ports';
 import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
+import { QuestionDialog } from './QuestionDialog';
 
 const useStyles = makeStyles({
   sheets: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -27,9 +29,71 @@ const useStyles = makeStyles({
   big: { fontWeight: tokens.fontWeightSemibold },
 });
 
+/** What a rebuild did with the tasks the workbook tracked, in plain lines. */
+export function RebuildLines({ rebuild, t }: { rebuild: RebuildSummary; t: Strings }) {
+  const styles = useStyles();
+  const r = t.build.rebuild;
+  const groups: { key: string; head: string; items: string[] }[] = [
+    { key: 'kept', head: r.kept(rebuild.kept), items: [] },
+    {
+      key: 'renumbered',
+      head: r.renumbered(rebuild.renumbered.length),
+      items: rebuild.renumbered.map((x) => `${x.from} → ${x.to}`),
+    },
+    {
+      key: 'edited',
+      head: r.edited(rebuild.edited.length),
+      items: rebuild.edited.map(
+        (x) => `${x.from === x.to ? x.to : `${x.from} → ${x.to}`}: ${x.after}`,
+      ),
+    },
+    { key: 'added', head: r.added(rebuild.added.length), items: rebuild.added },
+    {
+      key: 'removed',
+      head: r.removed(rebuild.removed.length),
+      items: rebuild.removed.map((x) => `${x.code}: ${x.title}`),
+    },
+    {
+      key: 'typed',
+      head: r.typed(rebuild.typed.length),
+      items: rebuild.typed.map((x) => `${x.to}: ${x.title}`),
+    },
+    {
+      key: 'restored',
+      head: r.restored(rebuild.restored.length),
+      items: rebuild.restored.map((x) => `${x.code} → ${x.to}`),
+    },
+    {
+      key: 'apart',
+      head: r.apart(rebuild.apart.length),
+      items: rebuild.apart.map((x) => `${x.from} ≠ ${x.to}`),
+    },
+  ];
+  return (
+    <ul className={styles.sheets} data-testid="rebuild-report">
+      {groups
+        .filter((g) => g.key === 'kept' || g.items.length > 0)
+        .map((g) => (
+          <li key={g.key} className={styles.sheet} data-kind={g.key}>
+            {g.head}
+            {g.items.length > 0 ? (
+              <ul className={styles.sheets}>
+                {g.items.slice(0, 12).map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+                {g.items.length > 12 ? <li>…</li> : null}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 const KIND_ORDER: SheetKind[] = [
   'dashboard',
   'tasks',
+  'removed',
   'unit',
   'findings',
   'units',
@@ -63,6 +127,7 @@ export function BuildStep() {
 
   return (
     <div className={common.stack}>
+      <QuestionDialog />
       <Section title={t.build.title} icon={<DocumentTableRegular />}>
         <Body1 as="p">{inExcel ? t.build.introExcel : t.build.intro}</Body1>
         <Body1 as="p" className={styles.big}>
@@ -135,6 +200,12 @@ export function BuildStep() {
             {result.keptEntries ? <div>{t.build.kept(result.keptEntries)}</div> : null}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+
+      {result?.rebuild ? (
+        <Section title={t.build.rebuild.title} icon={<TableSimpleRegular />} testId="build-rebuild">
+          <RebuildLines rebuild={result.rebuild} t={t} />
+        </Section>
       ) : null}
 
       {result ? (
