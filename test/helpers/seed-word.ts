@@ -1,0 +1,277 @@
+// A seed as the Word document it came from: the seed's prose as paragraphs and its appendix as a
+// real Word table with merged cells — a grouped header (w:gridSpan over the sub-headers, w:vMerge
+// down the headers beside them), section rows merged across the table, and cells that hold the
+// same unit or time for consecutive tasks merged down (w:vMerge). The table's content is the
+// seed's golden plan (what a person read in the seed), so reading the .docx, or the PDF
+// LibreOffice prints from it, must give that plan back. Header rows repeat on every page
+// (w:tblHeader) and rows may split across pages, as in published plans.
+
+import { zipSync, strToU8 } from 'fflate';
+import type { PlanTask } from '../../src/core/plan/types';
+import { golden, seedText, type GoldenPlan } from './seeds';
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A seed line without markdown and HTML leftovers. */
+const clean = (line: string): string =>
+  line
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^#+\s*/, '')
+    .replace(/\*+/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
+function run(text: string, bold = false): string {
+  const props = bold ? '<w:rPr><w:b/></w:rPr>' : '';
+  // Tabs inside a paragraph are w:tab elements, as Word writes them.
+  return text
+    .split('\t')
+    .map((part) => `<w:r>${props}<w:t xml:space="preserve">${esc(part)}</w:t></w:r>`)
+    .join('<w:r><w:tab/></w:r>');
+}
+
+const paragraph = (text: string, bold = false, center = false): string =>
+  `<w:p>${center ? '<w:pPr><w:jc w:val="center"/></w:pPr>' : ''}${run(text, bold)}</w:p>`;
+
+interface Cell {
+  text: string;
+  span?: number;
+  vmerge?: 'restart' | 'continue';
+  bold?: boolean;
+}
+
+function cellXml(cell: Cell, widths: number[], col: number): string {
+  const span = cell.span ?? 1;
+  const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const props = [
+    `<w:tcW w:w="${width}" w:type="dxa"/>`,
+    span > 1 ? `<w:gridSpan w:val="${span}"/>` : '',
+    cell.vmerge === 'restart' ? '<w:vMerge w:val="restart"/>' : '',
+    cell.vmerge === 'continue' ? '<w:vMerge/>' : '',
+  ].join('');
+  const lines = cell.vmerge === 'continue' ? [''] : cell.text.split('\n');
+  return `<w:tc><w:tcPr>${props}</w:tcPr>${lines.map((l) => paragraph(l, cell.bold)).join('')}</w:tc>`;
+}
+
+function rowXml(cells: Cell[], widths: number[], header = false): string {
+  let col = 0;
+  const xml = cells.map((cell) => {
+    const out = cellXml(cell, widths, col);
+    col += cell.span ?? 1;
+    return out;
+  });
+  return `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${xml.join('')}</w:tr>`;
+}
+
+/** Column widths (twentieths of a point) for a landscape A4 page: STT narrow, text wide. */
+function widthsFor(count: number, taskColumn: number | undefined): number[] {
+  const total = 14400;
+  const stt = 700;
+  const wide = taskColumn !== undefined ? 1 : 0;
+  const unit = (total - stt) / (count - 1 + wide);
+  return Array.from({ length: count }, (_, i) =>
+    Math.round(i === 0 ? stt : i === taskColumn ? unit * 2 : unit),
+  );
+}
+
+/**
+ * The header rows as the seed's lines give them (one row, or two when the first has a group
+ * whose sub-headers sit below) → Word rows: a group spans its sub-headers, and a header with
+ * nothing below it is merged down over both rows.
+ */
+function headerRows(lines: string[][], width: number): Cell[][] {
+  const top = lines[0]!;
+  const at = (row: string[], c: number): string => clean(row[c] ?? '');
+  if (lines.length === 1) {
+    return [Array.from({ length: width }, (_, c) => ({ text: at(top, c), bold: true }))];
+  }
+  const below = lines[1]!;
+  const first: Cell[] = [];
+  const second: Cell[] = [];
+  for (let c = 0; c < width;) {
+    let span = 1;
+    if (at(top, c) !== '' && at(below, c) !== '') {
+      while (c + span < width && at(top, c + span) === '' && at(below, c + span) !== '') span++;
+    }
+    if (at(below, c) === '' && span === 1) {
+      first.push({ text: at(top, c), vmerge: 'restart', bold: true });
+      second.push({ text: '', vmerge: 'continue' });
+    } else {
+      first.push({ text: at(top, c), span, bold: true });
+      for (let k = 0; k < span; k++) second.push({ text: at(below, c + k), bold: true });
+    }
+    c += span;
+  }
+  return [first, second];
+}
+
+type Columns = NonNullable<GoldenPlan['tables'][number]['columns']>;
+
+/** A task's cell in a column of the table, as the golden file reads it. */
+function taskCell(task: PlanTask, column: number, columns: Columns): string {
+  const role = Object.entries(columns).find(([, c]) => c === column)?.[0];
+  switch (role) {
+    case 'stt':
+      return task.stt;
+    case 'task':
+      return task.title;
+    // Units as an appendix lists them: separated by semicolons (the golden file splits them).
+    case 'lead':
+      return task.lead.join('; ');
+    case 'support':
+      return task.support.join('; ');
+    case 'time':
+      return task.time.text;
+    case 'start':
+      return task.time.startText ?? '';
+    case 'due':
+      return task.time.dueText ?? '';
+    case 'product':
+      return task.product;
+    case 'note':
+      return task.note ?? '';
+    default:
+      return '';
+  }
+}
+
+/** Cells merged down: the same unit, time or deliverable for consecutive tasks of a section. */
+const MERGEABLE = new Set(['lead', 'support', 'time', 'start', 'due', 'product']);
+
+function taskRows(plan: GoldenPlan, columns: Columns, width: number): Cell[][] {
+  const tasks = plan.tasks ?? [];
+  const out: Cell[][] = [];
+  const roleOf = (c: number): string | undefined =>
+    Object.entries(columns).find(([, i]) => i === c)?.[0];
+  const emitTasks = (list: PlanTask[]): void => {
+    list.forEach((task, i) => {
+      const previous = i > 0 ? list[i - 1]! : null;
+      out.push(
+        Array.from({ length: width }, (_, c): Cell => {
+          const text = taskCell(task, c, columns);
+          const role = roleOf(c);
+          if (role && MERGEABLE.has(role) && text !== '') {
+            const same = previous !== null && taskCell(previous, c, columns) === text;
+            const next = list[i + 1];
+            const sameBelow = next !== undefined && taskCell(next, c, columns) === text;
+            if (same) return { text: '', vmerge: 'continue' };
+            if (sameBelow) return { text, vmerge: 'restart' };
+          }
+          return { text };
+        }),
+      );
+    });
+  };
+  const sections = plan.sections ?? [];
+  if (sections.length === 0) {
+    emitTasks(tasks);
+    return out;
+  }
+  for (const section of sections) {
+    out.push([
+      { text: section.id, bold: true },
+      { text: section.title, span: width - 1, bold: true },
+    ]);
+    emitTasks(tasks.filter((t) => t.section === section.id));
+  }
+  return out;
+}
+
+/** The seed's lines of a table (1-based, inclusive) as cells; separator rows left out. */
+function seedTableLines(lines: string[], first: number, last: number): string[][] {
+  return lines
+    .slice(first - 1, last)
+    .filter((l) => l.includes('\t') && !/^[\s|:-]+$/.test(l.replace(/\t/g, '')))
+    .map((l) => l.split('\t'));
+}
+
+/** The Word document (.docx bytes) for a seed; also its tables' row counts, for checks. */
+export function seedAsWordTable(name: string): Uint8Array {
+  const plan = golden(name);
+  const lines = seedText(name).split('\n');
+  const body: string[] = [];
+  let next = 1;
+  const prose = (from: number, to: number): void => {
+    for (const line of lines.slice(from - 1, to - 1)) {
+      const text = line.includes('\t') ? line.replace(/<[^>]+>/g, '') : clean(line);
+      if (text.trim() === '') continue;
+      body.push(paragraph(text, /^(KẾ HOẠCH|QUYẾT ĐỊNH|PHỤ LỤC)/.test(text), false));
+    }
+  };
+  for (const table of plan.tables) {
+    const firstRow = table.firstRow!;
+    const lastRow = table.lastRow!;
+    prose(next, firstRow);
+    const seedRows = seedTableLines(lines, firstRow, lastRow);
+    const width = Math.max(...seedRows.slice(0, 2).map((r) => r.length));
+    const twoHeaderRows =
+      seedRows.length > 1 &&
+      clean(seedRows[1]![0] ?? '') === '' &&
+      seedRows[0]!.some((c) => c.trim() === '');
+    const headerLines = seedRows.slice(0, twoHeaderRows ? 2 : 1);
+    const columns = table.columns ?? {};
+    const widths = widthsFor(width, columns.task);
+    const rows: string[] = headerRows(headerLines, width).map((r) => rowXml(r, widths, true));
+    if (table.kind === 'tasks') {
+      for (const r of taskRows(plan, columns, width)) rows.push(rowXml(r, widths));
+    } else {
+      const header = headerLines.map((r) => r.map(clean).join('\t'));
+      for (const r of seedRows.slice(headerLines.length)) {
+        if (header.includes(r.map(clean).join('\t'))) continue; // a repeated header
+        const cells = Array.from({ length: width }, (_, c) => ({ text: clean(r[c] ?? '') }));
+        rows.push(rowXml(cells, widths));
+      }
+    }
+    const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+    const border = (side: string): string =>
+      `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+    body.push(
+      `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/>` +
+        `<w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+        `</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows.join('')}</w:tbl>`,
+    );
+    next = lastRow + 1;
+  }
+  prose(next, lines.length + 1);
+
+  const documentXml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `<w:body>${body.join('')}` +
+    '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' +
+    '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/>' +
+    '</w:sectPr></w:body></w:document>';
+  const styles =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>' +
+    '<w:sz w:val="22"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault>' +
+    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
+    '</w:styles>';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+        '</Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+        '</Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+        '</Relationships>',
+    ),
+    'word/document.xml': strToU8(documentXml),
+    'word/styles.xml': strToU8(styles),
+  });
+}
