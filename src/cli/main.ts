@@ -29,8 +29,10 @@ Cách dùng / Usage:
       Tạo sổ theo dõi Excel (.xlsx): tổng hợp, danh sách nhiệm vụ, một trang cho mỗi đơn vị.
       Make the Excel tracking workbook (.xlsx): dashboard, task list, a sheet per unit.
 
-TỆP: văn bản (.txt, .md), tệp Excel .xlsx, hoặc JSON của phuluc parse --json (cho build).
-FILE: text (.txt, .md), an Excel .xlsx file, or the JSON of phuluc parse --json (for build).
+TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
+     hoặc JSON của phuluc parse --json (cho build).
+FILE: text (.txt, .md), an Excel .xlsx, a Word .docx, a PDF with text (not a scan),
+      or the JSON of phuluc parse --json (for build).
 
 Tùy chọn / Options:
   --json               in JSON / print JSON

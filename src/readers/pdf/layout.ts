@@ -539,6 +539,8 @@ interface ProseLine {
   page: number;
   y: number;
   x: number;
+  right: number;
+  size: number;
   text: string;
   /** Distance from the nearer of the page's top and bottom edges, as a share of its height. */
   margin: number;
@@ -588,6 +590,23 @@ export function readableShare(text: string): number {
   let ok = 0;
   for (const ch of chars) if (READABLE.test(ch)) ok++;
   return ok / chars.length;
+}
+
+/**
+ * True when `line` continues the paragraph whose last line is `prev`: the next line down, not
+ * indented further, and `prev` ran to the right edge of the text (it wrapped). Lines that share
+ * their baseline with another piece (a head in two columns) stand alone.
+ */
+function wraps(prev: ProseLine, line: ProseLine, right: number, blocks: Block[]): boolean {
+  if (line.page !== prev.page) return false;
+  const gap = line.y - prev.y;
+  if (gap <= 0 || gap > Math.max(prev.size, line.size) * 1.8) return false;
+  if (prev.right < right - prev.size * 3) return false;
+  if (line.x > prev.x + prev.size) return false;
+  if (BULLET.test(line.text) || /^(?:\d+|[IVXLC]+|[a-zđ])[.)]\s/.test(line.text)) return false;
+  const alone = (l: ProseLine): boolean =>
+    blocks.filter((b) => b.kind === 'prose' && Math.abs(b.line.y - l.y) < 1).length === 1;
+  return alone(prev) && alone(line);
 }
 
 // ── borderless tables ─────────────────────────────────────────────────────────────────────
@@ -706,6 +725,8 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
       for (const piece of pieces(line)) {
         const margin = Math.min(line.y, height - line.y) / height;
         const pl: ProseLine = {
+          right: piece.right,
+          size: line.size,
           page: page.number,
           y: line.y,
           x: piece.x,
@@ -745,26 +766,39 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
       .sort(
         (a, b) => a.y - b.y || (a.kind === 'prose' && b.kind === 'prose' ? a.line.x - b.line.x : 0),
       );
-    // Prose lines on one baseline (a head in two columns) in reading order.
-    let first = true;
-    for (const block of kept) {
+    const right = Math.max(0, ...kept.map((b) => (b.kind === 'prose' ? b.line.right : 0)));
+    let paragraph: ProseLine | null = null;
+    let text = '';
+    const endParagraph = (): void => {
+      if (paragraph) pushProse(text);
+      paragraph = null;
+    };
+    kept.forEach((block, i) => {
       if (block.kind === 'table') {
+        endParagraph();
         const current = open as PageTable | null;
-        if (current && first && sameColumns(current.xs, block.table.xs))
+        if (current && i === 0 && sameColumns(current.xs, block.table.xs))
           continueTable(current, block.table);
         else {
           flush();
           open = block.table;
         }
-      } else if (block.kind === 'prose') {
-        flush();
-        if (guessed) {
-          const line = block.line;
-          pushProse(line.text);
-        } else pushProse(block.line.text);
+        return;
       }
-      first = false;
-    }
+      if (block.kind !== 'prose') return;
+      flush();
+      const line = block.line;
+      const prev = paragraph as ProseLine | null;
+      if (prev && wraps(prev, line, right, kept)) {
+        text = /\S[-–]$/.test(text) ? text + line.text : `${text} ${line.text}`;
+        paragraph = line;
+        return;
+      }
+      endParagraph();
+      paragraph = line;
+      text = line.text;
+    });
+    endParagraph();
   }
   flush();
 
