@@ -1,8 +1,9 @@
 // The pipeline stages the pane loads on first use, each in a chunk of its own, so the pane that
-// opens inside Excel carries neither ExcelJS nor mammoth:
+// opens inside Excel carries neither ExcelJS nor PDF.js:
 //   layout  — plan → workbook layout (pure, small);
 //   xlsx    — the .xlsx writer and reader (ExcelJS), only for downloads and .xlsx files;
-//   docx    — the .docx reader (mammoth), only for .docx files;
+//   docx    — the .docx reader (the document's XML), only for .docx files;
+//   pdf     — the PDF reader with PDF.js and its worker's code, only for PDF files;
 //   sample  — the bundled sample plan.
 
 import type { PipelineModules } from './model/ports';
@@ -23,6 +24,10 @@ export const modules: PipelineModules = {
   async docxReader() {
     const m = await import(/* webpackChunkName: "docx" */ '../readers/docx');
     return (bytes) => m.readDocxGrid(bytes);
+  },
+  async pdfReader() {
+    const m = await import(/* webpackChunkName: "pdf" */ './pdf');
+    return (bytes) => m.readPdf(bytes);
   },
 };
 

@@ -137,7 +137,7 @@ describe('sources', () => {
   });
 
   it.each([
-    { name: 'ke-hoach.pdf', bytes: encode('%PDF-1.4 …'), code: 'file-pdf' },
+    { name: 'ke-hoach.pdf', bytes: encode('%PDF-1.4 …'), code: 'pdf-damaged' },
     {
       name: 'ke-hoach.doc',
       bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]),
@@ -190,9 +190,9 @@ describe('sources', () => {
   it('a failed read keeps the plan that was there', async () => {
     const { store } = makeStore();
     await store.loadSample();
-    await store.loadFile('ke-hoach.pdf', encode('%PDF'));
+    await store.loadFile('ke-hoach.pdf', encode('%PDF-1.4'));
     expect(store.getState().plan?.tasks).toHaveLength(20);
-    expect(store.getState().error?.code).toBe('file-pdf');
+    expect(store.getState().error?.code).toBe('pdf-damaged');
     await store.loadPaste('không phải bảng');
     expect(store.getState().error?.code).toBe('no-table');
     expect(store.getState().source?.kind).toBe('sample');
