@@ -150,16 +150,16 @@ function uprightPage(page: PageContent): {
   const map = (x: number, y: number): [number, number] => {
     switch (turn) {
       case 90:
-        return [H - y, x];
+        return [y, W - x];
       case 180:
         return [W - x, H - y];
       case 270:
-        return [y, W - x];
+        return [H - y, x];
       default:
         return [x, y];
     }
   };
-  // (A text angle is counter-clockwise on a y-down page: 90 reads upwards, see extract.ts.)
+  // (Angles are measured on the y-down page: text at 90 reads downwards, at 270 upwards.)
   const runs: Run[] = page.runs.map((r) => {
     const rad = (r.angle * Math.PI) / 180;
     const [x, y] = map(r.x, r.y);

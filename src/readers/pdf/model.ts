@@ -12,7 +12,10 @@ export interface TextRun {
   width: number;
   /** Font size (the glyphs' height). */
   size: number;
-  /** Direction of the baseline on the displayed page, degrees counter-clockwise (0: normal). */
+  /**
+   * Direction of the baseline on the displayed page, in degrees measured with y downwards
+   * (0: normal, 90: the text reads downwards, 270: upwards).
+   */
   angle: number;
   font: string;
 }

@@ -108,10 +108,11 @@ const TCVN3: string[] = [
   '\u1ED0',
 ];
 
-function decodeTcvn3(text: string): string {
+export function decodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text) {
-    const code = ch.charCodeAt(0);
+    // PDF.js turns the micro sign (0xB5, "à" in TCVN3) into a Greek mu.
+    const code = ch === '\u03BC' ? 0xb5 : ch.charCodeAt(0);
     out += code >= 0xa1 && code <= 0xff ? TCVN3[code - 0xa1]! : ch;
   }
   return out.normalize('NFC');
