@@ -266,24 +266,37 @@ export async function extractPages(lib: PdfLib, bytes: Uint8Array): Promise<Page
     }
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const view = viewport.transform as Matrix;
-      const [text, ops] = await Promise.all([
-        page.getTextContent({ disableNormalization: false }),
-        page.getOperatorList(),
-      ]);
-      const items = text.items.filter((i) => 'str' in i) as TextItemLike[];
-      const drawing = readDrawing(lib, ops, view, viewport.width * viewport.height);
-      pages.push({
-        number: n,
-        width: viewport.width,
-        height: viewport.height,
-        runs: readText(items, view),
-        segments: drawing.segments,
-        pictureArea: drawing.pictureArea,
-      });
-      page.cleanup();
+      try {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const view = viewport.transform as Matrix;
+        const [text, ops] = await Promise.all([
+          page.getTextContent({ disableNormalization: false }),
+          page.getOperatorList(),
+        ]);
+        const items = text.items.filter((i) => 'str' in i) as TextItemLike[];
+        const drawing = readDrawing(lib, ops, view, viewport.width * viewport.height);
+        pages.push({
+          number: n,
+          width: viewport.width,
+          height: viewport.height,
+          runs: readText(items, view),
+          segments: drawing.segments,
+          pictureArea: drawing.pictureArea,
+        });
+        page.cleanup();
+      } catch {
+        // A damaged page (a broken stream): the others may still be read.
+        pages.push({
+          number: n,
+          width: 0,
+          height: 0,
+          runs: [],
+          segments: [],
+          pictureArea: 0,
+          damaged: true,
+        });
+      }
     }
     return pages;
   } finally {

@@ -650,6 +650,7 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
 
   const scanned: number[] = [];
   const garbage: number[] = [];
+  const damaged = pages.filter((p) => p.damaged).map((p) => p.number);
   const readable: {
     page: PageContent;
     runs: Run[];
@@ -671,6 +672,9 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
     readable.push({ page, ...uprightPage({ ...page, runs: decoded }) });
   }
   if (readable.length === 0) {
+    if (damaged.length === pages.length && pages.length > 0) {
+      throw new PdfReadError('damaged', 'no page of the PDF can be read (damaged streams)');
+    }
     if (garbage.length > 0) {
       throw new PdfReadError(
         'garbage',
@@ -691,6 +695,14 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
       severity: 'warning',
       vi: `Trang ${pageNote(scanned)} của PDF là ảnh quét, không có lớp chữ: đã bỏ qua (cần nhận dạng chữ — OCR — mà PhuLuc không làm).`,
       en: `Page ${pageNoteEn(scanned)} of the PDF is a scan with no text layer: skipped (it needs OCR, which PhuLuc does not do).`,
+    });
+  }
+  if (damaged.length > 0) {
+    notes.push({
+      code: 'pdf-damaged-pages',
+      severity: 'warning',
+      vi: `Trang ${pageNote(damaged)} của PDF bị hỏng, không đọc được: đã bỏ qua. Hãy đối chiếu với bản gốc.`,
+      en: `Page ${pageNoteEn(damaged)} of the PDF is damaged and cannot be read: skipped. Check against the original.`,
     });
   }
   if (garbage.length > 0) {

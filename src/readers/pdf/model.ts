@@ -37,4 +37,6 @@ export interface PageContent {
   segments: Segment[];
   /** Share of the page covered by pictures (0–1): a scanned page is one picture. */
   pictureArea: number;
+  /** True when the page could not be read at all (a damaged stream). */
+  damaged?: boolean;
 }
