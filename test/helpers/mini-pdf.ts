@@ -154,3 +154,43 @@ export function ruledTable(
   }
   return { texts, lines };
 }
+
+/** A tiny photograph of a printed page (a JPEG made with pdftoppm at 4 dpi). */
+const PAGE_PHOTO_BASE64 =
+  '/9j/4AAQSkZJRgABAQEABAAEAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIx' +
+  'wcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIy' +
+  'MjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAiAC8DASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAw' +
+  'QFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkK' +
+  'FhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmq' +
+  'KjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEB' +
+  'AQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRob' +
+  'HBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOE' +
+  'hYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+P' +
+  'n6/9oADAMBAAIRAxEAPwD3K6uJI7hUVgq7QScE9/oaBfqM7iD9Ecf0qO/WRrhdilvk6AZz196iU3i8BZBjoNv/ANeg' +
+  'C39vj/yrf/E04XgYkKpJHoG/+Jqoov2GQHx6Hj+tPVL0t8+/p2YAfzoAs/aT/wA82/74f/4mpY38xc4I5xyCP5gVXx' +
+  'c4+52/vn/GrEW/yxvGG+tAGdqYH2hMlB8nUkD19RUUVskyZEibc8FivHt0q9dWrzzBgMqFxjzCv8hTV06MphmkU+0h' +
+  'NAFb7AmciaIe3HP6VItsFGGkt278qv8AhVlLNIySskoz1+enmDP/AC1l/wC+qAKhhUYy1qPwX/CrluoWPgRj/rn0NO' +
+  '8pfV/++zTlUKMDP4nNAC0UUUAFFFFABRRRQB//2Q==';
+
+/** Width and height from a JPEG's start-of-frame marker. */
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
+  for (let i = 2; i + 8 < bytes.length;) {
+    const marker = bytes[i + 1]!;
+    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    if (marker >= 0xc0 && marker <= 0xc2) {
+      return {
+        height: (bytes[i + 5]! << 8) | bytes[i + 6]!,
+        width: (bytes[i + 7]! << 8) | bytes[i + 8]!,
+      };
+    }
+    i += 2 + length;
+  }
+  throw new Error('no JPEG frame');
+}
+
+/** A scanned document: every page a photograph, no text layer. */
+export function scannedPdf(pages = 2): Uint8Array {
+  const bytes = Uint8Array.from(Buffer.from(PAGE_PHOTO_BASE64, 'base64'));
+  const jpeg = { bytes, ...jpegSize(bytes) };
+  return miniPdf(Array.from({ length: pages }, () => ({ width: 595, height: 842, jpeg })));
+}
