@@ -361,8 +361,9 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
         choiceDepth++;
         return;
       }
-      if (skipDepth > 0 || choiceDepth > 0) {
-        if (W_NS.has(node.uri) && SKIPPED.has(node.local)) skipDepth++;
+      if (choiceDepth > 0) return;
+      if (skipDepth > 0) {
+        if (W_NS.has(node.uri) && SKIPPED.has(node.local) && node.local !== 'pPr') skipDepth++;
         return;
       }
       if (!W_NS.has(node.uri)) return;
