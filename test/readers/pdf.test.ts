@@ -317,9 +317,17 @@ describe('pagesToGrid', () => {
     ];
     const at = [40, 80, 300, 440];
     const runs = rows.flatMap((r, i) => r.map((text, c) => run(at[c]!, 100 + i * 20, text)));
+    // Task 2's text wraps onto a line of its own, under the task column.
+    runs.push(run(80, 172, 'và báo cáo kết quả'));
     const grid = pagesToGrid([page(1, [run(40, 60, 'PHỤ LỤC'), ...runs], [])]);
     expect(grid.structure).toBe('pdf-text');
     expect(grid.mergesKnown).toBe(false);
-    expect(tabular(grid)).toEqual(rows);
+    expect(tabular(grid)).toEqual([...rows, ['', 'và báo cáo kết quả', '', '']]);
+    const plan = planFromGrid(grid);
+    expect(plan.tasks.map((t) => [t.title, t.lead])).toEqual([
+      ['Việc A', ['Văn phòng']],
+      ['Việc B và báo cáo kết quả', ['Sở Nội vụ']],
+    ]);
+    expect(plan.findings[0]?.message).toMatch(/không có đường kẻ/);
   });
 });

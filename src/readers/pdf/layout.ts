@@ -822,7 +822,6 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
     const loose = guessTable(
       readable.map((p) => ({ number: p.page.number, runs: p.runs })),
       furnished.drop,
-      prose,
     );
     if (loose) {
       grid.rows = loose;
@@ -842,45 +841,44 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
 function guessTable(
   pages: { number: number; runs: Run[] }[],
   drop: Set<ProseLine>,
-  prose: ProseLine[],
 ): GridRow[] | null {
   const dropped = new Set([...drop].map((l) => `${l.page}:${Math.round(l.y)}:${Math.round(l.x)}`));
-  interface Row {
-    cells: { x: number; text: string }[];
-  }
-  const lines: Row[] = [];
+  const lines: { x: number; text: string }[][] = [];
   for (const page of pages) {
     for (const line of toLines(page.runs)) {
       const parts = pieces(line).filter(
         (p) => !dropped.has(`${page.number}:${Math.round(line.y)}:${Math.round(p.x)}`),
       );
-      if (parts.length > 0) lines.push({ cells: parts.map((p) => ({ x: p.x, text: p.text })) });
+      if (parts.length > 0) lines.push(parts.map((p) => ({ x: p.x, text: p.text })));
     }
   }
-  const tabular = lines.filter((l) => l.cells.length >= 3);
+  const tabular = lines.filter((l) => l.length >= 3);
   if (tabular.length < 3) return null;
   const starts = cluster(
-    tabular.flatMap((l) => l.cells.map((c) => c.x)),
+    tabular.flatMap((l) => l.map((c) => c.x)),
     12,
   );
+  const columnOf = (x: number): number => {
+    let k = 0;
+    for (let i = 0; i < starts.length; i++) if (x >= starts[i]! - 12) k = i;
+    return k;
+  };
   const rows: GridRow[] = [];
   for (const line of lines) {
-    if (line.cells.length < 2) {
-      rows.push({
-        line: rows.length + 1,
-        cells: [normalizeText(line.cells[0]!.text)],
-        tabular: false,
-      });
+    // One piece under a column other than the first, right after a table row: the rest of a
+    // cell that wrapped (its row has no STT, so the core joins it to the task above).
+    const wrapped =
+      line.length === 1 && columnOf(line[0]!.x) > 0 && rows[rows.length - 1]?.tabular === true;
+    if (line.length < 2 && !wrapped) {
+      rows.push({ line: rows.length + 1, cells: [normalizeText(line[0]!.text)], tabular: false });
       continue;
     }
     const cells = starts.map(() => '');
-    for (const cell of line.cells) {
-      let k = 0;
-      for (let i = 0; i < starts.length; i++) if (cell.x >= starts[i]! - 12) k = i;
+    for (const cell of line) {
+      const k = columnOf(cell.x);
       cells[k] = cells[k] ? `${cells[k]} ${cell.text}` : cell.text;
     }
     rows.push({ line: rows.length + 1, cells: cells.map(normalizeText), tabular: true });
   }
-  void prose;
   return rows;
 }
