@@ -49,7 +49,6 @@ const SKIPPED = new Set([
   'rPr',
   'pPr',
   'sectPr',
-  'tblPr',
   'tblGrid',
   'footnoteReference',
   'endnoteReference',
@@ -256,7 +255,71 @@ interface CellDraft {
 interface TableDraft {
   rows: { cells: CellDraft[]; col: number }[];
   cell: CellDraft | null;
+  /** Its style (w:tblStyle), and borders set on the table itself (w:tblBorders), if any. */
+  style?: string;
+  borders?: boolean;
+  /** True when some cell draws a border of its own (w:tcBorders). */
+  cellBorders?: boolean;
 }
+
+/** A border side that draws a line (not "none" or "nil"). */
+const drawn = (val: string | undefined): boolean => !!val && val !== 'none' && val !== 'nil';
+
+const BORDER_SIDES = new Set([
+  'top',
+  'left',
+  'bottom',
+  'right',
+  'start',
+  'end',
+  'insideH',
+  'insideV',
+]);
+
+/** Table styles: whether each draws borders (through its basedOn chain), and the default one. */
+function readTableStyles(xml: string): { borders: (id: string | undefined) => boolean } {
+  const styles = new Map<string, { basedOn?: string; borders?: boolean }>();
+  let defaultId: string | undefined;
+  let current: { basedOn?: string; borders?: boolean } | null = null;
+  let inBorders = false;
+  parseXml(xml, (parser) => {
+    parser.on('opentag', (node) => {
+      if (!W_NS.has(node.uri)) return;
+      if (node.local === 'style') {
+        current = null;
+        if (wAttr(node, 'type') !== 'table') return;
+        current = {};
+        const id = wAttr(node, 'styleId') ?? '';
+        styles.set(id, current);
+        if (wAttr(node, 'default') === '1' || wAttr(node, 'default') === 'true') defaultId = id;
+      } else if (current && node.local === 'basedOn') current.basedOn = wAttr(node, 'val');
+      else if (current && node.local === 'tblBorders') {
+        inBorders = true;
+        current.borders ??= false;
+      } else if (current && inBorders && BORDER_SIDES.has(node.local)) {
+        if (drawn(wAttr(node, 'val'))) current.borders = true;
+      }
+    });
+    parser.on('closetag', (node) => {
+      if (!W_NS.has(node.uri)) return;
+      if (node.local === 'tblBorders') inBorders = false;
+      else if (node.local === 'style') current = null;
+    });
+  });
+  const borders = (id: string | undefined, depth = 0): boolean => {
+    const style = styles.get(id ?? defaultId ?? '');
+    if (!style || depth > 10) return false;
+    if (style.borders !== undefined) return style.borders;
+    return style.basedOn ? borders(style.basedOn, depth + 1) : false;
+  };
+  return { borders };
+}
+
+/**
+ * A small table drawn without any border is a layout box (the document's head with its number
+ * and date, a signature block), not a table of the appendix: its text is prose.
+ */
+const LAYOUT_TABLE_ROWS = 4;
 
 /** A Word table's rows → span cells: vMerge chains become row spans, gaps empty cells. */
 function tableSpans(table: TableDraft): SpanCell[][] {
@@ -322,6 +385,12 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
     numberingPart && pkg.has(numberingPart) ? readNumbering(pkg.text(numberingPart)) : null;
   const lists = new ListCounter(numbering);
   const rels = pkg.rels(main);
+  const stylesPart = pkg.relTarget(main, 'styles');
+  const tableStyles =
+    stylesPart && pkg.has(stylesPart)
+      ? readTableStyles(pkg.text(stylesPart))
+      : { borders: () => true };
+  let borderContext: 'table' | 'cell' | null = null;
 
   const rows: GridRow[] = [];
   let tables = 0;
@@ -407,6 +476,22 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
         case 'tbl':
           stack.push({ rows: [], cell: null });
           return;
+        case 'tblStyle': {
+          const table = stack[stack.length - 1];
+          if (table) table.style = wAttr(node, 'val');
+          return;
+        }
+        case 'tblBorders': {
+          const table = stack[stack.length - 1];
+          if (table && !table.cell) {
+            borderContext = 'table';
+            table.borders ??= false;
+          }
+          return;
+        }
+        case 'tcBorders':
+          if (stack[stack.length - 1]?.cell) borderContext = 'cell';
+          return;
         case 'tr': {
           const table = stack[stack.length - 1];
           table?.rows.push({ cells: [], col: 0 });
@@ -423,6 +508,20 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
           if (!table || !row) return;
           table.cell = { col: row.col, span: 1, vmerge: null, paragraphs: [] };
           row.cells.push(table.cell);
+          return;
+        }
+        case 'top':
+        case 'left':
+        case 'bottom':
+        case 'right':
+        case 'start':
+        case 'end':
+        case 'insideH':
+        case 'insideV': {
+          const table = stack[stack.length - 1];
+          if (!table || !borderContext || !drawn(wAttr(node, 'val'))) return;
+          if (borderContext === 'table') table.borders = true;
+          else table.cellBorders = true;
           return;
         }
         case 'gridSpan': {
@@ -469,6 +568,10 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
         case 'pPr':
           inPPr = false;
           return;
+        case 'tblBorders':
+        case 'tcBorders':
+          borderContext = null;
+          return;
         case 'p': {
           if (paragraph === null) return;
           const label = numId && numId !== '0' ? lists.label(numId, ilvl) : '';
@@ -490,8 +593,17 @@ function bodyRows(pkg: Package, main: string): { rows: GridRow[]; tables: number
           if (outer?.cell) {
             outer.cell.paragraphs.push(...tableLines(table));
           } else if (!outer) {
-            tables++;
-            pushTable(rows, tableSpans(table));
+            const bordered =
+              (table.borders ?? tableStyles.borders(table.style)) || table.cellBorders === true;
+            if (!bordered && table.rows.length <= LAYOUT_TABLE_ROWS) {
+              for (const row of table.rows)
+                for (const cell of row.cells)
+                  for (const para of cell.paragraphs)
+                    for (const line of para.split('\n')) pushLine(line);
+            } else {
+              tables++;
+              pushTable(rows, tableSpans(table));
+            }
           }
           return;
         }

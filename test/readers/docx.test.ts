@@ -199,6 +199,48 @@ describe('readDocxGridSync', () => {
     ]);
   });
 
+  it("reads a borderless head table (number, date) as prose, so the document's head is read", () => {
+    const styles =
+      `<?xml version="1.0"?><w:styles xmlns:w="${W}">` +
+      '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:tblPr/></w:style>' +
+      '<w:style w:type="table" w:styleId="TableGrid"><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>' +
+      '<w:top w:val="single"/><w:left w:val="single"/><w:bottom w:val="single"/><w:right w:val="single"/>' +
+      '<w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr></w:style></w:styles>';
+    const head = tbl(
+      tr(tc(p('ỦY BAN NHÂN DÂN TỈNH LÀO CAI')), tc(p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))),
+      tr(tc(p('Số: 134/KH-UBND')), tc(p('Lào Cai, ngày 26 tháng 3 năm 2026'))),
+    );
+    const grid = (tblPr: string) =>
+      readDocxGridSync(
+        docx(
+          head.replace('<w:tbl>', `<w:tbl>${tblPr}`) +
+            p('KẾ HOẠCH') +
+            p('Triển khai Chỉ thị số 11-CT/TU năm 2026') +
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>' +
+            tr(tc(p('STT')), tc(p('Nhiệm vụ')), tc(p('Chủ trì')), tc(p('Thời gian'))) +
+            tr(tc(p('1')), tc(p('Rà soát')), tc(p('Sở Công Thương')), tc(p('Quý II'))) +
+            '</w:tbl>',
+          { 'word/styles.xml': styles },
+          '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
+        ),
+      );
+    const borderless = planFromGrid(grid(''));
+    expect(borderless.document).toMatchObject({
+      number: '134/KH-UBND',
+      date: '2026-03-26',
+      type: 'KẾ HOẠCH',
+      year: 2026,
+    });
+    expect(borderless.tasks.map((t) => [t.lead, t.time.due])).toEqual([
+      [['Sở Công Thương'], '2026-06-30'],
+    ]);
+    // The same two rows with borders drawn are a table.
+    const ruled = grid(
+      '<w:tblPr><w:tblBorders><w:top w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>',
+    );
+    expect(ruled.rows[0]).toMatchObject({ tabular: true });
+  });
+
   it('refuses a zip that is not a Word document and damaged XML, with codes', () => {
     const notWord = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'a.txt': strToU8('x') });
     expect(() => readDocxGridSync(notWord)).toThrow(expect.objectContaining({ code: 'not-docx' }));
