@@ -139,7 +139,11 @@ export function seedAsWordTable(name: string): Uint8Array {
   const prose = (from: number, to: number): void => {
     for (const line of lines.slice(from - 1, to - 1)) {
       const text = line.includes('\t') ? line.replace(/<[^>]+>/g, '') : clean(line);
-      if (text.trim() === '') continue;
+      // Blank lines stay (one empty paragraph for a run of them): they end the title block.
+      if (text.trim() === '') {
+        if (body.length > 0 && !body[body.length - 1]!.startsWith('<w:p/>')) body.push('<w:p/>');
+        continue;
+      }
       body.push(paragraph(text, /^(KẾ HOẠCH|QUYẾT ĐỊNH|PHỤ LỤC)/.test(text), false));
     }
   };

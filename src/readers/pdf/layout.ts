@@ -250,26 +250,59 @@ function ems(text: string): number {
  * A cell's lines → its text. A line that ended where the next line's first word would still
  * have fit (or before a bullet) ends a paragraph: "\n"; a wrapped line joins with a space.
  */
-function cellText(lines: Line[], left: number, right: number): string {
+function cellText(lines: Line[], left: number, right: number): CellRef {
   const visible = lines.filter((l) => l.text !== '');
-  if (visible.length === 0) return '';
+  if (visible.length === 0) return { text: '' };
   const pad = Math.min(8, Math.max(1, Math.min(...visible.map((l) => l.left - left))));
   const inner = right - left - 2 * pad;
+  const firstWord = (line: Line): number => {
+    const first = line.runs[0]!;
+    const runEms = ems(first.text.trim());
+    const wordWidth = runEms > 0 ? (first.width * ems(line.text.split(' ')[0] ?? '')) / runEms : 0;
+    return Math.min(wordWidth, first.width);
+  };
   let out = visible[0]!.text;
   for (let k = 1; k < visible.length; k++) {
     const prev = visible[k - 1]!;
     const line = visible[k]!;
-    const first = line.runs[0]!;
-    const word = line.text.split(' ')[0] ?? '';
-    const runEms = ems(first.text.trim());
-    const wordWidth = runEms > 0 ? (first.width * ems(word)) / runEms : 0;
-    const fits =
-      prev.right - prev.left + line.size * 0.25 + Math.min(wordWidth, first.width) < inner - 1;
-    if (/\S[-–]$/.test(prev.text) && !BULLET.test(line.text)) out += '';
-    else out += BULLET.test(line.text) || fits ? '\n' : ' ';
+    out += lineBreak(
+      prev.text,
+      prev.right - prev.left,
+      line.text,
+      firstWord(line),
+      line.size,
+      inner,
+    );
     out += line.text;
   }
-  return out;
+  const last = visible[visible.length - 1]!;
+  return {
+    text: out,
+    fit: {
+      inner,
+      lastWidth: last.right - last.left,
+      firstWord: firstWord(visible[0]!),
+      size: last.size,
+    },
+  };
+}
+
+/**
+ * What joins a line to the next in a cell: nothing after a word cut at its hyphen, a line break
+ * when the line ended where the next line's first word would still have fit (or before a
+ * bullet), else a space (the text wrapped).
+ */
+function lineBreak(
+  prev: string,
+  prevWidth: number,
+  next: string,
+  nextWordWidth: number,
+  size: number,
+  inner: number,
+): string {
+  if (/\S[-–]$/.test(prev) && !BULLET.test(next)) return '';
+  const fits = prevWidth + size * 0.25 + nextWordWidth < inner - 1;
+  return BULLET.test(next) || fits ? '\n' : ' ';
 }
 
 // ── tables ────────────────────────────────────────────────────────────────────────────────
@@ -277,6 +310,8 @@ function cellText(lines: Line[], left: number, right: number): string {
 /** One cell of a table: shared by every lattice place it covers. */
 interface CellRef {
   text: string;
+  /** How its text sits in the cell: for joining a cell cut by a page break. */
+  fit?: { inner: number; lastWidth: number; firstWord: number; size: number };
 }
 
 /** A table on one page: its column boundaries and its lattice of cells. */
@@ -432,7 +467,7 @@ function buildTable(lines: Segment[], runs: Run[]): { table: PageTable; used: Se
         const cs = mine.map((i) => i % C);
         const cellLeft = xs[Math.min(...cs)]!;
         const cellRight = xs[Math.max(...cs) + 1]!;
-        ref = { text: cellText(toLines(placed.get(key) ?? []), cellLeft, cellRight) };
+        ref = cellText(toLines(placed.get(key) ?? []), cellLeft, cellRight);
         refs.set(key, ref);
       }
       row.push(ref);
@@ -460,13 +495,23 @@ function spanRows(rows: CellRef[][]): SpanCell[][] {
   });
 }
 
-/** A cell's text cut by a page break, joined as a sentence runs on (or a new line starts). */
-function joinAcrossPages(above: string, below: string): string {
-  if (above === '') return below;
-  if (/\S[-–]$/.test(above)) return above + below;
-  return /^[\p{Ll}(]/u.test(below) || /[,;]$/.test(above)
-    ? `${above} ${below}`
-    : `${above}\n${below}`;
+/** A cell's text cut by a page break, joined as its lines are. */
+function joinAcrossPages(above: CellRef, below: CellRef): string {
+  if (above.text === '') return below.text;
+  // A sentence running on (a lowercase word, or the line above ended on a comma) joins as one.
+  if (/^[\p{Ll}(]/u.test(below.text) || /[,;]$/.test(above.text))
+    return `${above.text} ${below.text}`;
+  if (!above.fit || !below.fit) return `${above.text}\n${below.text}`;
+  const lastLine = above.text.slice(above.text.lastIndexOf('\n') + 1);
+  const glue = lineBreak(
+    lastLine,
+    above.fit.lastWidth,
+    below.text,
+    below.fit.firstWord,
+    above.fit.size,
+    above.fit.inner,
+  );
+  return above.text + glue + below.text;
 }
 
 const rowKey = (row: CellRef[]): string =>
@@ -511,7 +556,8 @@ function continueTable(table: PageTable, part: PageTable): void {
         const mergedBelow = rows[1]?.[c] === next;
         if (prev.text === '' || next.text !== '' || !(mergedAbove || mergedBelow)) continue;
       } else if (next.text !== '') {
-        prev.text = joinAcrossPages(prev.text, next.text);
+        prev.text = joinAcrossPages(prev, next);
+        if (prev.fit && next.fit) prev.fit = { ...prev.fit, lastWidth: next.fit.lastWidth };
       }
       for (const row of rows)
         for (let i = 0; i < row.length; i++) if (row[i] === next) row[i] = prev;
@@ -779,6 +825,17 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
         (a, b) => a.y - b.y || (a.kind === 'prose' && b.kind === 'prose' ? a.line.x - b.line.x : 0),
       );
     const right = Math.max(0, ...kept.map((b) => (b.kind === 'prose' ? b.line.right : 0)));
+    // The page's line pitch: a wider gap between two paragraphs is a blank line, as a text
+    // document has one between blocks (the title block ends there).
+    const ys = kept.filter((b) => b.kind === 'prose').map((b) => b.y);
+    const gaps = ys
+      .slice(1)
+      .map((y, k) => y - ys[k]!)
+      .filter((g) => g > 1)
+      .sort((a, b) => a - b);
+    // The lower quartile: the pitch of lines within a paragraph, when paragraphs have spacing.
+    const pitch = gaps[Math.floor(gaps.length / 4)] ?? 0;
+    let lastLine: ProseLine | null = null;
     let paragraph: ProseLine | null = null;
     let text = '';
     const endParagraph = (): void => {
@@ -788,6 +845,7 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
     kept.forEach((block, i) => {
       if (block.kind === 'table') {
         endParagraph();
+        lastLine = null;
         const current = open as PageTable | null;
         if (current && i === 0 && sameColumns(current.xs, block.table.xs))
           continueTable(current, block.table);
@@ -803,11 +861,17 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
       const prev = paragraph as ProseLine | null;
       if (prev && wraps(prev, line, right, kept)) {
         text = /\S[-–]$/.test(text) ? text + line.text : `${text} ${line.text}`;
-        paragraph = line;
+        paragraph = lastLine = line;
         return;
       }
       endParagraph();
-      paragraph = line;
+      const last = lastLine as ProseLine | null;
+      if (last && last.page === line.page && pitch > 0) {
+        const gap = line.y - last.y;
+        // A single-spaced line is about 1.15 em: never take more than 1.3 em as the pitch.
+        if (gap > Math.min(pitch, line.size * 1.3) * 1.2) pushProse('');
+      }
+      paragraph = lastLine = line;
       text = line.text;
     });
     endParagraph();
