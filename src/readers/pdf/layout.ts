@@ -13,7 +13,10 @@
 //   left to right.
 // - Page furniture is left out: page numbers, running heads and footers (the same line on
 //   several pages), the Công báo head, and the stamp a digital signature prints.
-// - Text outside tables becomes prose rows, one a line (the document's number, date, title…).
+// - Text outside tables becomes prose rows: lines side by side (the document's head) apart,
+//   wrapped lines of a paragraph joined, a wider gap between paragraphs a blank row.
+// - A document without any ruled table gets one guessed from text positions (rows with wide
+//   gaps), its merges unknown.
 // - A page whose text is not readable (an odd font encoding) is reported and skipped; a PDF
 //   without text (a scan) is refused with a clear reason.
 
@@ -673,9 +676,7 @@ function pieces(line: Line): { x: number; right: number; text: string }[] {
 // ── the document ──────────────────────────────────────────────────────────────────────────
 
 type Block =
-  | { kind: 'prose'; y: number; line: ProseLine }
-  | { kind: 'table'; y: number; table: PageTable }
-  | { kind: 'loose'; y: number; cells: string[] };
+  { kind: 'prose'; y: number; line: ProseLine } | { kind: 'table'; y: number; table: PageTable };
 
 export interface PdfLayoutOptions {
   /** Turn off the text-position fallback (tables without lines). */
@@ -855,7 +856,6 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
         }
         return;
       }
-      if (block.kind !== 'prose') return;
       flush();
       const line = block.line;
       const prev = paragraph as ProseLine | null;
