@@ -77,6 +77,56 @@ export default tseslint.config(
     },
   },
   {
+    // Excel's own rules (dates, number formats, A1 references, formulas): pure, shared by the
+    // readers, the layout, both renderers and the Office.js door; depends on the core only.
+    files: ['src/excel/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'util',
+                'url',
+                'stream',
+                'buffer',
+              ],
+              message: 'src/excel must not use Node APIs.',
+            },
+            {
+              group: [
+                'exceljs',
+                '**/layout/**',
+                '**/render/**',
+                '**/readers/**',
+                '**/office/**',
+                '**/taskpane/**',
+                '**/cli/**',
+              ],
+              message: 'src/excel depends on src/core only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'Office',
+        'Excel',
+        'process',
+        'require',
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}', 'bin/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

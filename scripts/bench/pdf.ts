@@ -12,12 +12,10 @@ import { loadPdfLib } from '../../src/readers/pdf/node';
 import { textAsWordDocument } from '../../test/helpers/word';
 import { convert, findSoffice, privateProfile } from '../../test/libreoffice/soffice';
 import { syntheticAppendix } from './generate';
+import { best, fmt } from './timing';
 
 /** Tasks that fill about 20 landscape pages. */
 const TASKS = 260;
-
-const fmt = (ms: number): string =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 
 export async function benchPdf(): Promise<void> {
   const soffice = findSoffice();
@@ -36,17 +34,14 @@ export async function benchPdf(): Promise<void> {
     const doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
     const pages = doc.numPages;
     await doc.destroy();
-    let best = Infinity;
     let tasks = 0;
-    for (let run = 0; run < 3; run++) {
-      const start = process.hrtime.bigint();
-      const plan = planFromGrid(await readPdfGrid(bytes, lib));
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-      tasks = plan.tasks.length;
-    }
+    const read = await best(3, async () => {
+      tasks = planFromGrid(await readPdfGrid(bytes, lib)).tasks.length;
+    });
     console.log(
       `\nPDF reading: ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KB → ${tasks} of ${TASKS} tasks` +
-        ` in ${fmt(best)} (best of 3: PDF.js, table reader and plan; ${fmt(best / pages)} a page)`,
+        ` in ${fmt(read.wall)} (${fmt(read.cpu)} CPU; best of 3: PDF.js, table reader and plan;` +
+        ` ${fmt(read.wall / pages)} a page)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

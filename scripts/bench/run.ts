@@ -11,7 +11,10 @@ import type { WorkbookLayout } from '../../src/layout/types';
 import { isoToSerial } from '../../src/render/xlsx';
 import { syntheticPlan } from './generate';
 import { benchPdf } from './pdf';
+import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
+import { parsePlanText } from '../../src/core/plan/parse';
 import { BENCH_OPTIONS, RENDERERS } from './renderers';
+import { best, fmt } from './timing';
 
 /** The layout's values written with ExcelJS and nothing else: no styles, rules or formulas. */
 async function plainWrite(layout: WorkbookLayout): Promise<number> {
@@ -38,36 +41,20 @@ async function plainWrite(layout: WorkbookLayout): Promise<number> {
   return bytes.byteLength;
 }
 
-interface Timing {
-  /** Wall-clock milliseconds. */
-  wall: number;
-  /** CPU milliseconds of this process (user + system): less sensitive to a busy machine. */
-  cpu: number;
-}
-
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return {
-    wall: Number(process.hrtime.bigint() - start) / 1e6,
-    cpu: (used.user + used.system) / 1000,
-  };
-}
-
-/** Best of `runs` (the first run also warms the JIT up). */
-async function best(runs: number, run: () => Promise<unknown>): Promise<Timing> {
-  let min: Timing = { wall: Infinity, cpu: Infinity };
-  for (let i = 0; i < runs; i++) {
-    const t = await time(run);
-    if (t.wall < min.wall) min = t;
+/** Reading one appendix whose cells are 200 KB of each hostile shape (target: linear, < 1 s). */
+async function benchHostileCells(): Promise<void> {
+  const size = 200_000;
+  const rows: string[] = [];
+  let worst = 0;
+  for (const unit of HOSTILE_UNITS) {
+    const table = hostileTable(hostileCell(unit, size));
+    const t = await best(2, async () => parsePlanText(table));
+    worst = Math.max(worst, t.wall);
+    rows.push(`${JSON.stringify(unit).slice(0, 24).padEnd(26)} ${fmt(t.wall)}`);
   }
-  return min;
+  console.log(`reader, one table with 200 KB cells (task, lead, time): worst ${fmt(worst)}`);
+  for (const row of rows) console.log(`  ${row}`);
 }
-
-const fmt = (ms: number): string =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
   const sizes = process.argv
@@ -80,6 +67,7 @@ async function main(): Promise<void> {
   console.log(
     `${cpus().length} CPUs, load average ${load} (figures: wall-clock time, best run; CPU time in brackets)`,
   );
+  await benchHostileCells();
   console.log(
     'tasks   units  sheets  renderer                 time              plain ExcelJS     ratio   of which layout',
   );

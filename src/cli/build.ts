@@ -3,20 +3,28 @@
 // to OUT under a temporary name, then renamed.
 
 import { promises as fs } from 'fs';
-import { basename, dirname, extname, join, resolve } from 'path';
+import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
-import ExcelJS from 'exceljs';
-import { labelsFor, layoutWorkbook, MASTER_COLUMNS, type EnteredValues } from '../layout';
+import { planIdentity } from '../core/plan/identity';
+import { layoutWorkbook } from '../layout';
+import { carryOver, type Carried } from '../layout/tracker/carry';
+import { bookFromXlsx } from '../layout/tracker/fromXlsx';
+import type { TrackerContents } from '../layout/tracker/model';
+import { ownedParts, readTracker } from '../layout/tracker/read';
 import { DocxReadError, readDocxGridSync } from '../readers/docx';
 import { PdfReadError, readPdfGrid } from '../readers/pdf';
 import { loadPdfLib } from '../readers/pdf/node';
-import { openXlsx, XlsxReadError } from '../readers/xlsx';
+import { openWorkbook, openXlsx, XlsxReadError } from '../readers/xlsx';
 import { LayoutError, renderXlsx } from '../render/xlsx';
-import { splitSheetRef } from '../render/xlsx/refs';
+import { SpliceError, spliceWorkbook } from '../render/xlsx/splice';
+import { formatRebuildReport } from './rebuild-report';
 import { CliError } from './errors';
 import { readSource, type Source } from './input';
 import { loadUnitDirectory } from './units';
+import { writeError, writeWhole } from './write';
+
+export { writeWhole };
 
 export interface BuildArgs {
   file: string | undefined;
@@ -28,6 +36,10 @@ export interface BuildArgs {
   lang: 'vi' | 'en';
   groupSheets: boolean;
   beforeInclusive: boolean;
+  /** Carry entries across pairs the matcher is unsure of (a person checked them). */
+  acceptUncertain?: boolean;
+  /** Replace the plan of a tracker that tracks another plan. */
+  replacePlan?: boolean;
 }
 
 export interface BuildIO {
@@ -178,8 +190,8 @@ async function planFromXlsx(bytes: Uint8Array, path: string, options: ParseOptio
   } catch (error) {
     if (!(error instanceof XlsxReadError)) throw error;
     throw new CliError(
-      `không đọc được tệp Excel "${path}" (${error.message})`,
-      `cannot read the Excel file "${path}" (${error.message})`,
+      `không đọc được tệp Excel "${path}": ${error.vi} (${error.detail})`,
+      `cannot read the Excel file "${path}": ${error.en} (${error.detail})`,
     );
   }
 }
@@ -278,52 +290,24 @@ export async function readAnyPlan(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rebuilding over an existing workbook: what people typed in it (Trạng thái, Tiến độ, Ngày
-// hoàn thành, Ghi chú, columns they added) is read back by Mã and written into the new one.
+// Rebuilding over an existing tracker: read it with the one tracker reader, carry what people
+// typed to the task they typed it for (src/layout/tracker), and write back only PhuLuc's parts
+// of the file (src/render/xlsx/splice): the user's own sheets, names, comments, charts and
+// pictures stay as they were.
 
-/** The defined name that marks PhuLuc's task list (src/layout/sheets/tasks.ts). */
-const TASKS_MARKER = 'PhuLuc_NhiemVu';
-
-export interface Kept {
-  entered: Record<string, EnteredValues>;
-  extraColumns: string[];
-  /** Tasks with something typed in. */
-  count: number;
-}
-
-const word = (key: string): string[] =>
-  (['vi', 'en'] as const).map((lang) => labelsFor(lang).words[key]!).filter(Boolean);
-
-function isoOf(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime()))
-    return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') {
-    const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
-    const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value.trim();
-    return isIsoDate(iso) ? iso : undefined;
-  }
-  return undefined;
-}
-
-function plainValue(value: unknown): string | number | Date | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'object' && 'richText' in value) {
-    return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  }
-  if (typeof value === 'object' && 'result' in value)
-    return plainValue((value as { result: unknown }).result);
-  if (typeof value === 'object' && 'text' in value)
-    return plainValue((value as { text: unknown }).text);
-  return undefined;
+export interface ExistingTracker {
+  bytes: Uint8Array;
+  tracker: TrackerContents;
+  owned: { sheets: string[]; names: string[] };
+  /** Sheets that are not PhuLuc's: the new sheets take other names. */
+  othersSheets: string[];
 }
 
 /**
- * The values typed into an existing PhuLuc workbook, or null when there is no file. Refuses
- * (CliError) to replace a file that is not PhuLuc's workbook of this plan.
+ * The tracker at `path`, or null when there is no file. Refuses (CliError) to replace a file
+ * that is not a PhuLuc tracker.
  */
-export async function keptEntries(path: string, plan: Plan): Promise<Kept | null> {
+export async function readExistingTracker(path: string): Promise<ExistingTracker | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
@@ -336,95 +320,47 @@ export async function keptEntries(path: string, plan: Plan): Promise<Kept | null
       `"${path}" đã có và ${why}: hãy chọn tên khác, hoặc xóa tệp đó`,
       `"${path}" exists and ${whyEn}: choose another name, or delete that file`,
     );
-  const wb = new ExcelJS.Workbook();
+  let book;
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw notOurs('không phải tệp Excel đọc được', 'is not a readable Excel file');
+    book = bookFromXlsx(openWorkbook(new Uint8Array(bytes)));
+  } catch (error) {
+    if (error instanceof XlsxReadError)
+      throw notOurs(
+        `không đọc được như tệp Excel (${error.vi})`,
+        `cannot be read as an Excel file (${error.en})`,
+      );
+    throw error;
   }
-  const ref = wb.definedNames.getRanges(TASKS_MARKER).ranges[0];
-  const sheetName = ref ? splitSheetRef(ref)?.sheet : undefined;
-  const ws = sheetName ? wb.getWorksheet(sheetName) : undefined;
-  if (!ws) throw notOurs('không phải sổ theo dõi PhuLuc', 'is not a PhuLuc workbook');
-  const title = plan.document.title ?? '';
-  if (wb.subject && title && wb.subject !== title) {
-    throw notOurs(
-      `là sổ theo dõi của kế hoạch khác ("${wb.subject.slice(0, 60)}")`,
-      `is the workbook of another plan ("${wb.subject.slice(0, 60)}")`,
-    );
-  }
-
-  // The header row: the one holding Mã and Trạng thái (in either language).
-  const codes = word('code');
-  const states = word('state');
-  let header = 0;
-  const headers = new Map<number, string>();
-  for (let r = 1; r <= Math.min(ws.rowCount, 20) && !header; r++) {
-    const texts = new Map<number, string>();
-    ws.getRow(r).eachCell((cell, c) => {
-      if (typeof cell.value === 'string') texts.set(c, cell.value.trim());
-    });
-    const values = [...texts.values()];
-    if (values.some((v) => codes.includes(v)) && values.some((v) => states.includes(v))) {
-      header = r;
-      texts.forEach((v, c) => headers.set(c, v));
-    }
-  }
-  if (!header) return { entered: {}, extraColumns: [], count: 0 };
-
-  const role = new Map<number, 'code' | 'state' | 'progress' | 'completed' | 'note' | 'extra'>();
-  const known = new Set([...MASTER_COLUMNS, 'overdueOrder'].flatMap((k) => word(k)));
-  const extraColumns: string[] = [];
-  for (const [c, text] of headers) {
-    const found = (['code', 'state', 'progress', 'completed', 'note'] as const).find((k) =>
-      word(k).includes(text),
-    );
-    if (found) role.set(c, found);
-    else if (!known.has(text)) {
-      role.set(c, 'extra');
-      extraColumns.push(text);
-    }
-  }
-  const codeColumn = [...role].find(([, r]) => r === 'code')?.[0];
-  const entered: Record<string, EnteredValues> = {};
-  let count = 0;
-  for (let r = header + 1; codeColumn && r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const id = plainValue(row.getCell(codeColumn).value);
-    if (id === undefined) continue;
-    const values: EnteredValues = {};
-    for (const [c, kind] of role) {
-      const v = plainValue(row.getCell(c).value);
-      if (v === undefined || kind === 'code') continue;
-      if (kind === 'state' && typeof v === 'string') values.state = v.trim();
-      else if (kind === 'progress') {
-        const n = typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
-        if (Number.isFinite(n)) values.progress = n;
-      } else if (kind === 'completed') {
-        const iso = isoOf(v);
-        if (iso) values.completed = iso;
-      } else if (kind === 'note') values.note = String(v);
-      else if (kind === 'extra') {
-        values.extra = {
-          ...values.extra,
-          [headers.get(c)!]: typeof v === 'number' ? v : String(v),
-        };
-      }
-    }
-    if (Object.keys(values).length === 0) continue;
-    entered[String(id)] = values;
-    if (values.progress !== undefined || values.completed || values.note || values.extra) count++;
-    else if (
-      values.state &&
-      values.state !== labelsFor('vi').states['not-started'] &&
-      values.state !== labelsFor('en').states['not-started']
-    )
-      count++;
-  }
-  return { entered, extraColumns, count };
+  const owned = ownedParts(book);
+  const tracker = readTracker(book);
+  if (owned.sheets.length === 0 || !tracker.taskList)
+    throw notOurs('không phải sổ theo dõi PhuLuc', 'is not a PhuLuc workbook');
+  const mine = new Set(owned.sheets);
+  return {
+    bytes: new Uint8Array(bytes),
+    tracker,
+    owned,
+    othersSheets: book.sheets.filter((s) => !mine.has(s)),
+  };
 }
 
-// ---------------------------------------------------------------------------------------------
+/** Today's date where the command runs (for "Bỏ từ ngày"), as YYYY-MM-DD. */
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function planLabel(identity: {
+  number: string | null;
+  title: string | null;
+  tasks: number;
+}): string {
+  const parts = [identity.number, identity.title ? `"${identity.title.slice(0, 70)}"` : null]
+    .filter(Boolean)
+    .join(' ');
+  return `${parts || '(không tiêu đề / untitled)'}, ${identity.tasks}`;
+}
 
 /** Same file (by device and inode), for existing paths; else the same absolute path. */
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -434,37 +370,6 @@ async function samePath(a: string, b: string): Promise<boolean> {
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
-  }
-}
-
-function writeError(path: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return new CliError(
-      `thư mục của "${path}" không tồn tại`,
-      `the folder of "${path}" does not exist`,
-    );
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
-    return new CliError(
-      `không ghi được "${path}" (không có quyền, hoặc tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại)`,
-      `cannot write "${path}" (no permission, or the file is open in Excel: close it and try again)`,
-    );
-  if (code === 'EISDIR') return new CliError(`"${path}" là thư mục`, `"${path}" is a folder`);
-  if (code === 'ENOSPC') return new CliError('ổ đĩa đã đầy', 'the disk is full');
-  const detail = error instanceof Error ? error.message : String(error);
-  return new CliError(`không ghi được "${path}" (${detail})`, `cannot write "${path}" (${detail})`);
-}
-
-/** Writes the bytes to `path` whole: a temporary file in the same folder, then a rename. */
-export async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
-  const dir = dirname(resolve(path));
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes, { flag: 'wx' });
-    await fs.rename(tmp, path);
-  } catch (error) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw writeError(path, error);
   }
 }
 
@@ -513,12 +418,27 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
     }
   }
   const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
-  const plan = await readAnyPlan(file, { beforeInclusive: args.beforeInclusive, directory }, io);
-  const kept = await keptEntries(output, plan);
-  if (kept && kept.count > 0) {
-    io.stderr(
-      `Giữ lại giá trị đã nhập của ${kept.count} nhiệm vụ từ ${output}. / Keeping the values typed for ${kept.count} tasks in ${output}.\n`,
-    );
+  const parsed = await readAnyPlan(file, { beforeInclusive: args.beforeInclusive, directory }, io);
+  const existing = await readExistingTracker(output);
+  let plan = parsed;
+  let carried: Carried | null = null;
+  if (existing) {
+    carried = carryOver(existing.tracker, parsed, {
+      today: localToday(),
+      acceptUncertain: args.acceptUncertain,
+      beforeInclusive: args.beforeInclusive,
+    });
+    const { verdict, share, before } = carried.report.plan;
+    if (verdict === 'different' && !args.replacePlan) {
+      const now = planIdentity(parsed);
+      const pct = Math.round(share * 100);
+      throw new CliError(
+        `"${output}" là sổ theo dõi của một kế hoạch khác (sổ: ${before ? planLabel(before) : '?'} nhiệm vụ; kế hoạch đưa vào: ${planLabel(now)} nhiệm vụ; chỉ ${pct}% nhiệm vụ trùng). Nếu đúng là muốn thay kế hoạch trong sổ này, chạy lại với --replace-plan (giá trị đã nhập của các nhiệm vụ không khớp được giữ ở trang "Nhiệm vụ đã bỏ"); nếu không, hãy ghi ra tệp khác`,
+        `"${output}" tracks another plan (tracker: ${before ? planLabel(before) : '?'} tasks; given plan: ${planLabel(now)} tasks; only ${pct}% of tasks in common). To replace the plan in this tracker, run again with --replace-plan (entries of tasks that do not match are kept on the "Removed tasks" sheet); otherwise write another file`,
+        3,
+      );
+    }
+    plan = carried.plan;
   }
 
   const layout = layoutWorkbook(plan, {
@@ -526,7 +446,15 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
     dueSoonDays,
     language: args.lang,
     groupSheets: args.groupSheets,
-    ...(kept ? { entered: kept.entered, extraColumns: kept.extraColumns } : {}),
+    ...(carried
+      ? {
+          entered: carried.entered,
+          extraColumns: carried.extraColumns,
+          removed: carried.removed,
+          moved: carried.moved,
+        }
+      : {}),
+    ...(existing ? { reservedSheetNames: existing.othersSheets } : {}),
   });
   const count = plan.tasks.length;
   if (count > PROGRESS_THRESHOLD) {
@@ -546,6 +474,26 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
       70,
     );
   }
+  if (existing) {
+    try {
+      const spliced = spliceWorkbook(existing.bytes, bytes, {
+        ourSheets: existing.owned.sheets,
+        ourNames: existing.owned.names,
+        notesCarried: [
+          existing.tracker.taskList!.sheet,
+          ...(existing.tracker.removedSheet ? [existing.tracker.removedSheet] : []),
+        ],
+      });
+      bytes = spliced.bytes;
+      carried?.report.warnings.push(...spliced.warnings);
+    } catch (error) {
+      if (!(error instanceof SpliceError)) throw error;
+      throw new CliError(
+        `không ghi lại được "${output}": ${error.vi}`,
+        `cannot rewrite "${output}": ${error.en}`,
+      );
+    }
+  }
   await writeWhole(output, bytes);
   const date = args.today ? args.today.split('-').reverse().join('/') : null;
   io.stdout(
@@ -553,5 +501,6 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
       ? `Đã ghi ${output}: ${count} nhiệm vụ, ${layout.sheets.length} trang tính, ngày báo cáo ${date ?? 'hôm nay (=TODAY())'}.\n`
       : `Wrote ${output}: ${count} tasks, ${layout.sheets.length} sheets, report date ${date ?? 'today (=TODAY())'}.\n`,
   );
+  if (carried) io.stdout(formatRebuildReport(carried.report, args.lang));
   return 0;
 }

@@ -26,8 +26,13 @@ Cách dùng / Usage:
       List validation findings by severity; exit status 1 when there are errors.
   phuluc build TỆP -o SO-THEO-DOI.xlsx [--today YYYY-MM-DD] [--due-soon N]
                [--units TỆP] [--lang vi|en] [--group-sheets] [--before-inclusive]
+               [--accept-uncertain] [--replace-plan]
       Tạo sổ theo dõi Excel (.xlsx): tổng hợp, danh sách nhiệm vụ, một trang cho mỗi đơn vị.
+      Ghi lên sổ đã có: giữ những gì đã nhập, theo đúng nhiệm vụ (kể cả khi kế hoạch được
+      điều chỉnh, đánh số lại), và không đụng tới các trang, tên, ghi chú của người dùng.
       Make the Excel tracking workbook (.xlsx): dashboard, task list, a sheet per unit.
+      Over an existing tracker: keeps what was typed, on the task it was typed for (also
+      when a revised plan renumbers tasks), and leaves the user's own content alone.
 
 TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
      hoặc JSON của phuluc parse --json (cho build).
@@ -44,6 +49,10 @@ Tùy chọn / Options:
                        fixed report date (default: today, =TODAY() in the workbook)
   --due-soon N         số ngày "sắp đến hạn" (mặc định 7) / "due soon" window (default 7)
   --group-sheets       cả nhóm đơn vị ("Các phòng…") có trang riêng / sheets for unit groups too
+  --accept-uncertain   coi các cặp nhiệm vụ "có thể là một" là cùng nhiệm vụ (mang giá trị sang)
+                       take pairs that may be the same task as the same (carry their entries)
+  --replace-plan       cho phép ghi kế hoạch khác lên sổ (mã thoát 3 nếu không có)
+                       allow another plan over the tracker (exit status 3 without it)
   -h, --help           trợ giúp / help
   -v, --version        phiên bản / version
 `;
@@ -59,6 +68,8 @@ interface ParsedArgs {
   today: string | undefined;
   dueSoon: string | undefined;
   groupSheets: boolean;
+  acceptUncertain: boolean;
+  replacePlan: boolean;
   help: boolean;
   version: boolean;
 }
@@ -77,6 +88,8 @@ function readArgs(argv: string[]): ParsedArgs {
         today: { type: 'string' },
         'due-soon': { type: 'string' },
         'group-sheets': { type: 'boolean', default: false },
+        'accept-uncertain': { type: 'boolean', default: false },
+        'replace-plan': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -95,6 +108,8 @@ function readArgs(argv: string[]): ParsedArgs {
       today: values.today,
       dueSoon: values['due-soon'],
       groupSheets: values['group-sheets'] === true,
+      acceptUncertain: values['accept-uncertain'] === true,
+      replacePlan: values['replace-plan'] === true,
       help: values.help === true,
       version: values.version === true,
     };
@@ -161,6 +176,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
             lang: args.lang,
             groupSheets: args.groupSheets,
             beforeInclusive: args.beforeInclusive,
+            acceptUncertain: args.acceptUncertain,
+            replacePlan: args.replacePlan,
           },
           io,
         );

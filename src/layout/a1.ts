@@ -43,3 +43,12 @@ export function absoluteRange(
 export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/** "'Cài đặt'!$B$3" → { sheet: "Cài đặt", range: "$B$3" }; null without a sheet part. */
+export function splitSheetRef(ref: string): { sheet: string; range: string } | null {
+  const quoted = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
+  if (quoted) return { sheet: quoted[1]!.replace(/''/g, "'"), range: quoted[2]! };
+  const bare = /^([^'!\s][^!]*)!(.+)$/.exec(ref);
+  if (bare) return { sheet: bare[1]!, range: bare[2]! };
+  return null;
+}

@@ -3,17 +3,11 @@
 import type { Entered } from '../core/status';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { labelsFor, type Labels, type Language } from './labels';
-import type { PrintSetup } from './types';
+import type { Entries, TrackedRow } from './tracker/model';
+import type { CellStyle, PrintSetup, StyleId } from './types';
 
-export interface EnteredValues {
-  /** Trạng thái as written (a label of either language). */
-  state?: string;
-  progress?: number;
-  completed?: IsoDate;
-  note?: string;
-  /** Values of columns people added to the master list, by header. */
-  extra?: Record<string, string | number>;
-}
+/** What people typed on a task's row: Trạng thái, Tiến độ, dates, notes, added columns. */
+export type EnteredValues = Entries;
 
 export interface LayoutOptions {
   /** A fixed report date, or null for =TODAY() (the workbook then moves with the calendar). */
@@ -29,6 +23,15 @@ export interface LayoutOptions {
   entered?: Record<string, EnteredValues>;
   /** Columns people added to the master list (kept after "Ghi chú"), in order. */
   extraColumns?: string[];
+  /** Rows of the removed-tasks sheet: tasks no longer in the plan, with what was typed. */
+  removed?: TrackedRow[];
+  /**
+   * Where carried formulas came from: the old task list's headers by column, and the task
+   * each old row held, so a formula's references follow their task and their column.
+   */
+  moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
+  reservedSheetNames?: string[];
 }
 
 export const DEFAULT_OPTIONS: LayoutOptions = {
@@ -72,6 +75,7 @@ export interface Context {
   sheetNames: {
     dashboard: string;
     tasks: string;
+    removed: string;
     findings: string;
     units: string;
     assignments: string;
@@ -95,6 +99,22 @@ export interface Context {
   };
   /** "Kế hoạch số 15/KH-UBND ngày 26/12/2019" */
   planLine: string;
+  /** Styles made while laying out (a base style with a person's fill), added to the workbook's. */
+  derivedStyles: Record<StyleId, CellStyle>;
+}
+
+/** The style `base` with a solid fill a person gave a cell; registered once per pair. */
+export function withFill(
+  ctx: Context,
+  base: StyleId | undefined,
+  fill: string,
+  styles: Record<StyleId, CellStyle>,
+): StyleId {
+  const id = `${base ?? 'plain'}~${fill.toUpperCase()}`;
+  if (!ctx.derivedStyles[id]) {
+    ctx.derivedStyles[id] = { ...(base ? styles[base] : {}), fill: fill.toUpperCase() };
+  }
+  return id;
 }
 
 export function viDate(iso: string): string {

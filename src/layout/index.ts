@@ -17,7 +17,9 @@ import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
 import { dashboardSheet } from './sheets/dashboard';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
+import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
+import { IDENTITY_NAME } from './tracker/read';
 import { unitSheet } from './sheets/unit';
 import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
@@ -57,12 +59,22 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   }
   const tasksOf = (unit: string) => byUnit.get(unit) ?? { lead: [], support: [] };
 
-  const fixed = L.sheets;
+  // PhuLuc's own sheets never take the name of a sheet someone else made.
+  const reserved = opts.reservedSheetNames ?? [];
+  const fixedKeys = Object.keys(L.sheets) as (keyof typeof L.sheets)[];
+  const fixedNames = uniqueSheetNames(
+    fixedKeys.map((k) => L.sheets[k]),
+    reserved,
+  );
+  const fixed = Object.fromEntries(fixedKeys.map((k, i) => [k, fixedNames[i]!])) as typeof L.sheets;
   // Units that lead a task get a sheet (groups only when asked), in directory order.
   const sheetUnits = plan.units
     .filter((u) => u.leadCount > 0 && (opts.groupSheets || !u.group))
     .map((u) => u.name);
-  const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), Object.values(fixed));
+  const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), [
+    ...Object.values(fixed),
+    ...reserved,
+  ]);
 
   const extraColumns = opts.extraColumns ?? [];
   const col = {} as Record<MasterColumn, number>;
@@ -87,12 +99,14 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       rowOf: new Map(plan.tasks.map((t, i) => [t.id, firstRow + i])),
     },
     planLine: planLine(plan, opts.language),
+    derivedStyles: {},
   };
 
   const leadUnits = plan.units.filter((u) => u.leadCount > 0).map((u) => u.name);
   const sheets = [
     dashboardSheet(ctx, leadUnits),
     tasksSheet(ctx),
+    ...(opts.removed && opts.removed.length > 0 ? [removedSheet(ctx, opts.removed)] : []),
     ...sheetUnits.map((u, i) => unitSheet(ctx, u, unitSheetNames[i]!)),
     findingsSheet(ctx),
     unitsSheet(ctx),
@@ -125,13 +139,18 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
         ),
         comment: L.words.stateList,
       },
+      {
+        name: IDENTITY_NAME,
+        ref: absoluteRange(fixed.settings, 1, SETTINGS.identityFirst, SETTINGS.identityFirst + 4),
+        comment: L.words.identityTitle,
+      },
       ...sheets.map((s) => ({
         name: s.marker,
         ref: `${sheetRef(s.name)}!$A$1`,
         comment: `PhuLuc: ${s.key}`,
       })),
     ],
-    styles: { ...STYLES, ...legendStyles() },
+    styles: { ...STYLES, ...legendStyles(), ...ctx.derivedStyles },
     activeSheet: fixed.dashboard,
     properties: {
       title: `${L.words.trackerTitle} — ${ctx.planLine}`,

@@ -7,7 +7,10 @@ import type { Severity, TimeKind } from '../core/plan/types';
 export type Language = 'vi' | 'en';
 
 export interface Labels {
-  sheets: Record<'dashboard' | 'tasks' | 'findings' | 'units' | 'assignments' | 'settings', string>;
+  sheets: Record<
+    'dashboard' | 'tasks' | 'removed' | 'findings' | 'units' | 'assignments' | 'settings',
+    string
+  >;
   states: Record<WorkState, string>;
   categories: Record<StatusCategory, string>;
   kinds: Record<TimeKind, string>;
@@ -22,6 +25,7 @@ const VI: Labels = {
   sheets: {
     dashboard: 'Tổng hợp',
     tasks: 'Nhiệm vụ',
+    removed: 'Nhiệm vụ đã bỏ',
     findings: 'Kiểm tra',
     units: 'Đơn vị',
     assignments: 'Phân công',
@@ -140,6 +144,16 @@ const VI: Labels = {
     progressPrompt: 'Số từ 0 đến 100.',
     datePrompt: 'Ngày dạng dd/mm/yyyy.',
     invalid: 'Giá trị không hợp lệ',
+    removedTitle: 'NHIỆM VỤ ĐÃ BỎ KHỎI KẾ HOẠCH',
+    removedHelp:
+      'Các nhiệm vụ không còn trong kế hoạch khi tạo lại sổ, cùng những gì đã nhập cho chúng. PhuLuc không xóa trang này; nếu nhiệm vụ trở lại trong một kế hoạch điều chỉnh, giá trị được đưa về. Xóa dòng (hoặc cả trang) khi không cần nữa.',
+    removedOn: 'Bỏ từ ngày',
+    identityTitle: 'KẾ HOẠCH ĐƯỢC THEO DÕI (để nhận ra kế hoạch khi tạo lại sổ, xin đừng sửa)',
+    docNumber: 'Số văn bản',
+    docDate: 'Ngày ban hành',
+    docTitle: 'Trích yếu',
+    taskCount: 'Số nhiệm vụ',
+    fingerprint: 'Mã nhận dạng',
   },
 };
 
@@ -147,6 +161,7 @@ const EN: Labels = {
   sheets: {
     dashboard: 'Dashboard',
     tasks: 'Tasks',
+    removed: 'Removed tasks',
     findings: 'Checks',
     units: 'Units',
     assignments: 'Assignments',
@@ -269,6 +284,16 @@ const EN: Labels = {
     progressPrompt: 'A number from 0 to 100.',
     datePrompt: 'A date, dd/mm/yyyy.',
     invalid: 'Invalid value',
+    removedTitle: 'TASKS REMOVED FROM THE PLAN',
+    removedHelp:
+      'Tasks that were no longer in the plan when the workbook was rebuilt, with what had been entered for them. PhuLuc never deletes this sheet; if a task comes back in a revised plan, its values return with it. Delete rows (or the sheet) when they are no longer needed.',
+    removedOn: 'Removed on',
+    identityTitle: 'PLAN TRACKED (to recognise the plan on a rebuild; please do not edit)',
+    docNumber: 'Document number',
+    docDate: 'Issued on',
+    docTitle: 'Title',
+    taskCount: 'Tasks',
+    fingerprint: 'Fingerprint',
   },
 };
 

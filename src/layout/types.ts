@@ -49,6 +49,8 @@ export interface Cell {
   style?: StyleId;
   /** A link to a cell of a sheet of this workbook. */
   link?: { sheet: string; address: Address };
+  /** A note (comment) on the cell, e.g. one a person wrote, carried by a rebuild. */
+  note?: string;
 }
 
 /** A rectangle of cells written as one block, from `origin` ("A3") right and down. */
@@ -116,7 +118,7 @@ export interface PrintSetup {
 }
 
 export type SheetKind =
-  'dashboard' | 'tasks' | 'unit' | 'findings' | 'units' | 'assignments' | 'settings';
+  'dashboard' | 'tasks' | 'removed' | 'unit' | 'findings' | 'units' | 'assignments' | 'settings';
 
 export interface SheetLayout {
   /** Stable role of the sheet ("tasks", "unit:<unit key>"), the same from build to build. */

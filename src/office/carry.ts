@@ -8,7 +8,7 @@
 import { MASTER_FIELDS, type EnteredValues } from '../layout';
 import { labelsFor } from '../layout/labels';
 import { columnLetter } from '../layout/a1';
-import { serialToIso } from './dates';
+import { serialToIso } from '../excel/dates';
 import type { XlCellValue, XlRange, XlRequestContext } from './excel-api';
 import type { Survey } from './survey';
 

@@ -13,7 +13,9 @@ import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
 import { columnLetter } from '../layout/a1';
-import { isDateFormat, serialToIso, viDate } from './dates';
+import { serialToIso } from '../excel/dates';
+import { isDateFormat } from '../excel/numfmt';
+import { viDate } from '../layout/context';
 import type { ExcelHost, XlCellValue, XlRange, XlRequestContext } from './excel-api';
 import { detectFeatures } from './features';
 

@@ -34,7 +34,7 @@ import { executeWrites, planWrites, requestsOf, type WriteEnv } from '../render/
 import { EMPTY_CARRY, masterSheets, queueLocate, readCarried, type Carried } from './carry';
 import type { ExcelHost, XlRequestContext, XlWorksheet } from './excel-api';
 import { detectFeatures, OMISSION_TEXT, type Features, type Omission } from './features';
-import { renameRefs, renameSheets } from './formula';
+import { renameRefs, renameSheets } from '../layout/formula';
 import {
   isMarker,
   kindOfKey,

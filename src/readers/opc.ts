@@ -3,6 +3,7 @@
 // "/xl/worksheets/sheet1.xml"), Google Sheets, WPS. Part names are case-insensitive and kept
 // without a leading "/". No Node APIs.
 
+import { parseXmlText, XmlError } from './xml';
 import { DEFAULT_ZIP_LIMITS, openZip, ZipError, type ZipLimits, type ZipReader } from './zip';
 
 export interface Relationship {
@@ -21,6 +22,11 @@ export interface Package {
   bytes(part: string): Uint8Array;
   /** The part as text (UTF-8 or UTF-16 by its byte-order mark), without the BOM. */
   text(part: string): string;
+  /**
+   * The part's bytes in pieces as they are inflated, never held whole (for parts parsed as
+   * they arrive: sheets, shared strings). Not cached: each call inflates again.
+   */
+  stream(part: string, onChunk: (chunk: Uint8Array) => void): void;
   contentType(part: string): string | undefined;
   /** Relationships of a part ("" or "/" for the package's own), targets resolved. */
   rels(source: string): Relationship[];
@@ -90,38 +96,18 @@ export function decodeText(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const XML_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-/** Decodes the five XML entities and numeric character references of an attribute value. */
-export function xmlUnescape(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    }
-    return XML_ENTITIES[body] ?? all;
-  });
-}
-
 /** Attributes of the elements named `tag` (any prefix) in a small XML part, in order. */
-export function elementsOf(xml: string, tag: string): Record<string, string>[] {
+export function elementsOf(xml: string, tag: string, part = 'XML'): Record<string, string>[] {
   const out: Record<string, string>[] = [];
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}\\b([^>]*?)/?>`, 'g');
-  const attr = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const attrs: Record<string, string> = {};
-    for (let a = attr.exec(m[1]!); a; a = attr.exec(m[1]!)) {
-      attrs[a[1]!] = xmlUnescape(a[2] ?? a[3] ?? '');
-    }
-    out.push(attrs);
+  try {
+    parseXmlText(part, xml, {
+      open(name, attrs) {
+        if (name === tag) out.push(attrs);
+      },
+    });
+  } catch (error) {
+    if (error instanceof XmlError) throw new PackageError('damaged', error.message);
+    throw error;
   }
   return out;
 }
@@ -136,16 +122,19 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     throw error;
   }
   const cache = new Map<string, Uint8Array>();
+  const zipCall = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.code, error.message);
+      throw error;
+    }
+  };
   const bytesOf = (part: string): Uint8Array => {
     const key = norm(part).toLowerCase();
     let b = cache.get(key);
     if (!b) {
-      try {
-        b = zip.read(norm(part));
-      } catch (error) {
-        if (error instanceof ZipError) throw new PackageError(error.code, error.message);
-        throw error;
-      }
+      b = zipCall(() => zip.read(norm(part)));
       cache.set(key, b);
     }
     return b;
@@ -155,10 +144,10 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
 
   const types = decodeText(bytesOf('[Content_Types].xml'));
   const defaults = new Map<string, string>();
-  for (const d of elementsOf(types, 'Default'))
+  for (const d of elementsOf(types, 'Default', '[Content_Types].xml'))
     if (d.Extension && d.ContentType) defaults.set(d.Extension.toLowerCase(), d.ContentType);
   const overrides = new Map<string, string>();
-  for (const d of elementsOf(types, 'Override'))
+  for (const d of elementsOf(types, 'Override', '[Content_Types].xml'))
     if (d.PartName && d.ContentType) overrides.set(norm(d.PartName).toLowerCase(), d.ContentType);
 
   const relsCache = new Map<string, Relationship[]>();
@@ -167,6 +156,7 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     has: (part) => zip.has(norm(part)),
     bytes: bytesOf,
     text: (part) => decodeText(bytesOf(part)),
+    stream: (part, onChunk) => zipCall(() => zip.stream(norm(part), onChunk)),
     contentType: (part) => {
       const key = norm(part).toLowerCase();
       const ext = key.slice(key.lastIndexOf('.') + 1);
@@ -179,7 +169,7 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
       if (cached) return cached;
       const list: Relationship[] = [];
       if (zip.has(relsPart)) {
-        for (const r of elementsOf(decodeText(bytesOf(relsPart)), 'Relationship')) {
+        for (const r of elementsOf(decodeText(bytesOf(relsPart)), 'Relationship', relsPart)) {
           if (!r.Id || !r.Target || !r.Type) continue;
           const external = (r.TargetMode ?? '').toLowerCase() === 'external';
           list.push({

@@ -44,6 +44,12 @@ export interface ZipReader {
   has(name: string): boolean;
   /** The member's bytes, inflated within the limits. Case-insensitive name. */
   read(name: string): Uint8Array;
+  /**
+   * The member's bytes in pieces as they are inflated (each at most a few MB), within the
+   * same limits, so a caller that parses as it goes never holds the whole member. Throwing
+   * from `onChunk` stops the inflating there.
+   */
+  stream(name: string, onChunk: (chunk: Uint8Array) => void): void;
 }
 
 interface Entry extends ZipMember {
@@ -121,7 +127,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   }
 
   let total = 0;
-  const read = (name: string): Uint8Array => {
+  const stream = (name: string, onChunk: (chunk: Uint8Array) => void): void => {
     const entry = entries.get(name.replace(/^\/+/, '').toLowerCase());
     if (!entry) throw new ZipError('damaged', `no member "${name}" in the archive`);
     if ((entry.flags & 1) !== 0) throw new ZipError('encrypted', `"${entry.name}" is encrypted`);
@@ -133,22 +139,49 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (stop > bytes.length) throw new ZipError('damaged', `"${entry.name}" is cut short`);
     const data = bytes.subarray(start, stop);
     const room = Math.min(limits.memberBytes, limits.totalBytes - total);
-    let out: Uint8Array;
+    let size = 0;
+    const take = (chunk: Uint8Array): void => {
+      if (chunk.length === 0) return;
+      size += chunk.length;
+      total += chunk.length;
+      if (size > room) throw tooLarge(entry.name, limits);
+      onChunk(chunk);
+    };
     if (entry.method === 0) {
       if (data.length > room) throw tooLarge(entry.name, limits);
-      out = data.slice();
+      for (let i = 0; i < data.length; i += STORED_STEP)
+        take(data.slice(i, Math.min(i + STORED_STEP, data.length)));
     } else if (entry.method === 8) {
-      out = inflateBounded(data, room, entry.name, limits);
+      inflateStream(data, entry.name, take);
     } else {
       throw new ZipError(
         'unsupported',
         `"${entry.name}" uses zip compression method ${entry.method}`,
       );
     }
-    total += out.length;
+  };
+  const read = (name: string): Uint8Array => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    stream(name, (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
     return out;
   };
-  return { members, has: (name) => entries.has(name.replace(/^\/+/, '').toLowerCase()), read };
+  return {
+    members,
+    has: (name) => entries.has(name.replace(/^\/+/, '').toLowerCase()),
+    read,
+    stream,
+  };
 }
 
 function tooLarge(name: string, limits: ZipLimits): ZipError {
@@ -159,39 +192,51 @@ function tooLarge(name: string, limits: ZipLimits): ZipError {
   );
 }
 
-/** Inflates raw deflate data, stopping as soon as the output passes `room` bytes. */
-function inflateBounded(
-  data: Uint8Array,
-  room: number,
-  name: string,
-  limits: ZipLimits,
-): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    size += chunk.length;
-    if (size > room) over = true;
-    else chunks.push(chunk);
-  });
-  const STEP = 64 * 1024;
+/** Pieces of a stored member handed out at a time. */
+const STORED_STEP = 1024 * 1024;
+/**
+ * Compressed bytes inflated at a time. Each push costs fflate a fixed amount (its 32 KB window
+ * is copied), so large steps are much faster; but deflate expands up to ~1,032 times, so a
+ * member that inflates that much (a zip bomb) goes on in small steps, each making at most
+ * ~8 MB, and is stopped within one step of its limit.
+ */
+const INFLATE_STEP = 64 * 1024;
+const INFLATE_SMALL_STEP = 8 * 1024;
+/** Output per input byte past which the small step is used (real parts: 5–20). */
+const BOMB_RATIO = 64;
+
+/** Inflates raw deflate data step by step, handing each piece to `take` (which may throw). */
+function inflateStream(data: Uint8Array, name: string, take: (chunk: Uint8Array) => void): void {
+  if (data.length === 0) return;
+  let failure: unknown = null;
+  const inflater = new Inflate();
   try {
-    for (let i = 0; i < data.length && !over; i += STEP) {
-      inflater.push(data.subarray(i, Math.min(i + STEP, data.length)), i + STEP >= data.length);
+    // The first step is small: only a member that expands like real data earns large ones.
+    let step = INFLATE_SMALL_STEP;
+    let made = 0;
+    inflater.ondata = (chunk) => {
+      made += chunk.length;
+      if (failure) return;
+      try {
+        take(chunk);
+      } catch (error) {
+        failure = error;
+      }
+    };
+    for (let i = 0; i < data.length && !failure;) {
+      const end = Math.min(i + step, data.length);
+      made = 0;
+      inflater.push(data.subarray(i, end), end >= data.length);
+      step = made > (end - i) * BOMB_RATIO ? INFLATE_SMALL_STEP : INFLATE_STEP;
+      i = end;
     }
   } catch (error) {
-    if (over) throw tooLarge(name, limits);
-    throw new ZipError(
-      'damaged',
-      `"${name}" cannot be inflated (${error instanceof Error ? error.message : String(error)})`,
-    );
+    if (!failure) {
+      throw new ZipError(
+        'damaged',
+        `"${name}" cannot be inflated (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
   }
-  if (over) throw tooLarge(name, limits);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  if (failure) throw failure;
 }

@@ -351,6 +351,7 @@ const vi: Strings = {
     sheetKinds: {
       dashboard: 'tổng hợp cho lãnh đạo',
       tasks: 'danh sách nhiệm vụ, nơi cập nhật tình trạng',
+      removed: 'nhiệm vụ đã bỏ khỏi kế hoạch, với những gì đã nhập',
       unit: 'nhiệm vụ của đơn vị',
       findings: 'kết quả kiểm tra',
       units: 'danh mục đơn vị',
@@ -692,6 +693,7 @@ const en: Strings = {
     sheetKinds: {
       dashboard: 'summary for leaders',
       tasks: 'task list, where status is updated',
+      removed: 'tasks no longer in the plan, with what was entered',
       unit: "a unit's tasks",
       findings: 'check results',
       units: 'unit directory',

@@ -1,11 +1,13 @@
 // The pipeline stages the pane loads on first use, each in a chunk of its own, so the pane that
 // opens inside Excel carries neither ExcelJS nor PDF.js:
 //   layout  — plan → workbook layout (pure, small);
-//   xlsx    — the .xlsx writer and reader (ExcelJS), only for downloads and .xlsx files;
+//   xlsx    — the .xlsx writer (ExcelJS), only for downloads;
+//   xlsx-read — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
 //   docx    — the .docx reader (the document's XML), only for .docx files;
 //   pdf     — the PDF reader with PDF.js and its worker's code, only for PDF files;
 //   sample  — the bundled sample plan.
 
+import { PaneFailure } from './model/errors';
 import type { PipelineModules } from './model/ports';
 
 export const modules: PipelineModules = {
@@ -18,8 +20,20 @@ export const modules: PipelineModules = {
     return (layout) => m.renderXlsx(layout);
   },
   async xlsxReader() {
-    const m = await import(/* webpackChunkName: "xlsx" */ '../readers/xlsx');
-    return (bytes) => m.readXlsxGrid(bytes);
+    const m = await import(/* webpackChunkName: "xlsx-read" */ '../readers/xlsx');
+    return async (bytes) => {
+      try {
+        return await m.readXlsxGrid(bytes);
+      } catch (error) {
+        // The reader's own words (a zip bomb, too many cells, an .xls…) under the pane's title.
+        if (error instanceof m.XlsxReadError)
+          throw new PaneFailure('file-unreadable', `${error.code}: ${error.detail}`, {
+            vi: `${error.vi[0]!.toUpperCase()}${error.vi.slice(1)}.`,
+            en: `${error.en[0]!.toUpperCase()}${error.en.slice(1)}.`,
+          });
+        throw error;
+      }
+    };
   },
   async docxReader() {
     const m = await import(/* webpackChunkName: "docx" */ '../readers/docx');

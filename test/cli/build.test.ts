@@ -243,7 +243,10 @@ describe('phuluc build over an existing workbook', () => {
     await typeInto(out);
     const again = await run(['build', seed, '-o', out, '--today', '2019-06-30']);
     expect(again.code).toBe(0);
-    expect(again.err).toMatch(/Keeping the values typed for 3 tasks/);
+    expect(again.err).toBe('');
+    expect(again.out).toMatch(
+      /Tạo lại sổ: 20 nhiệm vụ tìm lại được \(20 giữ nguyên, 0 đổi số, 0 sửa nội dung\), 0 mới, 0 bỏ; giá trị đã nhập của 3 nhiệm vụ được giữ\./,
+    );
     const parts = new XlsxParts(readFileSync(out));
     expect(xlsxProblems(readFileSync(out))).toEqual([]);
     const cells = parts.cells('Nhiệm vụ');
@@ -279,14 +282,15 @@ describe('phuluc build over an existing workbook', () => {
     await run(['build', seedPath(seedNamed('004')), '-o', tracker]);
     const before = readFileSync(tracker);
     const anotherPlan = await run(['build', seed, '-o', tracker]);
-    expect(anotherPlan.code).toBe(2);
-    expect(anotherPlan.err).toMatch(/is the workbook of another plan/);
+    expect(anotherPlan.code).toBe(3);
+    expect(anotherPlan.err).toMatch(/tracks another plan/);
+    expect(anotherPlan.err).toMatch(/--replace-plan/);
     expect(Buffer.compare(readFileSync(tracker), before)).toBe(0);
 
     const text = join(tmp, 'van-ban.xlsx');
     writeFileSync(text, 'không phải excel');
     const notExcel = await run(['build', seed, '-o', text]);
-    expect(notExcel.err).toMatch(/is not a readable Excel file/);
+    expect(notExcel.err).toMatch(/cannot be read as an Excel file/);
   });
 });
 

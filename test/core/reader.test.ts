@@ -363,7 +363,7 @@ describe('sources', () => {
 
 describe('column roles a person corrects', () => {
   const text = lines(
-    ['STT', 'Nội dung', 'Ghi chú', 'Đơn vị', 'Thời hạn'],
+    ['STT', 'Nội dung', 'Ghi chú', 'Giao cho', 'Thời hạn'],
     ['1', 'Rà soát thủ tục', 'Làm sớm', 'Sở Nội vụ', 'Quý II/2024'],
   );
 

@@ -90,6 +90,53 @@ describe('OPC package', () => {
     expect(pkg.text(book!)).toContain('Một');
   });
 
+  test('relationships are read with an XML parser: comments, ">" in values, entities', () => {
+    const rels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<!-- <Relationship Id="old" Type="x/worksheet" Target="old.xml"/> -->' +
+      '<Relationship Id="rId1" Type="x/worksheet" Target="sheets/a&amp;b>c.xml"/>' +
+      '<Relationship Id="rId2" Type="x/hyperlink" Target="https://example.org/?a=1&amp;b=2" TargetMode="External"/>' +
+      '</Relationships>';
+    const pkg = openPackage(
+      zipSync({
+        '[Content_Types].xml': strToU8('<Types xmlns="urn:t"/>'),
+        'xl/workbook.xml': strToU8('<workbook/>'),
+        'xl/_rels/workbook.xml.rels': strToU8(rels),
+      }),
+    );
+    expect(pkg.rels('xl/workbook.xml')).toEqual([
+      { id: 'rId1', type: 'worksheet', target: 'xl/sheets/a&b>c.xml', external: false },
+      { id: 'rId2', type: 'hyperlink', target: 'https://example.org/?a=1&b=2', external: true },
+    ]);
+    const broken = openPackage(
+      zipSync({
+        '[Content_Types].xml': strToU8('<Types xmlns="urn:t"/>'),
+        '_rels/.rels': strToU8('<Relationships><Relationship Id="a"'),
+      }),
+    );
+    expect(() => broken.rels('')).toThrow(PackageError);
+  });
+
+  test('a part streams in pieces that add up to the whole, within the limits', () => {
+    let seed = 7;
+    const letters = Array.from({ length: 2_000_000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return String.fromCharCode(97 + (seed % 26));
+    });
+    const text = `<x>${letters.join('')}</x>`;
+    const pkg = openPackage(
+      zipSync({
+        '[Content_Types].xml': strToU8('<Types xmlns="urn:t"/>'),
+        'big.xml': [strToU8(text), { level: 6 }],
+      }),
+    );
+    const pieces: number[] = [];
+    pkg.stream('big.xml', (chunk) => pieces.push(chunk.length));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.reduce((a, b) => a + b, 0)).toBe(text.length);
+    expect(pkg.text('big.xml')).toBe(text);
+  });
+
   test('a zip that is not an Office document', () => {
     expect(() => openPackage(zipSync({ 'a.txt': strToU8('x') }))).toThrow(PackageError);
   });

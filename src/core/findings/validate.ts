@@ -1,5 +1,5 @@
 import type { Finding, Plan, PlanTask } from '../plan/types';
-import { foldForMatch } from '../text/normalize';
+import { foldForMatch, trimEndWhere } from '../text/normalize';
 import { type Field, FIELD_EN, FIELD_VI, finding, SEVERITY_ORDER, viDate } from './messages';
 
 export interface ValidationContext {
@@ -373,7 +373,7 @@ function checkDuplicates(tasks: PlanTask[]): Finding[] {
   const out: Finding[] = [];
   const firstByText = new Map<string, PlanTask>();
   for (const task of tasks) {
-    const key = foldForMatch(task.title).replace(/[.;:,\s]+$/, '');
+    const key = trimEndWhere(foldForMatch(task.title), (c) => /[.;:,\s]/.test(c));
     if (!key) continue;
     const first = firstByText.get(key);
     if (first) {

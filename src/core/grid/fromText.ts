@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { normalizeText } from '../text/normalize';
 import type { Grid, GridRow } from './types';
 
@@ -27,16 +26,81 @@ export function documentToGrid(text: string): Grid {
 }
 
 /**
+ * The quoted cell that starts at `open` (a `"`), as Excel's clipboard writes one: every quote
+ * inside is doubled, and the closing quote stands right before a tab, a line end or the end of
+ * the text. null when the quote is not such an opening: a stray quote typed at the start of a
+ * cell ("Sạch" đẹp, or a quote never closed) is text, and must not swallow the rows after it.
+ * A quoted cell never holds a line break and a tab together: Excel quotes a cell with line
+ * breaks, but a tab inside it would be a cell of the sheet typed into one cell; what such a span
+ * would take is whole rows of the table, so it is not a quoted cell.
+ */
+function quotedCell(text: string, open: number): { value: string; end: number } | null {
+  let value = '';
+  let from = open + 1;
+  let sawBreak = false;
+  let sawTab = false;
+  for (let i = from; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10) sawBreak = true;
+    else if (char === 9) sawTab = true;
+    if (sawBreak && sawTab) return null;
+    if (char !== 34) continue;
+    if (text.charCodeAt(i + 1) === 34) {
+      value += text.slice(from, i + 1);
+      from = i + 2;
+      i++;
+      continue;
+    }
+    const after = text.charCodeAt(i + 1);
+    if (i + 1 < text.length && after !== 9 && after !== 10) return null;
+    return { value: value + text.slice(from, i), end: i + 1 };
+  }
+  return null;
+}
+
+/**
+ * Splits clipboard text into records of cells: tabs between cells, line breaks between records,
+ * quoted cells as `quotedCell` reads them. One pass, linear in the text.
+ */
+export function splitTsv(text: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    let cell: string;
+    const quoted = text.charCodeAt(i) === 34 ? quotedCell(text, i) : null;
+    if (quoted) {
+      cell = quoted.value;
+      i = quoted.end;
+    } else {
+      let end = i;
+      while (end < text.length && text.charCodeAt(end) !== 9 && text.charCodeAt(end) !== 10) end++;
+      cell = text.slice(i, end);
+      i = end;
+    }
+    cells.push(cell);
+    if (i >= text.length) {
+      records.push(cells);
+      return records;
+    }
+    if (text.charCodeAt(i) === 10) {
+      records.push(cells);
+      cells = [];
+    }
+    i++;
+    if (i === text.length) {
+      records.push(cells.length > 0 ? [...cells, ''] : ['']);
+      return records;
+    }
+  }
+}
+
+/**
  * Tab-separated text as Excel's clipboard writes it: a cell holding line breaks, tabs or quotes
  * is quoted, with `""` for a quote. Row numbers are record numbers (the sheet's rows).
  */
 export function tsvToGrid(text: string): Grid {
-  const parsed = Papa.parse<string[]>(normalizeText(text), {
-    delimiter: '\t',
-    quoteChar: '"',
-    skipEmptyLines: false,
-  });
-  const rows: GridRow[] = parsed.data.map((cells, i) => ({
+  const rows: GridRow[] = splitTsv(normalizeText(text)).map((cells, i) => ({
     line: i + 1,
     cells: cells.length > 0 ? cells : [''],
     tabular: cells.length > 1,
@@ -53,9 +117,7 @@ export function tsvToGrid(text: string): Grid {
 export function looksLikeClipboardTable(text: string): boolean {
   const normalized = normalizeText(text);
   if (!normalized.includes('\t')) return false;
-  const records = Papa.parse<string[]>(normalized, { delimiter: '\t', quoteChar: '"' }).data.filter(
-    (cells) => cells.some((c) => c.trim() !== ''),
-  );
+  const records = splitTsv(normalized).filter((cells) => cells.some((c) => c.trim() !== ''));
   if (records.length === 0) return false;
   const tabbed = records.filter((cells) => cells.length > 1).length;
   return tabbed / records.length >= 0.9;

@@ -2,9 +2,11 @@ import type { Grid } from '../grid/types';
 import { textToGrid } from '../grid/fromText';
 import { readDocument } from '../document/meta';
 import { findTables, type DetectedTable } from '../table/detect';
-import { readTaskRows, type RawTask } from '../table/rows';
+import { yearInHeader } from '../table/headers';
+import { finding } from '../findings/messages';
+import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
-import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
+import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
 import { sortFindings, sourceFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
@@ -60,7 +62,7 @@ function tableOf(t: DetectedTable): PlanTable {
 function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
   return tasks.map((task, index) => {
     const stt = task.stt || `#${index + 1}`;
-    const base = task.section ? `${task.section}.${stt}` : stt;
+    const base = task.idBase ?? (task.section ? `${task.section}.${stt}` : stt);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;
@@ -89,6 +91,78 @@ function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime 
   };
 }
 
+const ROLE_VI: Partial<Record<ColumnRole, string>> = {
+  lead: 'chủ trì',
+  support: 'phối hợp',
+  time: 'thời gian',
+  start: 'bắt đầu',
+  due: 'hoàn thành',
+};
+
+/** The finding that names a guess the row reader made, and what to check. */
+function guessFinding(guess: RowGuess, tasks: RawTask[], ids: string[]): Finding {
+  const id = ids[guess.task] ?? null;
+  const from = ids[guess.from] ?? '';
+  const rows = [...new Set([...(tasks[guess.from]?.rows ?? []), guess.line])].sort((a, b) => a - b);
+  const vi = guess.roles.map((r) => ROLE_VI[r] ?? r).join(', ');
+  const en = guess.roles.join(', ');
+  switch (guess.kind) {
+    case 'merged-lead':
+      return finding(
+        'row-guessed',
+        'warning',
+        id,
+        rows,
+        [
+          `Dòng ${guess.line} không có STT và đơn vị chủ trì nhưng có nội dung và thời gian riêng: đã đọc là nhiệm vụ mới (${id}), dùng ô ${vi} của nhiệm vụ ${from} ở trên (ô gộp bị mất khi chép). Hãy kiểm tra với bản gốc.`,
+          `Line ${guess.line} has no STT and no lead but a task and a time of its own: read as a new task (${id}) with the ${en} of task ${from} above (a merged cell lost in copying). Please check against the original.`,
+        ],
+        { field: 'lead' },
+      );
+    case 'parent-cells':
+      return finding(
+        'row-guessed',
+        'info',
+        id,
+        rows,
+        [
+          `Nhiệm vụ con ${id} không ghi ${vi}: dùng của nhiệm vụ ${from}. Hãy kiểm tra.`,
+          `Sub-task ${id} gives no ${en}: those of task ${from} were used. Please check.`,
+        ],
+        { field: guess.roles.includes('lead') ? 'lead' : 'time' },
+      );
+    case 'cut-row':
+      return finding('row-guessed', 'info', id, rows, [
+        `Dòng ${guess.line} không có STT: đã ghép vào nhiệm vụ ${id} vì ô ở trên bị ngắt giữa chừng (sang trang). Nếu đó là nhiệm vụ riêng, hãy tách ra.`,
+        `Line ${guess.line} has no STT: it was joined to task ${id} because a cell above stops mid-phrase (a page break). If it is a task of its own, split it.`,
+      ]);
+  }
+}
+
+/**
+ * A table of three or more columns whose header names no task column is offered to the person
+ * (the pane lets them assign its columns), never dropped without a word.
+ */
+function unrecognised(table: DetectedTable, index: number): Finding[] {
+  const width = Math.max(0, ...[...table.headerRows, ...table.body].map((r) => r.cells.length));
+  const rows = table.body.length + table.headerRows.length;
+  if (width < 3 || rows < 3) return [];
+  const headers = table.headers.filter((h) => h !== '').join(' | ');
+  const where = `${table.firstRow}–${table.lastRow}`;
+  return [
+    finding(
+      'table-unrecognised',
+      'warning',
+      null,
+      [table.firstRow],
+      [
+        `Bảng ${index + 1} (dòng ${where}${headers ? `, cột: ${headers}` : ''}) không nhận ra được cột nhiệm vụ nên chưa đọc thành nhiệm vụ. Nếu đây là bảng phân công, hãy chọn cột cho bảng.`,
+        `Table ${index + 1} (lines ${where}${headers ? `, columns: ${headers}` : ''}) has no recognisable task column, so no task was read from it. If it assigns tasks, choose its columns.`,
+      ],
+    ),
+  ];
+}
+
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
 export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const doc = readDocument(grid);
@@ -114,26 +188,39 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
-  for (const table of detected) {
+  for (const [index, table] of detected.entries()) {
+    if (table.kind === 'other') findings.push(...unrecognised(table, index));
     if (table.kind !== 'tasks') continue;
-    const rows = readTaskRows(table);
+    // "Thời gian thực hiện (Năm 2026)": the header's year is the year of this table's times.
+    const headerYear = (['time', 'due', 'start'] as const)
+      .map((role) => table.columns[role])
+      .map((i) => (i === undefined ? null : yearInHeader(table.headers[i] ?? '')))
+      .find((year) => year !== null);
+    const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
+    const rows = readTaskRows(table, grid.source === 'sheet');
     const ids = taskIds(rows.tasks, seenIds);
     findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
+    findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
+      const leadCell = readLeadCell(raw.cells.lead ?? '');
+      const support = split(raw.cells.support ?? '');
+      for (const unit of split(leadCell.support)) if (!support.includes(unit)) support.push(unit);
       const task: PlanTask = {
         id: ids[i]!,
         section: raw.section,
         stt: raw.stt,
         title: raw.cells.task ?? '',
-        lead: split(raw.cells.lead ?? ''),
-        support: split(raw.cells.support ?? ''),
-        time: timeOf(raw, twoColumns, ctx),
+        lead: split(leadCell.lead),
+        support,
+        time: timeOf(raw, twoColumns, tableCtx),
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };
-      if (raw.cells.note) task.note = raw.cells.note;
+      if (raw.parent !== undefined) task.parent = ids[raw.parent];
+      const note = [raw.cells.note ?? '', ...leadCell.scopes].filter((n) => n !== '').join('\n');
+      if (note) task.note = note;
       if (Object.keys(raw.extra).length > 0) task.extra = raw.extra;
       tasks.push(task);
     });

@@ -55,8 +55,13 @@ export interface PlanTable {
 }
 
 export interface PlanSection {
+  /** The labels from the outermost level, joined by ".": "I", "A.II", "II.3" (a group). */
   id: string;
   title: string;
+  /** The enclosing section's id, when sections nest (a part over sections, a section over groups). */
+  parent?: string;
+  /** Only for nested levels: "part" (A, B), "group" (1., 2.); a Roman section alone has none. */
+  level?: 'part' | 'section' | 'group';
 }
 
 export interface TimePart {
@@ -97,6 +102,8 @@ export interface PlanTask {
   extra?: Record<string, string>;
   /** 1-based source line numbers (text) or sheet rows (Excel) the task came from. */
   rows: number[];
+  /** The id of the task this is a sub-task of ("II.2.1" under "II.2"). */
+  parent?: string;
 }
 
 export interface PlanUnit {

@@ -28,6 +28,70 @@ function isPageNumber(row: GridRow): boolean {
   return /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(cleanInline(row.cells.join(' ')));
 }
 
+/**
+ * The row of column numbers under a header ("(1) | (2) | (3)", "1 | 2 | 3", "A | B | 1 | 2"):
+ * every filled cell a short label, most of them filled, numbers counting up.
+ */
+export function isColumnNumberRow(row: GridRow): boolean {
+  const cells = row.cells.map((c) => cleanInline(c));
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length < 3 || filled.length < cells.length - 1) return false;
+  if (!filled.every((c) => /^\(?([0-9]{1,2}|[A-ZĐ])\)?$/u.test(c))) return false;
+  const numbers = filled.map((c) => Number(c.replace(/[()]/g, ''))).filter((n) => !isNaN(n));
+  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+/**
+ * Page furniture copied from a PDF between two rows of a table: a page number in one cell, or a
+ * short running head (the document's title, "Phụ lục I") on its own line. Only what stands
+ * between rows of the same table: the row after it must be one of the table's rows.
+ */
+function isFurniture(
+  row: GridRow,
+  next: GridRow | undefined,
+  width: number,
+  sttColumn: number | undefined,
+): boolean {
+  if (row.tabular) {
+    // A lone number outside the STT column (a number in the STT column is a row of its own).
+    const cells = row.cells.map((c) => cleanInline(c));
+    const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
+    return (
+      filled.length === 1 &&
+      filled[0]![1] !== sttColumn &&
+      /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(filled[0]![0]) &&
+      next !== undefined
+    );
+  }
+  const text = cleanInline(row.cells.join(' '));
+  return (
+    text.length > 0 &&
+    text.length <= 150 &&
+    next !== undefined &&
+    next.tabular &&
+    Math.abs(next.cells.length - width) <= 1 &&
+    !isHeaderRow(next.cells)
+  );
+}
+
+/** The next row that is not blank, from index `j` on. */
+function nextFilled(rows: GridRow[], j: number): GridRow | undefined {
+  for (let k = j; k < rows.length; k++) if (!isBlank(rows[k]!)) return rows[k];
+  return undefined;
+}
+
+/** Same roles in the same columns: the table's header again (a repeat, even reworded). */
+function sameLayout(a: HeaderLayout, cells: string[], next: GridRow | undefined): boolean {
+  const sub = next && next.tabular && isSubHeaderRow(cells, next.cells) ? next.cells : null;
+  const b = layoutHeader(cells, sub);
+  const keys = (l: HeaderLayout): string =>
+    Object.entries(l.columns)
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([role, i]) => `${role}:${i}`)
+      .join(',');
+  return keys(a) === keys(b);
+}
+
 const rowKey = (row: GridRow): string =>
   row.cells
     .map((c) => foldDiacritics(cleanInline(c)))
@@ -141,12 +205,27 @@ export function findTables(grid: Grid): DetectedTable[] {
     for (; j < rows.length; j++) {
       const r = rows[j]!;
       if (isBlank(r) || isSeparatorRow(r)) continue;
+      if (headed && isColumnNumberRow(r)) continue;
       if (!r.tabular) {
         if (isPageNumber(r)) continue;
+        const next = nextFilled(rows, j + 1);
+        if (headed && body.length > 0 && isFurniture(r, next, row.cells.length, layout.columns.stt))
+          continue;
         break;
       }
       if (headed && keys.includes(rowKey(r))) continue;
-      if (isHeaderRow(r.cells)) break;
+      if (headed && isFurniture(r, nextFilled(rows, j + 1), row.cells.length, layout.columns.stt))
+        continue;
+      if (isHeaderRow(r.cells)) {
+        // The header again inside the body (a page break, or a table pasted in pieces): skip it
+        // and its sub-header row; a header with other roles starts another table.
+        if (headed && sameLayout(layout, r.cells, rows[j + 1])) {
+          const subRow = rows[j + 1];
+          if (subRow && subRow.tabular && isSubHeaderRow(r.cells, subRow.cells)) j++;
+          continue;
+        }
+        break;
+      }
       if (!headed && body.length > 0 && isClosingRow(r)) break;
       if (headed && isClosingRow(r)) break;
       body.push(r);
@@ -157,7 +236,8 @@ export function findTables(grid: Grid): DetectedTable[] {
       }
     }
     if (headed || body.length >= 1) {
-      const allBody = headed ? body : [row, ...body];
+      // Without a header the scan above started on `row` itself, so `body` already holds it.
+      const allBody = body;
       const kind = headed ? classify(layout, allBody) : 'other';
       const bodyRows = kind === 'tasks' ? allBody.filter((r) => !isTotalRow(r)) : allBody;
       tables.push({

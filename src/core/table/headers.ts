@@ -6,11 +6,13 @@ import { foldDiacritics } from '../text/normalize';
 // gian" both count. Order matters: the first rule that matches names the role.
 const ROLE_RULES: { role: ColumnRole; pattern: RegExp }[] = [
   { role: 'stt', pattern: /^(so\s*)?(s\.?\s*)?t\.?\s*t\.?$|^so thu tu$/ },
+  // "Nhiệm vụ chủ trì" (the tasks a unit leads, under a unit column headed "Đơn vị") is the task.
+  { role: 'task', pattern: /^(ten )?(nhiem vu|noi dung|cong viec) chu tri$/ },
   { role: 'support', pattern: /phoi hop/ },
   {
     role: 'lead',
     pattern:
-      /chu tri|^(don vi|co quan|bo phan) (thuc hien|thuc hien chinh|phu trach)$|^(chiu trach nhiem|phu trach)$/,
+      /chu tri|^(don vi|co quan|bo phan|trach nhiem) (thuc hien|thuc hien chinh|phu trach)$|^(chiu trach nhiem|phu trach|trach nhiem)$/,
   },
   { role: 'start', pattern: /^(thoi gian |ngay )?bat dau$|^tu ngay$/ },
   { role: 'due', pattern: /^(hoan thanh|ket thuc|den ngay)$/ },
@@ -21,7 +23,8 @@ const ROLE_RULES: { role: ColumnRole; pattern: RegExp }[] = [
   },
   {
     role: 'product',
-    pattern: /^san pham|^ket qua( (cong viec|du kien|dau ra|thuc hien|can dat))?( \(.*\))?$/,
+    pattern:
+      /^san pham|^ket qua( (cong viec|du kien|dau ra|thuc hien|can dat))?( \(.*\))?$|^ket qua ?\/ ?(danh gia|san pham)/,
   },
   { role: 'note', pattern: /^ghi chu/ },
   {
@@ -101,6 +104,15 @@ export function layoutHeader(top: string[], sub: string[] | null): HeaderLayout 
     if (role && columns[role] === undefined) columns[role] = i;
     else if (text !== '') extraColumns[text] = i;
   }
+  // A bare "Đơn vị" / "Cơ quan" column is the lead when no column is headed as the lead ("Đơn vị" |
+  // "Nhiệm vụ chủ trì"): the unit named there is the one that carries the task.
+  if (columns.lead === undefined && columns.task !== undefined) {
+    const bare = headers.findIndex((h) => /^(don vi|co quan)$/.test(foldDiacritics(h)));
+    if (bare >= 0 && !Object.values(columns).includes(bare)) {
+      columns.lead = bare;
+      delete extraColumns[headers[bare]!];
+    }
+  }
   // A single "Thời gian hoàn thành" column is the time; "start"/"due" only as a pair or alone.
   if (columns.start !== undefined && columns.due === undefined && columns.time === undefined) {
     columns.time = columns.start;
@@ -111,4 +123,10 @@ export function layoutHeader(top: string[], sub: string[] | null): HeaderLayout 
     delete columns.due;
   }
   return { headers, columns, extraColumns, height: sub ? 2 : 1 };
+}
+
+/** The year a time header names ("Thời gian thực hiện (Năm 2026)"), or null. */
+export function yearInHeader(header: string): number | null {
+  const m = /\bnam\s+((?:19|20|21)\d{2})\b/.exec(foldDiacritics(cleanInline(header)));
+  return m ? Number(m[1]) : null;
 }

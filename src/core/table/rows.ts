@@ -14,11 +14,30 @@ export interface RawTask {
   rows: number[];
   /** Roles whose cell was filled from a merged cell above (Excel sources only). */
   mergedFromAbove: ColumnRole[];
+  /**
+   * The id's stem when the task sits in an Arabic group and its STT already carries the group's
+   * number ("1.2" in group "1" of section "II" → "II.1.2"); otherwise the id is section + STT.
+   */
+  idBase?: string;
+  /** Index (in `tasks`) of the task this one is a sub-task of ("2.1" under task "2"). */
+  parent?: number;
+}
+
+/** A reading a person should check: what was guessed, on which row, for which task. */
+export interface RowGuess {
+  kind: 'merged-lead' | 'parent-cells' | 'cut-row';
+  /** Index of the task (in `tasks`) the guess is about. */
+  task: number;
+  /** Index of the task whose cells were used. */
+  from: number;
+  line: number;
+  roles: ColumnRole[];
 }
 
 export interface TableRows {
   sections: PlanSection[];
   tasks: RawTask[];
+  guesses: RowGuess[];
 }
 
 const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
@@ -66,27 +85,96 @@ export function joinContinuation(above: string, below: string): string {
   return !startsBullet && cutSentence ? `${above} ${below}` : `${above}\n${below}`;
 }
 
+/** A cell that stops mid-phrase: the rest of it is on the next row ("Bộ Khoa học và"). */
+export function endsMidPhrase(text: string): boolean {
+  return /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ|trong|đối với|và các|hoặc)|[-–&,(/])$/iu.test(
+    text.trim(),
+  );
+}
+
+/** A cell that starts as a new sentence: a capital letter or a digit, not a bullet. */
+function startsSentence(text: string): boolean {
+  return /^[\p{Lu}\d"“(]/u.test(text.trim());
+}
+
+/** "1.2", "1.2.3": a number under another number. */
+const NESTED_NUMBER = /^(\d{1,3})\.(\d{1,3})(?:\.\d{1,3})?\.?$/;
+
 function cellOf(row: GridRow, index: number | undefined): string {
   return index === undefined ? '' : cleanCell(row.cells[index] ?? '');
 }
 
 /**
- * Walks a tasks table's body: section rows open sections, numbered rows open tasks, rows with
- * an empty STT continue the task above (cell by cell), sub-items stay inside their task.
+ * Walks a tasks table's body (docs/domain.md, "Numbering levels"): letter rows open parts, Roman
+ * rows open sections, an Arabic row with no lead and no time whose rows below are numbered under
+ * it ("1." over "1.1", "1.2") opens a group; numbered rows open tasks; "2.1" under task "2"
+ * is a sub-task when either has its own lead or time, a sub-item of its text otherwise; rows with
+ * an empty STT continue the task above cell by cell, unless they are a task of their own whose
+ * lead (and STT) was given once for the rows above (a merge lost on the way): see `ownTask`.
  */
-export function readTaskRows(table: DetectedTable): TableRows {
+export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRows {
   const sections: PlanSection[] = [];
   const tasks: RawTask[] = [];
+  const guesses: RowGuess[] = [];
   const roleColumns = Object.entries(table.columns) as [ColumnRole, number][];
   const usedColumns = new Set(roleColumns.map(([, index]) => index));
   const sttColumn = table.columns.stt;
   const taskColumn = table.columns.task;
-  let section: string | null = null;
+  const sttOf = (row: GridRow): string =>
+    cleanInline(sttColumn === undefined ? '' : (row.cells[sttColumn] ?? ''));
+  const body = table.body;
+  // Sections by level: a part (A, B), a section (I, II), a group (1., 2.).
+  const open_: {
+    part: PlanSection | null;
+    roman: PlanSection | null;
+    group: (PlanSection & { label: string }) | null;
+    /** The section whose title a text-only row below it continues. */
+    titled: PlanSection | null;
+  } = { part: null, roman: null, group: null, titled: null };
   let current: RawTask | null = null;
-  let currentSection: PlanSection | null = null;
+  let currentIndex = -1;
+  const enclosing = (): PlanSection | null => open_.roman ?? open_.part;
+  const sectionId = (): string | null => (open_.group ?? open_.roman ?? open_.part)?.id ?? null;
 
-  for (const row of table.body) {
-    const stt = cleanInline(sttColumn === undefined ? '' : (row.cells[sttColumn] ?? ''));
+  const openSection = (level: 'part' | 'section' | 'group', label: string, title: string) => {
+    const parentSection = level === 'part' ? null : level === 'section' ? open_.part : enclosing();
+    const id = parentSection ? `${parentSection.id}.${label}` : label;
+    const section: PlanSection = { id, title };
+    if (parentSection) {
+      section.parent = parentSection.id;
+      section.level = level;
+    } else if (level === 'group') section.level = level;
+    sections.push(section);
+    if (level === 'part') {
+      open_.part = section;
+      open_.roman = null;
+      open_.group = null;
+    } else if (level === 'section') {
+      open_.roman = section;
+      open_.group = null;
+    } else open_.group = { ...section, label };
+    current = null;
+    currentIndex = -1;
+    open_.titled = section;
+  };
+
+  /** Does a numbered row head a group: no lead, no time, and rows numbered under it below? */
+  const headsGroup = (index: number, number: string, row: GridRow): boolean => {
+    if (cellOf(row, table.columns.lead) || hasTime(row)) return false;
+    for (let k = index + 1; k < body.length; k++) {
+      const stt = sttOf(body[k]!);
+      if (!stt) continue;
+      const nested = NESTED_NUMBER.exec(stt);
+      if (nested) return nested[1] === number;
+      return false;
+    }
+    return false;
+  };
+  const hasTime = (row: GridRow): boolean =>
+    ['time', 'start', 'due'].some((role) => cellOf(row, table.columns[role as ColumnRole]) !== '');
+
+  for (const [rowIndex, row] of body.entries()) {
+    const stt = sttOf(row);
     const taskText = cellOf(row, taskColumn);
     const others = ROLES_BESIDES_TASK.some((role) => cellOf(row, table.columns[role]) !== '');
     const merged = (row.mergedFromAbove ?? [])
@@ -99,10 +187,7 @@ export function readTaskRows(table: DetectedTable): TableRows {
     if (oneCell || (label && !others)) {
       const id = oneCell ? oneCell.id : label!;
       const title = oneCell ? oneCell.title : cleanInline(taskText);
-      currentSection = { id, title };
-      sections.push(currentSection);
-      section = id;
-      current = null;
+      openSection(ROMAN.test(id) ? 'section' : 'part', id, title);
       continue;
     }
 
@@ -114,42 +199,164 @@ export function readTaskRows(table: DetectedTable): TableRows {
       const value = cleanCell(row.cells[index] ?? '');
       if (value) extra[header] = value;
     }
-
-    if (TASK_NUMBER.test(stt) || (stt && !SUB_ITEM.test(stt) && !current)) {
-      current = {
-        section,
+    const open = (fields: Partial<RawTask>): RawTask => {
+      const task: RawTask = {
+        section: sectionId(),
         stt: stt.replace(/\s*[.)]$/, ''),
         cells,
         extra,
         rows: [row.line],
         mergedFromAbove: merged,
+        ...fields,
       };
-      tasks.push(current);
+      tasks.push(task);
+      current = task;
+      currentIndex = tasks.length - 1;
+      return task;
+    };
+
+    const number = TASK_NUMBER.exec(stt)?.[1];
+    if (number !== undefined && taskText && headsGroup(rowIndex, number, row)) {
+      openSection('group', number, cleanInline(taskText));
+      continue;
+    }
+
+    const nested = NESTED_NUMBER.exec(stt);
+    if (nested && open_.group && nested[1] === open_.group.label) {
+      const outer = enclosing();
+      open({ idBase: outer ? `${outer.id}.${stt.replace(/\.$/, '')}` : stt.replace(/\.$/, '') });
+      continue;
+    }
+    if (nested && current) {
+      const above: RawTask = current;
+      const parentIndex = above.parent ?? currentIndex;
+      const parentTask = tasks[parentIndex]!;
+      const hasLeadAndTime = (t: RawTask): boolean =>
+        !!t.cells.lead && (['time', 'start', 'due'] as ColumnRole[]).some((r) => !!t.cells[r]);
+      // "2.1" under task "2": a task of its own when it or its parent has a lead and a time (and
+      // so are its siblings once one is); a line of the parent's text otherwise.
+      const isSubTask =
+        parentTask.parent === undefined &&
+        nested[1] === parentTask.stt &&
+        (above.parent !== undefined || !!cells.lead || hasTime(row) || hasLeadAndTime(parentTask));
+      if (isSubTask) {
+        const number = stt.replace(/\.$/, '');
+        const child = open({
+          idBase: parentTask.idBase
+            ? `${parentTask.idBase}.${nested[2]}`
+            : parentTask.section
+              ? `${parentTask.section}.${number}`
+              : number,
+          parent: parentIndex,
+        });
+        // A sub-task without its own lead or time works under its parent's.
+        const inherited: ColumnRole[] = [];
+        for (const role of ['lead', 'support', 'time', 'start', 'due'] as ColumnRole[]) {
+          if (role in child.cells && !child.cells[role] && parentTask.cells[role]) {
+            child.cells[role] = parentTask.cells[role];
+            inherited.push(role);
+          }
+        }
+        if (inherited.some((r) => r !== 'support'))
+          guesses.push({
+            kind: 'parent-cells',
+            task: tasks.length - 1,
+            from: parentIndex,
+            line: row.line,
+            roles: inherited,
+          });
+        continue;
+      }
+    }
+
+    if (number !== undefined || (stt && !SUB_ITEM.test(stt) && !current)) {
+      // A numbered task beside groups ("2" with its own lead and time after group "1") closes
+      // the group: it belongs to the section around it.
+      if (number !== undefined) open_.group = null;
+      open({ section: sectionId() });
       continue;
     }
 
     if (current) {
+      const above: RawTask = current;
+      const own = !stt && !mergesKnown ? ownTask(cells, above) : null;
+      if (own) {
+        const task = open({ stt: above.stt, idBase: undefined });
+        if (above.idBase) task.idBase = above.idBase;
+        for (const role of own.inherited) task.cells[role] = above.cells[role];
+        guesses.push({
+          kind: 'merged-lead',
+          task: tasks.length - 1,
+          from: tasks.indexOf(above),
+          line: row.line,
+          roles: own.inherited,
+        });
+        continue;
+      }
       // A sub-item ("a)", "-", "1.1") keeps its marker as the start of a new line.
       const marker = stt && SUB_ITEM.test(stt) ? stt : '';
+      const cut =
+        !stt &&
+        startsSentence(taskText) &&
+        Object.entries(cells).some(
+          ([role, value]) =>
+            role !== 'task' && value && endsMidPhrase(above.cells[role as ColumnRole] ?? ''),
+        );
       for (const [role, value] of Object.entries(cells) as [ColumnRole, string][]) {
         if (!value) continue;
-        const above = current.cells[role] ?? '';
-        current.cells[role] =
+        const aboveText = above.cells[role] ?? '';
+        above.cells[role] =
           marker && role === 'task'
-            ? `${above}\n${marker.length === 1 && /[a-zđ]/u.test(marker) ? `${marker})` : marker} ${value}`
-            : joinContinuation(above, value);
+            ? `${aboveText}\n${marker.length === 1 && /[a-zđ]/u.test(marker) ? `${marker})` : marker} ${value}`
+            : endsMidPhrase(aboveText) && role !== 'task'
+              ? `${aboveText} ${value}`
+              : joinContinuation(aboveText, value);
       }
       for (const [header, value] of Object.entries(extra)) {
-        current.extra[header] = joinContinuation(current.extra[header] ?? '', value);
+        above.extra[header] = joinContinuation(above.extra[header] ?? '', value);
       }
-      current.rows.push(row.line);
+      above.rows.push(row.line);
+      if (cut)
+        guesses.push({
+          kind: 'cut-row',
+          task: currentIndex,
+          from: currentIndex,
+          line: row.line,
+          roles: [],
+        });
       continue;
     }
 
     // Text under a section row before any task: the section title ran onto the next row.
-    if (currentSection && taskText && !others) {
-      currentSection.title = joinContinuation(currentSection.title, cleanInline(taskText));
+    if (open_.titled && taskText && !others) {
+      open_.titled.title = joinContinuation(open_.titled.title, cleanInline(taskText));
     }
   }
-  return { sections, tasks };
+  return { sections, tasks, guesses };
+}
+
+/**
+ * A row with no STT is a task of its own, not the rest of the row above, when it reads as one: its
+ * task cell starts a new sentence after a task text that ended, it has a time of its own, its lead
+ * is empty (given once for the rows above: a vertical merge lost on the way) and none of the
+ * cells above stops mid-phrase (that is a page break's tail: "Bộ Khoa học và" / "Công nghệ").
+ * Returns the roles it takes from the task above, or null when it continues that task.
+ */
+function ownTask(
+  cells: Partial<Record<ColumnRole, string>>,
+  above: RawTask,
+): { inherited: ColumnRole[] } | null {
+  const task = cells.task ?? '';
+  const time = cells.time || cells.due || cells.start || '';
+  if (!task || !time || cells.lead || !above.cells.lead) return null;
+  if (!startsSentence(task) || /^[-+*•–]/u.test(task)) return null;
+  const aboveTask = above.cells.task ?? '';
+  if (!aboveTask || endsMidPhrase(aboveTask)) return null;
+  for (const [role, value] of Object.entries(cells) as [ColumnRole, string][]) {
+    if (value && endsMidPhrase(above.cells[role] ?? '')) return null;
+  }
+  if (!startsSentence(time)) return null;
+  const inherited: ColumnRole[] = ['lead'];
+  if (!cells.support && above.cells.support && 'support' in cells) inherited.push('support');
+  return { inherited };
 }

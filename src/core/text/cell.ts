@@ -25,7 +25,7 @@ export function stripMarkdownEmphasis(text: string): string {
  */
 function breakInlineBullets(line: string): string {
   return line
-    .replace(/\s+\*\s+(?=[\p{Lu}\p{N}])/gu, '\n* ')
+    .replace(/(?<!\s)\s+\*\s+(?=[\p{Lu}\p{N}])/gu, '\n* ')
     .replace(/([;:.])\s+([-+•–])\s+(?=[\p{Lu}\p{N}])/gu, '$1\n$2 ');
 }
 
@@ -34,7 +34,17 @@ export function isSeparatorCell(cell: string): boolean {
   return /^\s*:?-{2,}:?\s*$/.test(cell);
 }
 
-const NEEDS_CLEANING = /[<&*_\n\r\t]|\s{2}|[;:.]\s+[-+•–]/;
+const NEEDS_CLEANING = /[<&*_\n\r\t¹²³⁰⁴-⁹]|\s{2}|[;:.]\s+[-+•–]/;
+
+/**
+ * Leftovers of a PDF copy: a footnote mark glued to a word ("66-NQ/TW¹", "năm 2025²") and a word
+ * hyphenated across two lines ("nhà nư-" / "ớc"). Superscript digits never belong to a plan's text.
+ */
+function removePdfArtefacts(text: string): string {
+  return text
+    .replace(/(?<=[\p{L}\p{N}/).])[¹²³⁰⁴-⁹]+/gu, '')
+    .replace(/(\p{Ll})-\n(\p{Ll})/gu, '$1$2');
+}
 
 /**
  * A cell as a person reads it: no tags, entities or emphasis markers; spaces folded; each line
@@ -43,7 +53,7 @@ const NEEDS_CLEANING = /[<&*_\n\r\t]|\s{2}|[;:.]\s+[-+•–]/;
 export function cleanCell(raw: string): string {
   // Most cells are plain text: skip the work when nothing in them needs cleaning.
   if (!NEEDS_CLEANING.test(raw)) return raw.trim();
-  const text = stripMarkdownEmphasis(decodeHtmlEntities(stripTags(raw)));
+  const text = removePdfArtefacts(stripMarkdownEmphasis(decodeHtmlEntities(stripTags(raw))));
   return breakInlineBullets(text)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

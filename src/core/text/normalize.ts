@@ -25,3 +25,14 @@ export function foldDiacritics(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd');
 }
+
+/**
+ * `text` without the characters at its end that `isTrailing` accepts. A loop, not a `[…]+$`
+ * regex: such a regex retries at every character of a long run that does not reach the end, so
+ * its time grows with the square of the run (a 200 KB cell of ", , , …").
+ */
+export function trimEndWhere(text: string, isTrailing: (char: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && isTrailing(text.charAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}

@@ -4,7 +4,7 @@
 // masked so a later, looser pattern cannot read the same digits again.
 import type { IsoDate } from '../plan/types';
 import { daysInMonth, endOfMonthIso, isPlausibleYear, isValidDay, isoDate } from './calendar';
-import { blank } from './text';
+import { blankSpans } from './text';
 
 /**
  * Civil Code 2015 art. 146: đầu = first day, giữa = middle, cuối = last day. "Tuần đầu tháng"
@@ -102,7 +102,8 @@ interface Pattern {
 }
 
 // Building blocks (folded text).
-const QUARTER = String.raw`(?:\bquy|\bqui|\bq)\s*\.?\s*(iv|iii|ii|i|[1-4])(?![a-z0-9])`;
+// A Roman numeral may touch its year ("Quý IV2026", a typo): the year then follows at once.
+const QUARTER = String.raw`(?:\bquy|\bqui|\bq)\s*\.?\s*(iv|iii|ii|i|[1-4])(?:(?![a-z0-9])|(?<=[iv])(?=(?:19|20|21)\d{2}(?!\d)))`;
 const YEAR_SEP = String.raw`\s*(?:[/.-]|nam)?\s*`;
 const YEAR = String.raw`(\d{4})(?![\d/])`;
 const NOT_AFTER_NUMBER = String.raw`(?<![\d/.])`;
@@ -231,12 +232,13 @@ export function findMentions(folded: string): { mentions: Mention[]; masked: str
   let masked = folded;
   const mentions: Mention[] = [];
   for (const pattern of PATTERNS) {
-    for (const m of [...masked.matchAll(pattern.re)]) {
+    const found: Mention[] = [];
+    for (const m of masked.matchAll(pattern.re)) {
       const from = m.index;
-      const to = from + m[0].length;
-      mentions.push({ from, to, ...pattern.build(m as RegExpExecArray) });
-      masked = blank(masked, from, to, MASK_MENTION);
+      found.push({ from, to: from + m[0].length, ...pattern.build(m as RegExpExecArray) });
     }
+    mentions.push(...found);
+    masked = blankSpans(masked, found, MASK_MENTION);
   }
   mentions.sort((a, b) => a.from - b.from);
   return { mentions, masked };

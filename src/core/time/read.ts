@@ -1,6 +1,7 @@
 // Reading a whole time cell, and the two-column layout (Bắt đầu / Hoàn thành).
 import type { TimeKind, TimePart } from '../plan/types';
 import { readSegment } from './segment';
+import { trimEndWhere } from '../text/normalize';
 import { cleanText, fold, splitSegments } from './text';
 import type { Item, Reading, TimeContext, TimeReading } from './types';
 
@@ -45,10 +46,7 @@ function labelItems(segment: string, items: Item[]): TextItem[] {
     const from = i === 0 ? 0 : item.from;
     const to = items[i + 1]?.from ?? segment.length;
     return {
-      text: segment
-        .slice(from, to)
-        .replace(/[\s,;:-]+$/, '')
-        .trim(),
+      text: trimEndWhere(segment.slice(from, to), (c) => /[\s,;:-]/.test(c)).trim(),
       reading: item.reading,
     };
   });

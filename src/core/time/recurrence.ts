@@ -3,7 +3,7 @@
 // năm" → quarterly), since the task falls due at every occurrence of it.
 import type { IsoDate, Recurrence } from '../plan/types';
 import { endOfMonthIso, isoDate } from './calendar';
-import { blank } from './text';
+import { blankSpans } from './text';
 
 export interface RecurringPhrase {
   from: number;
@@ -56,12 +56,13 @@ export function findRecurringPhrases(folded: string): {
   let masked = folded;
   const phrases: RecurringPhrase[] = [];
   for (const re of PHRASES) {
-    for (const m of [...masked.matchAll(re)]) {
+    const found: RecurringPhrase[] = [];
+    for (const m of masked.matchAll(re)) {
       const from = m.index;
-      const to = from + m[0].length;
-      phrases.push({ from, to, recurrence: shortestPeriod(m[0]) });
-      masked = blank(masked, from, to, MASK_RECURRING);
+      found.push({ from, to: from + m[0].length, recurrence: shortestPeriod(m[0]) });
     }
+    phrases.push(...found);
+    masked = blankSpans(masked, found, MASK_RECURRING);
   }
   phrases.sort((a, b) => a.from - b.from);
   return { phrases, masked };

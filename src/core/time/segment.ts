@@ -29,7 +29,7 @@ import {
   firstOccurrence,
   type RecurringPhrase,
 } from './recurrence';
-import { gapWords, hasContent, prepareSegment } from './text';
+import { blankCitedDates, gapWords, hasContent, prepareSegment } from './text';
 import type { Item, Reading, SegmentReading, TimeContext } from './types';
 
 const NOT_UNDERSTOOD: SegmentReading = { understood: false, items: [] };
@@ -44,10 +44,17 @@ const BEFORE_RE = /(?:^|\s)truoc$/;
 const AFTER_RE = /(?:^|\s)sau$/;
 const ONWARD_RE = /^(?:tro di|tro ve sau|ve sau)\b/;
 
+// "Trước ngày 31/01 năm liền kề": a day without a year falls in the year after the plan's.
+const NEXT_YEAR_RE = /\bnam\s+(?:lien ke|sau|tiep theo|ke tiep)\b/;
+
 export function readSegment(segment: string, ctx: TimeContext): SegmentReading {
-  const folded = prepareSegment(segment);
+  const { text: folded, cited } = blankCitedDates(prepareSegment(segment));
   if (!hasContent(folded)) return NOT_UNDERSTOOD;
-  return readFolded(folded, ctx);
+  const nextYear = NEXT_YEAR_RE.test(folded) && ctx.planYear !== null;
+  const reading = readFolded(folded, nextYear ? { ...ctx, planYear: ctx.planYear! + 1 } : ctx);
+  // Only a cited document's date: the time follows that document's schedule.
+  if (!reading.understood && cited) return whole(folded, CONDITIONAL);
+  return reading;
 }
 
 function whole(folded: string, reading: Reading): SegmentReading {

@@ -64,9 +64,24 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Replaces `from..to` with `char` repeated, keeping the length. */
-export function blank(text: string, from: number, to: number, char = ' '): string {
-  return text.slice(0, from) + char.repeat(to - from) + text.slice(to);
+/**
+ * Replaces each `from..to` span (in order, not overlapping: as `matchAll` gives them) with `char`
+ * repeated, keeping the length. One pass: blanking match by match would copy the whole text once
+ * per match, quadratic in a long cell.
+ */
+export function blankSpans(
+  text: string,
+  spans: readonly { from: number; to: number }[],
+  char = ' ',
+): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { from, to } of spans) {
+    out += text.slice(at, from) + char.repeat(to - from);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /** Blanks "(…)" remarks: a year inside a parenthesis is never the deadline. */
@@ -82,11 +97,32 @@ export function blankParentheses(text: string): string {
   return out;
 }
 
-// "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates.
-const DOCUMENT_NUMBER_RE = /\d+(?:\s*\/\s*\d+)*\s*\/\s*[a-z][a-z0-9&.-]*(?:\/[a-z0-9&.-]+)*/g;
+// "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates. A number
+// starts only where no digit or slash stands before it: otherwise every digit of a long run
+// ("1111…", "1/1/1/…") would start a match that scans the whole run again (quadratic).
+const DOCUMENT_NUMBER_RE =
+  /(?<![\d/]\s*)\d+(?:\s*\/\s*\d+)*\s*\/\s*[a-z][a-z0-9&.-]*(?:\/[a-z0-9&.-]+)*/g;
 
 export function blankDocumentNumbers(folded: string): string {
   return folded.replace(DOCUMENT_NUMBER_RE, (match) => ' '.repeat(match.length));
+}
+
+// The date of a document the time cites ("theo Kế hoạch số 12/KH-UBND ngày 10/01/2025", "tại
+// Quyết định số … ngày 5 tháng 3 năm 2024") is that document's date, never a deadline. Runs after
+// document numbers are blanked; the gap between the document's name and "ngày" is bounded.
+const CITED_DATE_RE = new RegExp(
+  String.raw`\b(?:quyet dinh|ke hoach|nghi quyet|nghi dinh|cong van|thong bao|chi thi|thong tu|van ban|chuong trinh|de an|ket luan|huong dan|qd|kh|nq|cv|tb)\b(?:\s*so\b)?[^;\n]{0,60}?\bngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|thang\s*\d{1,2}\s*(?:,?\s*nam\s*\d{4})?)`,
+  'g',
+);
+
+/** Blanks the dates of cited documents; `cited` says whether there was one. */
+export function blankCitedDates(folded: string): { text: string; cited: boolean } {
+  let cited = false;
+  const text = folded.replace(CITED_DATE_RE, (match) => {
+    cited = true;
+    return ' '.repeat(match.length);
+  });
+  return { text, cited };
 }
 
 /** The folded, matchable copy of a segment. A segment that is all parenthesis is read inside. */

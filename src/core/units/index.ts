@@ -9,3 +9,5 @@ export { buildUnitDirectory } from './directory';
 export type { UnitDirectoryOptions, UnitDirectoryResult, UnitTask } from './directory';
 export { parseUnitDirectory } from './parse-directory';
 export type { UnitDirectoryEntry, UnitDirectoryFormat } from './parse-directory';
+export { readLeadCell, stripTitle } from './cell';
+export type { LeadCell } from './cell';

@@ -13,6 +13,7 @@
 // A hyphen inside a name ("Văn phòng HĐND - UBND huyện", "Phòng Tài chính - Kế hoạch") never splits.
 // When in doubt, the cell is not split.
 
+import { stripTitle } from './cell';
 import { cleanUnitName } from './text';
 
 /** Words that open the name of a body (capitalised as written in names). */
@@ -224,7 +225,7 @@ export function splitUnits(cell: string): string[] {
     for (const run of runs) {
       // 4. Commas between named bodies.
       for (const unit of splitCommas(cleanUnitName(run))) {
-        const name = cleanUnitName(unit);
+        const name = stripTitle(cleanUnitName(unit));
         if (name !== '') out.push(name);
       }
     }

@@ -1,10 +1,14 @@
 // Small text helpers shared by the units module. Pure functions, no I/O.
 
-/** Leading bullets: "- ", "– ", "+ ", "• ", "* " (one or more, a space after each is optional). */
-const LEADING_BULLETS = /^(?:[-–—+•*·]+\s*)+/u;
-/** Leading and trailing punctuation that is never part of a name. */
-const LEADING_PUNCT = /^[\s;,.:]+/u;
-const TRAILING_PUNCT = /[\s;,.:]+$/u;
+import { trimEndWhere } from '../text/normalize';
+
+/**
+ * What is never part of a name at its start: bullets ("- ", "– ", "+ ", "• ", "* ", one or more,
+ * a space after each optional) and `; , . :`, in any mix. One anchored pass, linear in the text.
+ */
+const LEADING_JUNK = /^[\s;,.:\-–—+•*·]+/u;
+/** Trailing punctuation that is never part of a name. */
+const isTrailingPunct = (char: string): boolean => /[\s;,.:]/u.test(char);
 
 /** NFC, every run of whitespace (line breaks included) folded to one space, trimmed. */
 export function foldSpaces(text: string): string {
@@ -19,13 +23,7 @@ export function foldSpaces(text: string): string {
  * leading/trailing `; , . :` removed. Inner text is kept exactly as written.
  */
 export function cleanUnitName(text: string): string {
-  let s = foldSpaces(text);
-  let previous = '';
-  while (s !== previous) {
-    previous = s;
-    s = s.replace(LEADING_PUNCT, '').replace(LEADING_BULLETS, '').replace(TRAILING_PUNCT, '');
-  }
-  return s;
+  return trimEndWhere(foldSpaces(text).replace(LEADING_JUNK, ''), isTrailingPunct);
 }
 
 /** Vietnamese collation for names shown to people. */

@@ -1,6 +1,7 @@
 // The quieter sheets: Kiểm tra (findings, linked to their rows), Đơn vị (the unit directory) and
 // Cài đặt (report date, due-soon window, colour legend, the state list).
 
+import { planIdentity } from '../../core/plan/identity';
 import type { StatusCategory } from '../../core/status';
 import type { WorkState } from '../../core/status';
 import { address } from '../a1';
@@ -9,7 +10,13 @@ import { STATUS_COLOURS, TAB_COLOURS } from '../styles';
 import { fitRowHeights } from '../fit';
 import type { Cell, SheetLayout } from '../types';
 
-export const SETTINGS = { reportDate: 'B3', dueSoon: 'B4', stateListFirst: 19 } as const;
+export const SETTINGS = {
+  reportDate: 'B3',
+  dueSoon: 'B4',
+  stateListFirst: 19,
+  /** First of the five rows naming the plan tracked (number, date, title, tasks, fingerprint). */
+  identityFirst: 28,
+} as const;
 export const STATES: WorkState[] = ['not-started', 'in-progress', 'done', 'paused', 'cancelled'];
 
 export function findingsSheet(ctx: Context): SheetLayout {
@@ -163,8 +170,11 @@ export function unitsSheet(ctx: Context): SheetLayout {
   };
 }
 
+const textCell = (text: string | null): Cell | null => (text ? { text, style: 'text' } : null);
+
 export function settingsSheet(ctx: Context): SheetLayout {
   const { L, options, plan } = ctx;
+  const identity = planIdentity(plan);
   const w = L.words;
   const reportDate: Cell = options.reportDate
     ? { date: options.reportDate, style: 'settingDate' }
@@ -214,6 +224,23 @@ export function settingsSheet(ctx: Context): SheetLayout {
       {
         origin: address(0, SETTINGS.stateListFirst + STATES.length + 1),
         rows: [[{ text: w.madeBy!, style: 'help' }]],
+      },
+      {
+        origin: address(0, SETTINGS.identityFirst - 1),
+        rows: [
+          [{ text: w.identityTitle!, style: 'section' }],
+          [{ text: w.docNumber!, style: 'label' }, textCell(identity.number)],
+          [
+            { text: w.docDate!, style: 'label' },
+            identity.date ? { date: identity.date, style: 'date' } : null,
+          ],
+          [{ text: w.docTitle!, style: 'label' }, textCell(identity.title)],
+          [
+            { text: w.taskCount!, style: 'label' },
+            { number: identity.tasks, style: 'int' },
+          ],
+          [{ text: w.fingerprint!, style: 'label' }, textCell(identity.fingerprint)],
+        ],
       },
     ],
     conditionalFormats: [],

@@ -8,10 +8,13 @@ import {
   ENTRY_COLUMNS,
   MASTER_COLUMNS,
   printSetup,
+  withFill,
   type Context,
   type MasterColumn,
 } from '../context';
-import { statusRules, TAB_COLOURS } from '../styles';
+import { moveFormula } from '../formula';
+import { STYLES, statusRules, TAB_COLOURS } from '../styles';
+import type { CarriedValue } from '../tracker/model';
 import { fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
@@ -102,7 +105,13 @@ function overdueOrderFormula(ctx: Context, r: number): string {
   return `IF($${s}${r}=${overdue},COUNTIF($${s}$${ctx.master.firstRow}:$${s}${r},${overdue}),"")`;
 }
 
-function taskRow(ctx: Context, task: PlanTask, r: number): (Cell | null)[] {
+function taskRow(
+  ctx: Context,
+  task: PlanTask,
+  r: number,
+  headers: string[],
+  moveOf: (formula: string, from: { row: number; col: number }, toCol: number, r: number) => string,
+): (Cell | null)[] {
   const given = ctx.options.entered?.[task.id];
   const stateLabel = given?.state ?? ctx.L.states[initialState(task.time)];
   const text = (value: string | undefined | null, style = 'text'): Cell =>
@@ -135,13 +144,76 @@ function taskRow(ctx: Context, task: PlanTask, r: number): (Cell | null)[] {
     note: text(given?.note, 'entry'),
     overdueOrder: { formula: overdueOrderFormula(ctx, r), style: 'int' },
   };
-  const row: (Cell | null)[] = MASTER_COLUMNS.map((key) => byColumn[key]);
-  for (const header of ctx.master.extraColumns) {
-    const value = given?.extra?.[header];
-    row.push(typeof value === 'number' ? { number: value, style: 'entry' } : text(value, 'entry'));
-  }
+  const row: Cell[] = MASTER_COLUMNS.map((key) => byColumn[key]);
+  ctx.master.extraColumns.forEach((header, i) => {
+    row.push(
+      carriedCell(given?.extra?.[header], (f, from) =>
+        moveOf(f, from, MASTER_COLUMNS.length + i, r),
+      ),
+    );
+  });
   row.push(byColumn.overdueOrder);
+  // Notes and fills people gave the row's cells stay on their column.
+  if (given?.notes || given?.fills) {
+    return row.map((cell, c) => {
+      const header = headers[c]!;
+      const note = given.notes?.[header];
+      const fill = given.fills?.[header];
+      if (!note && !fill) return cell;
+      return {
+        ...cell,
+        ...(note ? { note } : {}),
+        ...(fill ? { style: withFill(ctx, cell.style, fill, STYLES) } : {}),
+      };
+    });
+  }
   return row;
+}
+
+/** A value typed into a column people added, written back in its type. */
+function carriedCell(
+  value: CarriedValue | undefined,
+  move: (formula: string, from: { row: number; col: number }) => string,
+): Cell {
+  if (value === undefined) return { style: 'entry' };
+  if (typeof value === 'string')
+    return value ? { text: value, style: 'entry' } : { style: 'entry' };
+  if (typeof value === 'number') return { number: value, style: 'entry' };
+  if ('date' in value) return { date: value.date, style: 'entryDate' };
+  if ('bool' in value) return { bool: value.bool, style: 'entry' };
+  return { formula: move(value.formula, { row: value.row - 1, col: value.col }), style: 'entry' };
+}
+
+/** Moves a formula from the old task list to this one: its references follow their tasks. */
+function formulaMover(
+  ctx: Context,
+  headers: string[],
+): (formula: string, from: { row: number; col: number }, toCol: number, r: number) => string {
+  const moved = ctx.options.moved;
+  const newCol = new Map(headers.map((h, i) => [h, i]));
+  const col = (c: number): number | undefined => {
+    const header = moved?.headers[c];
+    return header ? newCol.get(header) : undefined;
+  };
+  const row = (oldRow: number): number | undefined => {
+    const id = moved?.taskAtRow[oldRow + 1];
+    const at = id !== undefined ? ctx.master.rowOf.get(id) : undefined;
+    return at === undefined ? undefined : at - 1;
+  };
+  const own = ctx.sheetNames.tasks.toLowerCase();
+  return (formula, from, toCol, r) => {
+    try {
+      return moveFormula(formula, {
+        from,
+        to: { row: r - 1, col: toCol },
+        row,
+        col,
+        sameSheet: (name) => name.toLowerCase() === own,
+      });
+    } catch {
+      return formula;
+    }
+  };
 }
 
 export function masterHeaders(ctx: Context): string[] {
@@ -210,7 +282,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
     });
     return sheet;
   }
-  const body = plan.tasks.map((task, i) => taskRow(ctx, task, firstRow + i));
+  const moveOf = formulaMover(ctx, headers);
+  const body = plan.tasks.map((task, i) => taskRow(ctx, task, firstRow + i, headers, moveOf));
   sheet.blocks.push({ origin: address(0, firstRow), rows: body });
   Object.assign(sheet.rowHeights!, fitRowHeights(body, columns, firstRow));
   sheet.table = {

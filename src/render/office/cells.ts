@@ -2,7 +2,7 @@
 // formula, number, date or boolean is written with a leading apostrophe (Excel's own "this is
 // text" mark, which it keeps out of the cell's value).
 
-import { isoToSerial } from '../../office/dates';
+import { isoToSerial } from '../../excel/dates';
 import type { XlCellInput } from '../../office/excel-api';
 import type { Cell } from '../../layout/types';
 

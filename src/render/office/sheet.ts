@@ -16,11 +16,11 @@ import type {
   SheetLayout,
   WorkbookLayout,
 } from '../../layout/types';
-import { serialToIso } from '../../office/dates';
+import { serialToIso } from '../../excel/dates';
 import type { XlCellInput, XlDataValidationRule } from '../../office/excel-api';
 import type { Features, Omission } from '../../office/features';
 import { OMISSION_TEXT } from '../../office/features';
-import { toR1C1 } from '../../office/formula';
+import { toR1C1 } from '../../layout/formula';
 import { DEFAULT_DATE_FORMAT, valueInput } from './cells';
 import { cost, jsonBytes, type PhaseName, type WriteEnv, type WriteOp } from './ops';
 import { rectangles } from './rects';

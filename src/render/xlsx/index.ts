@@ -11,7 +11,7 @@ import { renderSheet, type StyleBook } from './sheet';
 import { DEFAULT_DATE_FORMAT, cellStyle } from './style';
 
 export { checkLayout, LayoutError } from './check';
-export { isoToSerial } from './sheet';
+export { isoToSerial } from '../../excel/dates';
 
 function styleBook(layout: WorkbookLayout): StyleBook {
   const plain = new Map<string, Partial<XStyle>>();

@@ -1,7 +1,9 @@
 // A1-style addresses and ranges: parsing, printing and quoting. Pure; used by the writer and by
 // the layout checks.
 
-import { columnLetter } from '../../layout/a1';
+import { columnLetter, splitSheetRef } from '../../layout/a1';
+
+export { splitSheetRef };
 
 export interface CellRef {
   row: number;
@@ -82,15 +84,6 @@ export function contains(box: RangeBox, row: number, col: number): boolean {
  */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** "'Cài đặt'!$B$3" → { sheet: "Cài đặt", range: "$B$3" }; null without a sheet part. */
-export function splitSheetRef(ref: string): { sheet: string; range: string } | null {
-  const quoted = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
-  if (quoted) return { sheet: quoted[1]!.replace(/''/g, "'"), range: quoted[2]! };
-  const bare = /^([^'!\s][^!]*)!(.+)$/.exec(ref);
-  if (bare) return { sheet: bare[1]!, range: bare[2]! };
-  return null;
 }
 
 /** A range, a whole-column range ("$A:$C") or a whole-row range ("$3:$4"). */

@@ -10,6 +10,7 @@ import type {
   Workbook,
   WorksheetView,
 } from 'exceljs';
+import { DAY_MS, EPOCH_1900_MS, isoToSerial } from '../../excel/dates';
 import type { Cell, DataValidation, SheetLayout, StyleId } from '../../layout/types';
 import { fileFormula, formulaTemplate, shiftedFormula, type FormulaTemplate } from './formula';
 import type { NameEntry, SheetPatch } from './patch';
@@ -21,19 +22,9 @@ export interface StyleBook {
   get(id: StyleId | undefined, forDate: boolean): Partial<XStyle> | undefined;
 }
 
-const DAY_MS = 86_400_000;
-/** Day 0 of Excel's 1900 date system, as used for every date after 1 March 1900. */
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** ISO date → Excel serial, computed in UTC so no time zone can shift it. */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Math.round((Date.UTC(y!, m! - 1, d!) - EPOCH_MS) / DAY_MS);
-}
-
-/** Excel serial → the UTC Date ExcelJS turns back into that serial. */
+/** Excel serial → the UTC Date ExcelJS turns back into that serial (dates after 1 March 1900). */
 function serialToDate(serial: number): Date {
-  return new Date(EPOCH_MS + serial * DAY_MS);
+  return new Date(EPOCH_1900_MS + serial * DAY_MS);
 }
 
 /** ExcelJS's range-wide validations (missing from its typings: a library boundary). */
@@ -127,6 +118,7 @@ function writeCell(
   else if (cell.formula !== undefined) target.value = shared.value(cell.formula, row, col);
   const style = styles.get(cell.style, cell.date !== undefined);
   if (style) target.style = style;
+  if (cell.note) target.note = cell.note;
   if (cell.link) {
     links.push({
       address: addressOf(row, col),

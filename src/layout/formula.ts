@@ -2,7 +2,7 @@
 // that differ only by their row is one R1C1 formula, written once for the whole column), and
 // sheet names in references (when a sheet must take another name than the layout's).
 
-import { sheetRef } from '../layout/a1';
+import { columnLetter, sheetRef } from './a1';
 
 type Kind = 'string' | 'sheet' | 'word' | 'bracket' | 'error' | 'other';
 
@@ -192,4 +192,86 @@ export function mentionsSheet(formula: string, name: string): boolean {
   } catch {
     return false;
   }
+}
+
+export interface FormulaMove {
+  /** 0-based row and column the formula was typed at, and where it is written now. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+  /** Where a referenced row (0-based) of the same sheet is now, when known (its task moved). */
+  row?: (row: number) => number | undefined;
+  /** Where a referenced column (0-based) of the same sheet is now, when known (by its header). */
+  col?: (col: number) => number | undefined;
+  /** Sheet names (as written in references) that mean the formula's own sheet. */
+  sameSheet?: (name: string) => boolean;
+}
+
+/**
+ * A formula typed at one cell, written again at another: references move as when Excel copies
+ * the cell (relative parts shift, absolute parts stay), except that references to the formula's
+ * own sheet follow what they pointed at — the row of the task it read, the column by its header.
+ * A reference that would leave the sheet becomes #REF!. Text, names and functions are kept.
+ */
+export function moveFormula(formula: string, move: FormulaMove): string {
+  const tokens = tokenize(formula);
+  const dRow = move.to.row - move.from.row;
+  const dCol = move.to.col - move.from.col;
+  const place = (
+    index: number,
+    abs: boolean,
+    delta: number,
+    own: boolean,
+    map: ((i: number) => number | undefined) | undefined,
+  ): number => {
+    const mapped = own ? map?.(index) : undefined;
+    return mapped ?? (abs ? index : index + delta);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || tokens[i + 1]?.text === '(' || tokens[i + 1]?.kind === 'bracket') {
+      continue;
+    }
+    // The sheet this reference is on: the token before it, or before the range's first end.
+    let k = i - 1;
+    if (tokens[k]?.text === ':' && tokens[k - 1]?.kind === 'word') k -= 2;
+    const sheet = tokens[k]?.kind === 'sheet' ? tokens[k]!.sheet! : null;
+    const own = sheet === null || (move.sameSheet?.(sheet) ?? false);
+    const cell = CELL.exec(t.text);
+    if (cell && letters(cell[2]!) < 16384) {
+      const col = place(letters(cell[2]!), cell[1] === '$', dCol, own, move.col);
+      const row = place(Number(cell[4]) - 1, cell[3] === '$', dRow, own, move.row);
+      t.text =
+        col < 0 || row < 0 || col >= 16384 || row >= 1_048_576
+          ? '#REF!'
+          : `${cell[1]}${columnLetter(col)}${cell[3]}${row + 1}`;
+      continue;
+    }
+    const next = tokens[i + 2];
+    if (tokens[i + 1]?.text === ':' && next?.kind === 'word') {
+      const c1 = COLUMN.exec(t.text);
+      const c2 = COLUMN.exec(next.text);
+      const r1 = ROW.exec(t.text);
+      const r2 = ROW.exec(next.text);
+      if (c1 && c2) {
+        const a = place(letters(c1[2]!), c1[1] === '$', dCol, own, move.col);
+        const b = place(letters(c2[2]!), c2[1] === '$', dCol, own, move.col);
+        if (a < 0 || b < 0) t.text = '#REF!';
+        else {
+          t.text = `${c1[1]}${columnLetter(a)}`;
+          next.text = `${c2[1]}${columnLetter(b)}`;
+        }
+        i += 2;
+      } else if (r1 && r2) {
+        const a = place(Number(r1[2]) - 1, r1[1] === '$', dRow, own, move.row);
+        const b = place(Number(r2[2]) - 1, r2[1] === '$', dRow, own, move.row);
+        if (a < 0 || b < 0) t.text = '#REF!';
+        else {
+          t.text = `${r1[1]}${a + 1}`;
+          next.text = `${r2[1]}${b + 1}`;
+        }
+        i += 2;
+      }
+    }
+  }
+  return join(tokens);
 }

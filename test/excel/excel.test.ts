@@ -1,0 +1,143 @@
+// Excel's own rules, kept in one place (src/excel): date serials, number formats, A1
+// references and moving a formula to another cell.
+import { cellRef, columnName, columnNumber, parseBoxRef, parseCellRef } from '../../src/excel/a1';
+import { isoTextToSerial, isoToSerial, serialToIso } from '../../src/excel/dates';
+import { readableFormula, translateFormula } from '../../src/excel/formula';
+import { BUILTIN_NUMFMTS, isDateFormat, isTimeFormat, numFmtCode } from '../../src/excel/numfmt';
+
+describe('date serials', () => {
+  it.each([
+    ['1900-01-01', 1],
+    ['1900-02-28', 59],
+    ['1900-03-01', 61],
+    ['1999-12-31', 36525],
+    ['2024-03-15', 45366],
+    ['9999-12-31', 2958465],
+  ])('%s is serial %d, both ways', (iso, serial) => {
+    expect(isoToSerial(iso)).toBe(serial);
+    expect(serialToIso(serial)).toBe(iso);
+    expect(serialToIso(serial + 0.99)).toBe(iso);
+  });
+
+  it('counts the 1904 system 1,462 days lower', () => {
+    expect(isoToSerial('1904-01-01', true)).toBe(0);
+    expect(serialToIso(0, true)).toBe('1904-01-01');
+    expect(isoToSerial('2024-03-15', true)).toBe(45366 - 1462);
+    expect(serialToIso(45366 - 1462, true)).toBe('2024-03-15');
+  });
+
+  it('has no day for serials outside 1900–9999, nor for NaN', () => {
+    expect(serialToIso(0)).toBeNull();
+    expect(serialToIso(-1)).toBeNull();
+    expect(serialToIso(2958466)).toBeNull();
+    expect(serialToIso(NaN)).toBeNull();
+    expect(serialToIso(60)).toBe('1900-03-01'); // the 29 February 1900 that never was
+  });
+
+  it('reads ISO text as SpreadsheetML stores it in t="d" cells', () => {
+    expect(isoTextToSerial('2024-03-15')).toBe(45366);
+    expect(isoTextToSerial('2024-03-15T18:00:00Z')).toBe(45366.75);
+    expect(isoTextToSerial('2024-03-15T06:00:00.000+07:00')).toBe(45366.25);
+    expect(isoTextToSerial('12:00')).toBe(0.5);
+    expect(isoTextToSerial('2024-03-15', true)).toBe(45366 - 1462);
+    expect(isoTextToSerial('2024-02-30')).toBeNull();
+    expect(isoTextToSerial('15/03/2024')).toBeNull();
+    expect(isoTextToSerial('')).toBeNull();
+  });
+});
+
+describe('number formats', () => {
+  it.each([
+    'dd/mm/yyyy',
+    'mm-dd-yy',
+    'd-mmm',
+    'mmm-yy',
+    'm/d/yy h:mm',
+    '[$-42A]d mmmm yyyy',
+    '[$-F800]dddd\\, mmmm dd\\, yyyy',
+    'yyyy"年"m"月"d"日"',
+    '[$-411]ge.m.d',
+    'DD/MM/YYYY',
+    'dd/mm/yyyy;@',
+  ])('%s shows a date', (format) => expect(isDateFormat(format)).toBe(true));
+
+  it.each([
+    '0%',
+    '0.00',
+    '"ngày" 0',
+    'General',
+    '@',
+    'h:mm',
+    'hh:mm:ss',
+    'mm:ss',
+    '[h]:mm:ss',
+    '[mm]:ss',
+    'h:mm AM/PM',
+    'mmss.0',
+    '0.00E+00',
+    '#,##0 "đ"',
+    '#,##0\\ "VND"',
+    '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+    '[Red][<=100]0;[Blue]0',
+    '',
+  ])('%s does not', (format) => expect(isDateFormat(format)).toBe(false));
+
+  it('knows times, and the built-in ids that are dates', () => {
+    expect(isDateFormat(undefined)).toBe(false);
+    expect(isTimeFormat('h:mm')).toBe(true);
+    expect(isTimeFormat('[h]:mm:ss')).toBe(true);
+    expect(isTimeFormat('dd/mm/yyyy')).toBe(false);
+    const dates = Object.entries(BUILTIN_NUMFMTS)
+      .filter(([, code]) => isDateFormat(code))
+      .map(([id]) => Number(id));
+    expect(dates).toEqual([
+      14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+    ]);
+    const times = Object.entries(BUILTIN_NUMFMTS)
+      .filter(([, code]) => isTimeFormat(code))
+      .map(([id]) => Number(id));
+    expect(times).toEqual([18, 19, 20, 21, 22, 32, 33, 34, 35, 45, 46, 47]);
+    expect(numFmtCode(164, new Map([[164, 'dd/mm/yyyy']]))).toBe('dd/mm/yyyy');
+    expect(numFmtCode(9)).toBe('0%');
+    expect(numFmtCode(200)).toBeUndefined();
+  });
+});
+
+describe('A1 references', () => {
+  it('parses and prints cells and boxes', () => {
+    expect(parseCellRef('A1')).toEqual({ row: 1, col: 1 });
+    expect(parseCellRef('$xfd$1048576')).toEqual({ row: 1_048_576, col: 16_384 });
+    expect(parseCellRef('XFE1')).toBeNull();
+    expect(parseCellRef('A0')).toBeNull();
+    expect(parseCellRef('A1048577')).toBeNull();
+    expect(parseCellRef('1A')).toBeNull();
+    expect(parseCellRef('A1B')).toBeNull();
+    expect(parseBoxRef('C3:A1')).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    expect(parseBoxRef('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(parseBoxRef('A1:B2:C3')).toBeNull();
+    expect([columnNumber('AB'), columnName(28), cellRef(3, 2)]).toEqual([28, 'AB', 'B3']);
+  });
+});
+
+describe('formulas moved to another cell', () => {
+  it.each([
+    ['A1+B$2+$C3+$D$4', 1, 1, 'B2+C$2+$C4+$D$4'],
+    ['SUM(A1:B2)', 2, 0, 'SUM(A3:B4)'],
+    ['SUM(A:A,$B:B)+SUM(1:1,$2:3)', 1, 1, 'SUM(B:B,$B:C)+SUM(2:2,$2:4)'],
+    ['\'Nhiệm vụ\'!A1&"A1"&Sheet2!B2', 1, 0, '\'Nhiệm vụ\'!A2&"A1"&Sheet2!B3'],
+    ['LOG10(A1)+ATAN2(B1,C1)', 0, 1, 'LOG10(B1)+ATAN2(C1,D1)'],
+    ['BangNhiemVu[[#This Row],[Mã]]&A1', 1, 0, 'BangNhiemVu[[#This Row],[Mã]]&A2'],
+    ['A1-1', -1, 0, '#REF!-1'],
+    ['XFD1+1', 0, 1, '#REF!+1'],
+    ['TRUE+A1E5', 1, 0, 'TRUE+A1E5'],
+  ])('%s moved by (%d, %d) is %s', (formula, rows, cols, moved) => {
+    expect(translateFormula(formula, rows, cols)).toBe(moved);
+  });
+
+  it('reads stored formulas as Excel shows them', () => {
+    expect(readableFormula('_xlfn.IFS(A1>1,"_xlfn.x",TRUE,_xlfn._xlws.SORT(B1:B3))')).toBe(
+      'IFS(A1>1,"_xlfn.x",TRUE,SORT(B1:B3))',
+    );
+    expect(readableFormula('=SUM(A1)')).toBe('SUM(A1)');
+  });
+});
