@@ -15,7 +15,7 @@ import { syntheticAppendix } from './generate';
 import { best, fmt } from './timing';
 
 /** Tasks that fill about 20 landscape pages. */
-const TASKS = 260;
+const TASKS = 225;
 
 export async function benchPdf(): Promise<void> {
   const soffice = findSoffice();
