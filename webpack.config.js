@@ -10,7 +10,7 @@
  * Code splitting: the pane's first load is React, Fluent UI and the reading pipeline. What only
  * some people need is loaded on first use, each part in a chunk of its own (src/taskpane/lazy.ts):
  * `layout` (plan → workbook layout), `xlsx` (the .xlsx writer and reader) with `exceljs` (the
- * ExcelJS library), `docx` (the .docx reader, mammoth), `excel` (the Office.js reader and renderer,
+ * ExcelJS library), `docx` (the .docx reader), `pdf` (the PDF reader with PDF.js), `excel` (the Office.js reader and renderer,
  * inside Excel only) and `sample` (the sample plan). A production build prints the gzip size of
  * the pane's initial JavaScript and of every chunk loaded on demand, and writes them to
  * dist/bundle-size.json.
@@ -219,7 +219,7 @@ module.exports = (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'async',
         cacheGroups: {
-          // Each on-demand chunk keeps its own libraries (mammoth in docx…), named after it,
+          // Each on-demand chunk keeps its own libraries (PDF.js in pdf…), named after it,
           // except ExcelJS: a chunk of its own that the xlsx chunk pulls in.
           defaultVendors: false,
           default: false,
@@ -231,9 +231,13 @@ module.exports = (env = {}, argv = {}) => {
       ? {
           hints: 'warning',
           // Our own bundles only; the copied Office.js files are not ours to size, and ExcelJS
-          // (loaded on demand, for downloads only) is reported by BundleSizeReport.
+          // (loaded on demand, for downloads only) and PDF.js (for PDF files only) are reported by
+          // BundleSizeReport.
           assetFilter: (file) =>
-            file.endsWith('.js') && !file.startsWith('office-js/') && !file.startsWith('exceljs.'),
+            file.endsWith('.js') &&
+            !file.startsWith('office-js/') &&
+            !file.startsWith('exceljs.') &&
+            !file.startsWith('pdf.'),
           maxAssetSize: 800 * 1024,
           maxEntrypointSize: 800 * 1024,
         }

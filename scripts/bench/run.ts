@@ -1,6 +1,7 @@
 // `npm run bench`: how long the workbook takes for 100, 1,000 and 10,000 tasks, against the
 // same ExcelJS writing the same cell values with no styles, rules or formulas. Not a test: it
-// prints figures (targets: 10,000 tasks under 10 s, under 3× the plain write).
+// prints figures (targets: 10,000 tasks under 10 s, under 3× the plain write). Then the time to
+// read a 20-page PDF appendix (scripts/bench/pdf.ts).
 
 import ExcelJS from 'exceljs';
 import { cpus, loadavg } from 'os';
@@ -9,6 +10,7 @@ import { layoutWorkbook } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { isoToSerial } from '../../src/render/xlsx';
 import { syntheticPlan } from './generate';
+import { benchPdf } from './pdf';
 import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { BENCH_OPTIONS, RENDERERS } from './renderers';
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  await benchPdf();
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,9 @@ import { carryOver, type Carried } from '../layout/tracker/carry';
 import { bookFromXlsx } from '../layout/tracker/fromXlsx';
 import type { TrackerContents } from '../layout/tracker/model';
 import { ownedParts, readTracker } from '../layout/tracker/read';
+import { DocxReadError, readDocxGridSync } from '../readers/docx';
+import { PdfReadError, readPdfGrid } from '../readers/pdf';
+import { loadPdfLib } from '../readers/pdf/node';
 import { openWorkbook, openXlsx, XlsxReadError } from '../readers/xlsx';
 import { LayoutError, renderXlsx } from '../render/xlsx';
 import { SpliceError, spliceWorkbook } from '../render/xlsx/splice';
@@ -193,6 +196,54 @@ async function planFromXlsx(bytes: Uint8Array, path: string, options: ParseOptio
   }
 }
 
+/** A Word document: its tables read from the document's XML, merges known. */
+function planFromDocx(bytes: Uint8Array, path: string, options: ParseOptions): Plan {
+  try {
+    return planFromGrid(readDocxGridSync(bytes), options);
+  } catch (error) {
+    if (!(error instanceof DocxReadError)) throw error;
+    if (error.code === 'encrypted') {
+      throw new CliError(
+        `tệp Word "${path}" có mật khẩu: hãy mở và lưu lại không đặt mật khẩu`,
+        `the Word file "${path}" is password-protected: open it and save it without a password`,
+      );
+    }
+    throw new CliError(
+      `không đọc được tệp Word "${path}" (${error.message})`,
+      `cannot read the Word file "${path}" (${error.message})`,
+    );
+  }
+}
+
+/** What to tell a person whose PDF cannot be read, by the reader's reason. */
+export const PDF_MESSAGES: Record<PdfReadError['code'], [string, string]> = {
+  scanned: [
+    'tệp PDF là bản quét (ảnh chụp các trang), không có lớp chữ: cần nhận dạng chữ (OCR) trước, việc PhuLuc không làm. Hãy dùng bản Word (.docx) hoặc bản PDF có chữ của văn bản',
+    'the PDF is a scan (pictures of its pages) with no text layer: it needs OCR first, which PhuLuc does not do. Use the Word (.docx) version or a PDF with text',
+  ],
+  garbage: [
+    'lớp chữ của tệp PDF không đọc được (phông chữ mã hóa lạ): đọc ra sẽ là chữ vô nghĩa. Hãy dùng bản Word (.docx) hoặc một bản PDF khác của văn bản',
+    "the PDF's text layer cannot be read (fonts with an odd encoding): reading it would give nonsense. Use the Word (.docx) version or another PDF of the document",
+  ],
+  empty: ['tệp PDF không có chữ nào', 'the PDF holds no text'],
+  encrypted: [
+    'tệp PDF có mật khẩu: hãy mở và lưu (in) lại thành PDF không mật khẩu',
+    'the PDF is password-protected: open it and save (print) it again as a PDF without a password',
+  ],
+  damaged: ['tệp PDF bị hỏng, không mở được', 'the PDF is damaged and cannot be opened'],
+};
+
+/** A PDF: its tables read from ruling lines and text positions. */
+async function planFromPdf(bytes: Uint8Array, path: string, options: ParseOptions): Promise<Plan> {
+  try {
+    return planFromGrid(await readPdfGrid(bytes, await loadPdfLib()), options);
+  } catch (error) {
+    if (!(error instanceof PdfReadError)) throw error;
+    const [vi, en] = PDF_MESSAGES[error.code];
+    throw new CliError(`"${path}": ${vi}`, `"${path}": ${en}`);
+  }
+}
+
 /** Reads any input the command line accepts into a plan. */
 export async function readAnyPlan(
   path: string,
@@ -209,11 +260,27 @@ export async function readAnyPlan(
     }
     return planFromJson(input.text, path);
   }
-  const plan =
-    input.kind === 'xlsx'
-      ? await planFromXlsx(input.bytes, path, options)
-      : parsePlanText(input.text, options);
+  let plan: Plan;
+  switch (input.kind) {
+    case 'xlsx':
+      plan = await planFromXlsx(input.bytes, path, options);
+      break;
+    case 'docx':
+      plan = planFromDocx(input.bytes, path, options);
+      break;
+    case 'pdf':
+      plan = await planFromPdf(input.bytes, path, options);
+      break;
+    default:
+      plan = parsePlanText(input.text, options);
+  }
   if (!hasAppendix(plan)) {
+    if (input.kind === 'pdf') {
+      throw new CliError(
+        'không tìm thấy bảng phụ lục trong tệp PDF: PDF có chữ nhưng không có bảng nào có cột STT, Nhiệm vụ, Đơn vị chủ trì, Thời gian… (bảng có thể ở một tệp phụ lục riêng, hoặc là ảnh chèn vào)',
+        'no appendix table found in the PDF: it has text but no table with STT, task, lead unit, time… columns (the table may be in a separate appendix file, or a picture)',
+      );
+    }
     throw new CliError(
       'không tìm thấy bảng phụ lục trong tệp (cần một bảng có cột STT, Nhiệm vụ, Đơn vị chủ trì, Thời gian…)',
       'no appendix table found in the file (expected a table with STT, task, lead unit, time… columns)',

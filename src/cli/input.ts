@@ -5,8 +5,12 @@ import { CliError } from './errors';
 /** Larger than any real plan by far; past this a file is a mistake, not an appendix. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-/** An input file: text, or an Excel workbook (.xlsx) read as bytes. */
-export type Source = { kind: 'text'; text: string } | { kind: 'xlsx'; bytes: Uint8Array };
+/** An input file: text, or bytes of an Excel workbook (.xlsx), a Word document or a PDF. */
+export type Source =
+  | { kind: 'text'; text: string }
+  | { kind: 'xlsx'; bytes: Uint8Array }
+  | { kind: 'docx'; bytes: Uint8Array }
+  | { kind: 'pdf'; bytes: Uint8Array };
 
 const isZip = (b: Buffer): boolean =>
   b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -19,15 +23,25 @@ function isXlsx(bytes: Buffer): boolean {
   return bytes.includes('xl/workbook.xml', 0, 'latin1');
 }
 
+/** A Word document: a zip holding word/document.xml. */
+function isDocx(bytes: Buffer): boolean {
+  return bytes.includes('word/document.xml', 0, 'latin1');
+}
+
+/** "%PDF-" near the start (some writers put bytes before it). */
+const isPdf = (b: Buffer): boolean => b.subarray(0, 1024).includes('%PDF-', 0, 'latin1');
+
 function classify(bytes: Buffer, path: string): Source {
   if (isZip(bytes)) {
     if (isXlsx(bytes)) return { kind: 'xlsx', bytes: new Uint8Array(bytes) };
+    if (isDocx(bytes)) return { kind: 'docx', bytes: new Uint8Array(bytes) };
     const ext = extname(path).toLowerCase() || '.zip';
     throw new CliError(
-      `tệp ${ext} là tệp nén (Word/Excel); dòng lệnh hiện đọc văn bản và tệp Excel .xlsx: hãy lưu phụ lục thành .txt hoặc .xlsx, hoặc sao chép bảng rồi dán vào tệp văn bản`,
-      `${ext} is a zipped (Word/Excel) file; the command line reads text and Excel .xlsx files: save the appendix as .txt or .xlsx, or copy the table into a text file`,
+      `tệp ${ext} là tệp nén nhưng không phải Word (.docx) hay Excel (.xlsx): hãy lưu phụ lục thành .docx, .xlsx hoặc .txt`,
+      `${ext} is a zipped file but neither Word (.docx) nor Excel (.xlsx): save the appendix as .docx, .xlsx or .txt`,
     );
   }
+  if (isPdf(bytes)) return { kind: 'pdf', bytes: new Uint8Array(bytes) };
   if (isOle(bytes)) {
     throw new CliError(
       'tệp Word/Excel 97–2003 (.doc, .xls) hoặc tệp có mật khẩu: hãy mở và lưu lại thành .xlsx (hoặc .txt), không đặt mật khẩu',
@@ -60,7 +74,7 @@ function decode(bytes: Buffer): string {
   }
 }
 
-/** Reads a source file (text or .xlsx), or fails with one clear message. */
+/** Reads a source file (text, .xlsx, .docx or .pdf), or fails with one clear message. */
 export async function readSource(path: string): Promise<Source> {
   let stat;
   try {
@@ -91,13 +105,18 @@ export async function readSource(path: string): Promise<Source> {
   return source;
 }
 
-/** Reads a text source file, or fails with one clear message (an .xlsx file is refused). */
+/** Reads a text source file, or fails with one clear message (other kinds are refused). */
 export async function readSourceText(path: string): Promise<string> {
   const source = await readSource(path);
   if (source.kind !== 'text') {
+    const what = {
+      xlsx: ['tệp Excel', 'an Excel file'],
+      docx: ['tệp Word', 'a Word file'],
+      pdf: ['tệp PDF', 'a PDF file'],
+    }[source.kind];
     throw new CliError(
-      `"${path}" là tệp Excel, không phải văn bản`,
-      `"${path}" is an Excel file, not text`,
+      `"${path}" là ${what[0]}, không phải văn bản`,
+      `"${path}" is ${what[1]}, not text`,
     );
   }
   return source.text;

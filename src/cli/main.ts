@@ -34,8 +34,10 @@ Cách dùng / Usage:
       Over an existing tracker: keeps what was typed, on the task it was typed for (also
       when a revised plan renumbers tasks), and leaves the user's own content alone.
 
-TỆP: văn bản (.txt, .md), tệp Excel .xlsx, hoặc JSON của phuluc parse --json (cho build).
-FILE: text (.txt, .md), an Excel .xlsx file, or the JSON of phuluc parse --json (for build).
+TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
+     hoặc JSON của phuluc parse --json (cho build).
+FILE: text (.txt, .md), an Excel .xlsx, a Word .docx, a PDF with text (not a scan),
+      or the JSON of phuluc parse --json (for build).
 
 Tùy chọn / Options:
   --json               in JSON / print JSON

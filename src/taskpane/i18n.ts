@@ -247,7 +247,7 @@ const vi: Strings = {
     clear: 'Xóa',
     fileTitle: 'Mở tệp',
     openFile: 'Chọn tệp…',
-    fileHint: 'Word (.docx), Excel (.xlsx), văn bản (.txt, .tsv).',
+    fileHint: 'Word (.docx), PDF có chữ, Excel (.xlsx), văn bản (.txt, .tsv).',
     dropHint: 'hoặc kéo tệp thả vào đây',
     sampleTitle: 'Chưa có phụ lục trong tay?',
     sampleButton: 'Dùng kế hoạch mẫu',
@@ -506,9 +506,25 @@ const vi: Strings = {
       title: 'Tệp .xls (Excel 97–2003) chưa đọc được.',
       next: 'Mở tệp bằng Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx), rồi mở tệp .xlsx ở đây. Hoặc sao chép bảng rồi dán vào ô.',
     },
-    'file-pdf': {
-      title: 'PhuLuc chưa đọc trực tiếp tệp PDF.',
-      next: 'Mở PDF, chọn bảng phụ lục, sao chép (Ctrl+C) rồi dán vào ô. Tốt hơn nữa: dùng bản Word (.docx) của văn bản nếu có.',
+    'pdf-scanned': {
+      title: 'Tệp PDF này là bản quét (ảnh chụp các trang), không có lớp chữ.',
+      next: 'Cần nhận dạng chữ (OCR) trước, việc PhuLuc không làm. Hãy dùng bản Word (.docx) hoặc bản PDF có chữ của văn bản (bản ban hành trên cổng thông tin thường có chữ).',
+    },
+    'pdf-unreadable': {
+      title: 'Lớp chữ của tệp PDF không đọc được (phông chữ mã hóa lạ).',
+      next: 'Đọc ra sẽ là chữ vô nghĩa nên PhuLuc không đọc. Hãy dùng bản Word (.docx) hoặc một bản PDF khác của văn bản.',
+    },
+    'pdf-password': {
+      title: 'Tệp PDF có mật khẩu.',
+      next: 'Mở tệp bằng trình đọc PDF, in (lưu) lại thành PDF không mật khẩu, rồi mở tệp mới ở đây.',
+    },
+    'pdf-damaged': {
+      title: 'Tệp PDF bị hỏng, không mở được.',
+      next: 'Tải lại tệp từ nơi đã nhận, hoặc dùng bản Word (.docx) của văn bản.',
+    },
+    'pdf-no-table': {
+      title: 'PDF có chữ nhưng không thấy bảng phân công nhiệm vụ.',
+      next: 'Phụ lục có thể nằm ở một tệp riêng, hoặc là ảnh chèn vào văn bản. Hãy mở tệp phụ lục, hoặc dùng bản Word (.docx) của văn bản.',
     },
     'file-odf': {
       title: 'Tệp OpenDocument (.odt, .ods) chưa đọc được.',
@@ -516,7 +532,7 @@ const vi: Strings = {
     },
     'file-unknown': {
       title: 'PhuLuc không nhận ra loại tệp này.',
-      next: 'Chọn tệp .docx, .xlsx, .txt hoặc .tsv; hoặc sao chép bảng phụ lục rồi dán vào ô.',
+      next: 'Chọn tệp .docx, .pdf, .xlsx, .txt hoặc .tsv; hoặc sao chép bảng phụ lục rồi dán vào ô.',
     },
     'file-unreadable': {
       title: 'Không đọc được tệp (tệp có thể bị hỏng hoặc có mật khẩu).',
@@ -607,7 +623,7 @@ const en: Strings = {
     clear: 'Clear',
     fileTitle: 'Open a file',
     openFile: 'Choose a file…',
-    fileHint: 'Word (.docx), Excel (.xlsx), text (.txt, .tsv).',
+    fileHint: 'Word (.docx), PDF with text, Excel (.xlsx), text (.txt, .tsv).',
     dropHint: 'or drop a file here',
     sampleTitle: 'No appendix at hand?',
     sampleButton: 'Use the sample plan',
@@ -872,9 +888,25 @@ const en: Strings = {
       title: '.xls files (Excel 97–2003) cannot be read yet.',
       next: 'Open the file in Excel, File → Save As → Excel Workbook (.xlsx), then open the .xlsx here. Or copy the table and paste it.',
     },
-    'file-pdf': {
-      title: 'PhuLuc does not read PDF files directly.',
-      next: 'Open the PDF, select the appendix table, copy it (Ctrl+C) and paste it into the box. Better still: use the Word (.docx) version if there is one.',
+    'pdf-scanned': {
+      title: 'This PDF is a scan (pictures of its pages) with no text layer.',
+      next: 'It needs OCR first, which PhuLuc does not do. Use the Word (.docx) version or a PDF with text (the version published on a government portal usually has text).',
+    },
+    'pdf-unreadable': {
+      title: "The PDF's text layer cannot be read (fonts with an odd encoding).",
+      next: 'Reading it would give nonsense, so PhuLuc does not. Use the Word (.docx) version or another PDF of the document.',
+    },
+    'pdf-password': {
+      title: 'The PDF is password-protected.',
+      next: 'Open it in a PDF reader, print (save) it again as a PDF without a password, then open the new file here.',
+    },
+    'pdf-damaged': {
+      title: 'The PDF is damaged and cannot be opened.',
+      next: 'Download the file again from where you got it, or use the Word (.docx) version of the document.',
+    },
+    'pdf-no-table': {
+      title: 'The PDF has text but no task assignment table.',
+      next: 'The appendix may be a separate file, or a picture inside the document. Open the appendix file, or use the Word (.docx) version.',
     },
     'file-odf': {
       title: 'OpenDocument files (.odt, .ods) cannot be read yet.',
@@ -882,7 +914,7 @@ const en: Strings = {
     },
     'file-unknown': {
       title: 'PhuLuc does not recognise this kind of file.',
-      next: 'Choose a .docx, .xlsx, .txt or .tsv file, or copy the appendix table and paste it.',
+      next: 'Choose a .docx, .pdf, .xlsx, .txt or .tsv file, or copy the appendix table and paste it.',
     },
     'file-unreadable': {
       title: 'The file could not be read (it may be damaged or password-protected).',

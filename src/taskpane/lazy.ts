@@ -1,9 +1,10 @@
 // The pipeline stages the pane loads on first use, each in a chunk of its own, so the pane that
-// opens inside Excel carries neither ExcelJS nor mammoth:
+// opens inside Excel carries neither ExcelJS nor PDF.js:
 //   layout  — plan → workbook layout (pure, small);
 //   xlsx    — the .xlsx writer (ExcelJS), only for downloads;
 //   xlsx-read — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
-//   docx    — the .docx reader (mammoth), only for .docx files;
+//   docx    — the .docx reader (the document's XML), only for .docx files;
+//   pdf     — the PDF reader with PDF.js and its worker's code, only for PDF files;
 //   sample  — the bundled sample plan.
 
 import { PaneFailure } from './model/errors';
@@ -37,6 +38,10 @@ export const modules: PipelineModules = {
   async docxReader() {
     const m = await import(/* webpackChunkName: "docx" */ '../readers/docx');
     return (bytes) => m.readDocxGrid(bytes);
+  },
+  async pdfReader() {
+    const m = await import(/* webpackChunkName: "pdf" */ './pdf');
+    return (bytes) => m.readPdf(bytes);
   },
 };
 

@@ -20,6 +20,8 @@ import { labelsFor } from '../../src/layout';
 import { syntheticAppendix } from '../../scripts/bench/generate';
 import { seedNamed, seedPath, seedText, SEEDS } from '../helpers/seeds';
 import { appendixXlsx } from '../render/helpers/appendix-xlsx';
+import { miniPdf, ruledTable } from '../helpers/mini-pdf';
+import { seedAsWordTable } from '../helpers/seed-word';
 import { arr, get, XlsxParts, xlsxProblems } from '../render/helpers/xlsx-parts';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -125,6 +127,36 @@ describe('phuluc build', () => {
     // `parse` reads it too.
     const parsed = await run(['parse', xlsx, '--json']);
     expect(JSON.parse(parsed.out).tasks).toHaveLength(parsePlanText(seedText(name)).tasks.length);
+  });
+
+  it('takes a Word .docx and a PDF of the plan', async () => {
+    const name = seedNamed('004');
+    const ids = parsePlanText(seedText(name)).tasks.map((t) => t.id);
+    const docx = join(tmp, 'ke-hoach.docx');
+    writeFileSync(docx, seedAsWordTable(name));
+    const fromWord = fresh();
+    const word = await run(['build', docx, '-o', fromWord, '--today', '2019-01-15']);
+    expect(word.err).toBe('');
+    expect(word.code).toBe(0);
+    expect(shape(fromWord).codes).toEqual(ids);
+
+    const table = ruledTable(
+      [
+        ['STT', 'Noi dung', 'Don vi chu tri', 'Thoi gian'],
+        ['1', 'Ra soat thu tuc', 'Van phong', 'Quy I/2024'],
+        ['2', 'Bao cao ket qua', 'So Noi vu', 'Thang 6/2024'],
+      ],
+      [40, 260, 140, 120],
+      40,
+      700,
+    );
+    const pdf = join(tmp, 'ke-hoach.pdf');
+    writeFileSync(pdf, miniPdf([{ width: 595, height: 842, ...table }]));
+    const fromPdf = fresh();
+    const printed = await run(['build', pdf, '-o', fromPdf, '--today', '2024-01-15']);
+    expect(printed.err).toBe('');
+    expect(printed.code).toBe(0);
+    expect(shape(fromPdf).codes).toEqual(['1', '2']);
   });
 
   it('speaks English with --lang en and gives group units sheets with --group-sheets', async () => {
@@ -303,14 +335,14 @@ describe('phuluc build refuses, with one clear line', () => {
       /folder of .* does not exist/,
     ],
     [
-      'a Word file',
+      'a damaged Word file',
       () => [
         'build',
         writeTmp('a.docx', Buffer.from('PK\x03\x04word/document.xml')),
         '-o',
         fresh(),
       ],
-      /\.docx is a zipped/,
+      /không đọc được tệp Word.*cannot read the Word file/,
     ],
     [
       'an old .xls file',

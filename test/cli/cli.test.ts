@@ -7,6 +7,8 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { MAX_INPUT_BYTES } from '../../src/cli/input';
 import { golden, seedNamed, seedPath, SEEDS } from '../helpers/seeds';
+import { seedAsWordTable } from '../helpers/seed-word';
+import { miniPdf, ruledTable, scannedPdf } from '../helpers/mini-pdf';
 
 async function run(
   args: string[],
@@ -126,6 +128,34 @@ describe('bad input gets one clear line and a non-zero exit', () => {
       /UTF-8/,
     ],
     [
+      'a scanned PDF',
+      () => ['parse', file('quet.pdf', Buffer.from(scannedPdf()))],
+      /bản quét.*OCR.*scan.*OCR/,
+    ],
+    [
+      'a PDF with text but no table',
+      () => [
+        'parse',
+        file(
+          'cong-van.pdf',
+          Buffer.from(
+            miniPdf([
+              {
+                width: 595,
+                height: 842,
+                texts: [
+                  { x: 60, y: 780, text: 'Kinh gui: cac co quan, don vi.' },
+                  { x: 60, y: 760, text: 'De nghi bao cao truoc ngay 15/3/2024.' },
+                ],
+              },
+            ]),
+          ),
+        ),
+      ],
+      /không tìm thấy bảng phụ lục trong tệp PDF.*no appendix table found in the PDF/,
+    ],
+    ['a damaged PDF', () => ['parse', file('hong.pdf', '%PDF-1.4\n')], /PDF bị hỏng.*damaged/],
+    [
       'text with no appendix table',
       () => ['parse', file('thu.txt', 'Kính gửi các đơn vị.\nĐề nghị báo cáo.')],
       /không tìm thấy bảng phụ lục.*no appendix table/,
@@ -161,6 +191,46 @@ describe('bad input gets one clear line and a non-zero exit', () => {
   });
 });
 
+describe('Word and PDF files', () => {
+  it('reads a .docx: its Word table, merges known', async () => {
+    const name = seedNamed('002');
+    const path = file('ke-hoach.docx', Buffer.from(seedAsWordTable(name)));
+    const { code, out, err } = await run(['parse', path, '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const plan = JSON.parse(out);
+    expect(plan.tasks).toHaveLength(golden(name).tasks!.length);
+    expect(plan.findings[0]).toMatchObject({ code: 'source-structure', severity: 'info' });
+  });
+
+  it('reads a PDF table', async () => {
+    const table = ruledTable(
+      [
+        ['STT', 'Noi dung', 'Don vi chu tri', 'Thoi gian'],
+        ['1', 'Ra soat thu tuc', 'Van phong', 'Quy I/2024'],
+        ['2', 'Bao cao ket qua', 'So Noi vu', 'Thang 6/2024'],
+      ],
+      [40, 260, 140, 120],
+      40,
+      700,
+    );
+    const path = file(
+      'ke-hoach.pdf',
+      Buffer.from(miniPdf([{ width: 595, height: 842, ...table }])),
+    );
+    const { code, out, err } = await run(['parse', path, '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const plan = JSON.parse(out);
+    expect(
+      plan.tasks.map((t: { lead: string[]; time: { due: string } }) => [t.lead, t.time.due]),
+    ).toEqual([
+      [['Van phong'], '2024-03-31'],
+      [['So Noi vu'], '2024-06-30'],
+    ]);
+  });
+});
+
 describe('the installed command', () => {
   const bin = join(__dirname, '..', '..', 'bin', 'phuluc.js');
 
@@ -177,6 +247,25 @@ describe('the installed command', () => {
     const linked = join(__dirname, '..', '..', 'node_modules', '.bin', 'phuluc');
     const out = execFileSync(linked, ['--version'], { encoding: 'utf8' });
     expect(out).toMatch(/^phuluc \d+\.\d+\.\d+/);
+  });
+
+  it('reads a PDF with nothing on stderr (PDF.js loads in plain Node 20)', () => {
+    const table = ruledTable(
+      [
+        ['STT', 'Noi dung', 'Don vi chu tri', 'Thoi gian'],
+        ['1', 'Ra soat thu tuc', 'Van phong', 'Quy I/2024'],
+      ],
+      [40, 260, 140, 120],
+      40,
+      700,
+    );
+    const path = file('cli.pdf', Buffer.from(miniPdf([{ width: 595, height: 842, ...table }])));
+    const result = spawnSync(process.execPath, [bin, 'parse', path, '--json'], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).tasks).toHaveLength(1);
   });
 
   it('exits non-zero with one line on stderr for a missing file', () => {

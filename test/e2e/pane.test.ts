@@ -9,6 +9,7 @@ import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedNamed, seedPath, seedText } from '../helpers/seeds';
 import { seedAsDocx } from '../taskpane/fixtures';
+import { miniPdf, ruledTable, scannedPdf } from '../helpers/mini-pdf';
 import {
   browserAvailability,
   buildPane,
@@ -374,6 +375,49 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     await see.text(page.getByTestId('doc-number'), 'KẾ HOẠCH 15/KH-UBND');
   }, 60_000);
 
+  it('opens a PDF: its ruled table read in the browser, nothing fetched from elsewhere', async () => {
+    const page = await open(1280);
+    const table = ruledTable(
+      [
+        ['STT', 'Noi dung', 'Don vi chu tri', 'Thoi gian'],
+        ['1', 'Ra soat thu tuc hanh chinh', 'Van phong', 'Quy I/2024'],
+        ['2', 'Bao cao ket qua', 'So Noi vu', 'Thang 6/2024'],
+        ['3', 'Kiem tra cong vu', 'Thanh tra', 'Nam 2024'],
+      ],
+      [40, 300, 140, 120],
+      40,
+      700,
+    );
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'ke-hoach.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        miniPdf([
+          {
+            width: 595,
+            height: 842,
+            lines: table.lines,
+            texts: [{ x: 200, y: 760, text: 'KE HOACH nam 2024' }, ...table.texts],
+          },
+        ]),
+      ),
+    });
+    await page.getByTestId('panel-preview').waitFor();
+    await see.count(page.getByTestId('task-row'), 3);
+    await see.contains(page.getByTestId('panel-preview'), 'So Noi vu');
+  }, 60_000);
+
+  it('a scanned PDF gets advice in the pane: it needs OCR', async () => {
+    const page = await open(320);
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'ke-hoach-quet.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(scannedPdf()),
+    });
+    await see.attr(page.getByTestId('pane-error'), 'data-code', 'pdf-scanned');
+    await see.contains(page.getByTestId('pane-error'), 'OCR');
+  }, 60_000);
+
   it('an unreadable file gets advice in the pane', async () => {
     const page = await open(320);
     await page.getByTestId('file-input').setInputFiles({
@@ -381,8 +425,8 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n'),
     });
-    await see.attr(page.getByTestId('pane-error'), 'data-code', 'file-pdf');
-    await see.contains(page.getByTestId('pane-error'), 'sao chép');
+    await see.attr(page.getByTestId('pane-error'), 'data-code', 'pdf-damaged');
+    await see.contains(page.getByTestId('pane-error'), 'Word (.docx)');
   }, 60_000);
 
   it('is usable from the keyboard', async () => {

@@ -1,9 +1,9 @@
-import { DocxReadError, docxToHtml, readDocxGrid } from '../../src/readers/docx';
+import { DocxReadError, readDocxGrid } from '../../src/readers/docx';
 import { planFromGrid, parsePlanText } from '../../src/core/plan/parse';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { seedAsDocx } from './fixtures';
 
-describe('readDocxGrid (mammoth → HTML → grid)', () => {
+describe('readDocxGrid (the pane’s .docx reader)', () => {
   it('reads seed 000 from a .docx as from text', async () => {
     const text = seedText(seedNamed('000'));
     const grid = await readDocxGrid(await seedAsDocx(text));
@@ -15,12 +15,6 @@ describe('readDocxGrid (mammoth → HTML → grid)', () => {
     expect(plan.tasks.map((t) => [t.id, t.lead, t.time.due])).toEqual(
       fromText.tasks.map((t) => [t.id, t.lead, t.time.due]),
     );
-  });
-
-  it('keeps tables as tables in the HTML', async () => {
-    const html = await docxToHtml(await seedAsDocx('Số: 1/KH\nSTT\tNhiệm vụ\n1\tViệc A'));
-    expect(html).toContain('<table>');
-    expect(html).toContain('Việc A');
   });
 
   it('refuses what is not a .docx, with a reason', async () => {

@@ -1,9 +1,10 @@
-// Test inputs for the pane: seeds as .docx files (built with JSZip, the zip library mammoth and
-// ExcelJS use) and the pane's real pipeline modules, loaded directly instead of as chunks.
+// Test inputs for the pane: seeds as .docx files (built with JSZip, the zip library ExcelJS uses)
+// and the pane's real pipeline modules, loaded directly instead of as chunks.
 
 import JSZip from 'jszip';
 import { layoutWorkbook } from '../../src/layout';
 import { readDocxGrid } from '../../src/readers/docx';
+import { readPdf } from '../../src/taskpane/pdf';
 import { readXlsxGrid } from '../../src/readers/xlsx';
 import { renderXlsx } from '../../src/render/xlsx';
 import type { PipelineModules } from '../../src/taskpane/model/ports';
@@ -13,6 +14,7 @@ export const modules: PipelineModules = {
   xlsxWriter: async () => renderXlsx,
   xlsxReader: async () => (bytes) => readXlsxGrid(bytes),
   docxReader: async () => readDocxGrid,
+  pdfReader: async () => readPdf,
 };
 
 const xml = (s: string): string =>

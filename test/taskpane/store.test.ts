@@ -76,6 +76,36 @@ describe('sources', () => {
     ]);
   });
 
+  it("pasted from Word: row and column spans kept, merges known (Word's clipboard HTML)", async () => {
+    const { store } = makeStore();
+    // What Word puts on the clipboard for a table with a grouped header and a lead unit merged
+    // over two tasks (trimmed: Word adds more styles and conditional comments).
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+      <head><meta charset=utf-8><style><!-- td {mso-style:x} --></style></head><body lang=VI>
+      <!--StartFragment--><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>
+      <tr><td rowspan=2 style='width:30pt'><p class=MsoNormal align=center><b>STT<o:p></o:p></b></p></td>
+       <td rowspan=2><p class=MsoNormal><b>Nhiệm vụ<o:p></o:p></b></p></td>
+       <td rowspan=2><p class=MsoNormal><b>Đơn vị chủ trì<o:p></o:p></b></p></td>
+       <td colspan=2><p class=MsoNormal align=center><b>Thời gian<o:p></o:p></b></p></td></tr>
+      <tr><td><p class=MsoNormal>Bắt đầu</p></td><td><p class=MsoNormal>Hoàn thành</p></td></tr>
+      <tr><td><p class=MsoNormal>1</p></td><td><p class=MsoNormal>Rà soát thủ tục</p></td>
+       <td rowspan=2 valign=top><p class=MsoNormal>Văn phòng UBND</p></td>
+       <td><p class=MsoNormal>Tháng 01/2024</p></td><td><p class=MsoNormal>Tháng 03/2024</p></td></tr>
+      <tr><td><p class=MsoNormal>2</p></td><td><p class=MsoNormal>Báo cáo kết quả</p></td>
+       <td><p class=MsoNormal>Tháng 04/2024</p></td><td><p class=MsoNormal>Tháng 06/2024</p></td></tr>
+      <![if !supportMisalignedColumns]><tr height=0><td width=40 style='border:none'></td><td width=200 style='border:none'></td></tr><![endif]>
+      </table><!--EndFragment--></body></html>`;
+    const text = 'STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian\n1\tRà soát thủ tục\tVăn phòng UBND\n';
+    await store.loadPaste(text, html);
+    const plan = store.getState().plan!;
+    expect(plan.tasks.map((t) => [t.id, t.lead, t.time.start, t.time.due])).toEqual([
+      ['1', ['Văn phòng UBND'], '2024-01-01', '2024-03-31'],
+      ['2', ['Văn phòng UBND'], '2024-04-01', '2024-06-30'],
+    ]);
+    expect(plan.findings.find((f) => f.code === 'source-structure')?.message).toMatch(/HTML/);
+    expect(plan.findings.filter((f) => f.code === 'maybe-lost-merge')).toEqual([]);
+  });
+
   it('garbage: a plain-words error, the pane stays on the source step', async () => {
     const { store } = makeStore();
     await store.loadPaste('asdf qwerty 12345\nlorem ipsum');
@@ -137,7 +167,7 @@ describe('sources', () => {
   });
 
   it.each([
-    { name: 'ke-hoach.pdf', bytes: encode('%PDF-1.4 …'), code: 'file-pdf' },
+    { name: 'ke-hoach.pdf', bytes: encode('%PDF-1.4 …'), code: 'pdf-damaged' },
     {
       name: 'ke-hoach.doc',
       bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]),
@@ -190,9 +220,9 @@ describe('sources', () => {
   it('a failed read keeps the plan that was there', async () => {
     const { store } = makeStore();
     await store.loadSample();
-    await store.loadFile('ke-hoach.pdf', encode('%PDF'));
+    await store.loadFile('ke-hoach.pdf', encode('%PDF-1.4'));
     expect(store.getState().plan?.tasks).toHaveLength(20);
-    expect(store.getState().error?.code).toBe('file-pdf');
+    expect(store.getState().error?.code).toBe('pdf-damaged');
     await store.loadPaste('không phải bảng');
     expect(store.getState().error?.code).toBe('no-table');
     expect(store.getState().source?.kind).toBe('sample');

@@ -6,8 +6,8 @@ export interface ValidationContext {
   /** Every unit spelling → its canonical name (from the unit directory). */
   aliasToUnit: Map<string, string>;
   /**
-   * True when the source knew its merged cells (an Excel sheet): a blank cell is then truly
-   * empty, never a lost merge.
+   * True when the source knew its merged cells (an Excel sheet, a Word or HTML table, a ruled
+   * PDF table): a blank cell is then truly empty, never a lost merge.
    */
   mergesKnown?: boolean;
 }

@@ -1,11 +1,12 @@
-// HTML → grid, without a DOM: the HTML of a Word document (mammoth's output for a .docx), or what
-// Word, a browser or Excel put on the clipboard as text/html. Paragraphs and headings become
+// HTML → grid, without a DOM: what Word, a browser or Excel put on the clipboard as text/html,
+// or an .htm file. Paragraphs and headings become
 // prose rows, table rows become tabular rows, so the document's number, date and title are read
 // as they are from text. A small tokenizer is enough for this HTML: it never runs scripts and
 // never needs to be a full HTML parser.
 
 import { decodeHtmlEntities } from '../text/entities';
 import { normalizeText } from '../text/normalize';
+import { layOutSpans, type SpanCell } from './spans';
 import type { Grid, GridRow } from './types';
 
 type Token =
@@ -151,60 +152,12 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
 }
 
-/**
- * Lays out table rows on a rectangle. A cell spanning columns is followed by empty cells. A cell
- * spanning rows is copied into the rows below, listed in `mergedFromAbove` (the grid contract for
- * sources that know their merges) — but only into rows that start a record of their own: their
- * first cell is filled and not itself covered by a merge from above. So a header's "STT" merged
- * over two header rows stays in the first (the header reads as one grouped header, as in a
- * document's text), and a task split over rows with its STT merged does not repeat its merged
- * lead unit in the continuation rows. (The same rule as the .xlsx reader's.)
- */
 function layOutTable(rows: CellDraft[][]): { cells: string[]; mergedFromAbove: number[] }[] {
-  const out: { cells: string[]; mergedFromAbove: number[] }[] = [];
-  // Column → rows still covered below and the text the merge holds.
-  const carry = new Map<number, { left: number; text: string }>();
-  for (const row of rows) {
-    const cells: string[] = [];
-    const covered = new Set<number>();
-    const takeCarried = (): void => {
-      for (let c = carry.get(cells.length); c; c = carry.get(cells.length)) {
-        covered.add(cells.length);
-        cells.push(c.text);
-        c.left -= 1;
-        if (c.left <= 0) carry.delete(cells.length - 1);
-      }
-    };
-    for (const cell of row) {
-      takeCarried();
-      const text = cell.buffer.text();
-      const start = cells.length;
-      cells.push(text);
-      for (let k = 1; k < cell.colspan; k++) cells.push('');
-      if (cell.rowspan > 1) {
-        for (let k = 0; k < cell.colspan; k++) {
-          carry.set(start + k, { left: cell.rowspan - 1, text: k === 0 ? text : '' });
-        }
-      }
-    }
-    // Merges covering columns after the row's last cell.
-    const widest = Math.max(-1, ...carry.keys());
-    while (cells.length <= widest) {
-      if (carry.has(cells.length)) takeCarried();
-      else cells.push('');
-    }
-    const startsRecord = (cells[0] ?? '').trim() !== '' && !covered.has(0);
-    const merged: number[] = [];
-    for (const c of covered) {
-      if (!startsRecord) cells[c] = '';
-      else if (cells[c] !== '') merged.push(c);
-    }
-    out.push({ cells, mergedFromAbove: merged.sort((a, b) => a - b) });
-  }
-  // Rectangle: every row as wide as the widest.
-  const width = Math.max(0, ...out.map((r) => r.cells.length));
-  for (const r of out) while (r.cells.length < width) r.cells.push('');
-  return out;
+  return layOutSpans(
+    rows.map((row) =>
+      row.map((c): SpanCell => ({ text: c.buffer.text(), colspan: c.colspan, rowspan: c.rowspan })),
+    ),
+  );
 }
 
 /**
@@ -316,6 +269,10 @@ export function htmlToGrid(html: string): Grid {
   flushProse();
   // A one-column "table" is a layout box, not a table: its rows are prose.
   for (const row of rows) if (row.tabular && row.cells.length < 2) row.tabular = false;
+  // An HTML table states its spans: a blank cell is blank, not a lost merge.
+  if (rows.some((row) => row.tabular)) {
+    return { source: 'document', rows, structure: 'html-table', mergesKnown: true };
+  }
   return { source: 'document', rows };
 }
 

@@ -7,7 +7,7 @@ import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
 import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
-import { sortFindings, validatePlan } from '../findings';
+import { sortFindings, sourceFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
   PLAN_SCHEMA,
@@ -235,11 +235,12 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     tasks,
     units: directory.units,
   } as const;
+  findings.push(...sourceFindings(grid));
   findings.push(...directory.findings);
   findings.push(
     ...validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
-      mergesKnown: grid.source === 'sheet',
+      mergesKnown: grid.mergesKnown ?? grid.source === 'sheet',
     }),
   );
   return { ...body, findings: sortFindings(findings, tasks) };

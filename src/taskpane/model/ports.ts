@@ -22,6 +22,8 @@ export interface PipelineModules {
   xlsxWriter(): Promise<(layout: WorkbookLayout) => Promise<Uint8Array>>;
   xlsxReader(): Promise<(bytes: Uint8Array) => Promise<Grid>>;
   docxReader(): Promise<(bytes: Uint8Array) => Promise<Grid>>;
+  /** PDF.js and the PDF table reader; failures are PaneFailures with the pdf-… codes. */
+  pdfReader(): Promise<(bytes: Uint8Array) => Promise<Grid>>;
 }
 
 /** Where a grid read from Excel sits: its sheet, and the sheet cell of the grid's first cell. */

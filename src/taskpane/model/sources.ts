@@ -1,5 +1,5 @@
 // Turning what the user gives (pasted text or HTML, a file's bytes) into a grid, or a clear
-// error code. Readers of .docx and .xlsx are loaded only when such a file is opened.
+// error code. Readers of .docx, .xlsx and .pdf are loaded only when such a file is opened.
 
 import { htmlToGrid } from '../../core/grid/fromHtml';
 import { textToGrid } from '../../core/grid/fromText';
@@ -9,12 +9,13 @@ import { PaneFailure } from './errors';
 /** Larger than any real plan by far (the command line's limit too). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export type FileKind = 'text' | 'html' | 'docx' | 'xlsx';
+export type FileKind = 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
 
 /** The readers that live in chunks of their own. */
 export interface FileReaders {
   docx(bytes: Uint8Array): Promise<Grid>;
   xlsx(bytes: Uint8Array): Promise<Grid>;
+  pdf(bytes: Uint8Array): Promise<Grid>;
 }
 
 const isZip = (b: Uint8Array): boolean =>
@@ -35,7 +36,7 @@ export function classifyFile(name: string, bytes: Uint8Array): FileKind {
   const ext = extension(name);
   if (bytes.length === 0) throw new PaneFailure('file-empty');
   if (bytes.length > MAX_FILE_BYTES) throw new PaneFailure('file-too-large');
-  if (ext === 'pdf' || isPdf(bytes)) throw new PaneFailure('file-pdf');
+  if (ext === 'pdf' || isPdf(bytes)) return 'pdf';
   if (['odt', 'ods', 'odp'].includes(ext)) throw new PaneFailure('file-odf');
   if (isOle(bytes) || ext === 'doc' || ext === 'xls') {
     if (ext === 'xls' || ext === 'xlt') throw new PaneFailure('file-xls');
@@ -91,7 +92,7 @@ export function gridFromPaste(text: string, html?: string | null): Grid {
   return textToGrid(text);
 }
 
-/** A file's bytes → grid, loading the .docx or .xlsx reader when needed. */
+/** A file's bytes → grid, loading the .docx, .xlsx or .pdf reader when needed. */
 export async function gridFromFile(
   name: string,
   bytes: Uint8Array,
@@ -103,6 +104,8 @@ export async function gridFromFile(
       return readers.docx(bytes);
     case 'xlsx':
       return readers.xlsx(bytes);
+    case 'pdf':
+      return readers.pdf(bytes);
     case 'html':
       return htmlToGrid(decodeText(bytes));
     case 'text':

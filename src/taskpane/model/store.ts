@@ -228,6 +228,7 @@ export class PaneStore {
       gridFromFile(name, bytes, {
         docx: async (b) => (await this.module(() => this.deps.modules.docxReader()))(b),
         xlsx: async (b) => (await this.module(() => this.deps.modules.xlsxReader()))(b),
+        pdf: async (b) => (await this.module(() => this.deps.modules.pdfReader()))(b),
       }),
     );
   };
@@ -286,7 +287,9 @@ export class PaneStore {
     // Nothing like a table at all: say so, and keep what was there before.
     const probe = this.planOf(grid, [], {});
     if (probe && probe.tables.length === 0) {
-      this.set({ busy: null, step: 'source', error: { code: 'no-table', intent: 'error' } });
+      const pdf = grid.structure?.startsWith('pdf') || /\.pdf$/i.test(label);
+      const code = pdf ? 'pdf-no-table' : 'no-table';
+      this.set({ busy: null, step: 'source', error: { code, intent: 'error' } });
       return;
     }
     const { origin, findings } = from();

@@ -226,7 +226,7 @@ export function SourceStep() {
           <input
             ref={fileInput}
             type="file"
-            accept=".docx,.xlsx,.txt,.tsv,.htm,.html"
+            accept=".docx,.pdf,.xlsx,.txt,.tsv,.htm,.html"
             aria-label={t.source.openFile}
             className={styles.hiddenInput}
             data-testid="file-input"

@@ -1,0 +1,4 @@
+// PDF.js ships no types for its worker module; the reader only hands it to PDF.js.
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}
