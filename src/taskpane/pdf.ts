@@ -2,6 +2,7 @@
 // for older browsers too) with its worker's code bundled into the same chunk and run in this
 // thread, so nothing is fetched from elsewhere and no worker file needs serving.
 
+import '../readers/pdf/env';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { Grid } from '../core/grid/types';
