@@ -96,6 +96,8 @@ function guardTable(sheet: SheetLayout, L: Labels): void {
 }
 
 function guardSheet(sheet: SheetLayout, language: Language): void {
+  // The table first: it finds its header cells by their texts as they were.
+  guardTable(sheet, labelsFor(language));
   for (const block of sheet.blocks) {
     for (const row of block.rows) {
       for (let c = 0; c < row.length; c++) {
@@ -105,7 +107,6 @@ function guardSheet(sheet: SheetLayout, language: Language): void {
       }
     }
   }
-  guardTable(sheet, labelsFor(language));
   sheet.dataValidations = sheet.dataValidations.map((dv) => ({
     ...dv,
     ...(dv.prompt

@@ -58,7 +58,7 @@ describe('every string of the layout is one Excel takes', () => {
       [plan.tasks[3]!.id]: { note: `\u0007${HUGE}${HUGE}`, state: 'Hoàn thành\u001f' },
       [plan.tasks[4]!.id]: { extra: { 'Cột\nthêm': 'a\u0000b', '': 1, 'CỘT THÊM': 'c' } },
     },
-    extraColumns: ['Cột\nthêm', '', 'cột\tthêm', 'x'.repeat(300), 'Lỗi\uFFFE'],
+    extraColumns: ['Cột\nthêm', '', 'cột\tthêm', 'x'.repeat(300), 'Lỗi\uFFFE', 'y'.repeat(40_000)],
   });
 
   it('holds no character XML forbids, anywhere', () => {
@@ -93,12 +93,13 @@ describe('every string of the layout is one Excel takes', () => {
   it('gives the task table headers Excel takes, the same in the header row', () => {
     const tasks = layout.sheets.find((s) => s.kind === 'tasks')!;
     const columns = tasks.table!.columns;
-    expect(columns.slice(-6)).toEqual([
+    expect(columns.slice(-7)).toEqual([
       'Cột thêm',
       'Cột 19',
       'cột thêm (2)',
       'x'.repeat(255),
       'Lỗi',
+      'y'.repeat(255),
       'Thứ tự quá hạn',
     ]);
     expect(new Set(columns.map((c) => c.toUpperCase())).size).toBe(columns.length);
