@@ -15,6 +15,9 @@ import { fuzzCase, type FuzzCase } from './cases';
 /** Debian's Python, which has openpyxl (the `python3` on PATH may be another one). */
 export const PYTHON = '/usr/bin/python3';
 
+/** A refusal as the command line words it: "phuluc: Lỗi: … / Error: …." */
+export const REFUSAL = /^phuluc: Lỗi: [\s\S]+ \/ Error: [\s\S]+\.$/;
+
 export type Outcome = 'written' | 'refused' | 'design-error';
 
 export interface CaseResult {
@@ -22,7 +25,7 @@ export interface CaseResult {
   kind: FuzzCase['kind'];
   outcome: Outcome;
   exit: number;
-  /** What the command printed on stderr (its last line). */
+  /** What the command printed on stderr. */
   message: string;
   ms: number;
   rebuilt: boolean;
@@ -168,7 +171,7 @@ async function typeInto(path: string, values: string[]): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-async function build(c: FuzzCase, dir: string): Promise<CaseResult & { file: string }> {
+export async function runCase(c: FuzzCase, dir: string): Promise<CaseResult & { file: string }> {
   const input = join(dir, `${c.id}.${c.kind === 'json' ? 'json' : 'txt'}`);
   const file = join(dir, `${c.id}.xlsx`);
   writeFileSync(input, c.input);
@@ -183,11 +186,12 @@ async function build(c: FuzzCase, dir: string): Promise<CaseResult & { file: str
     exit = await main(['build', input, '-o', file, ...c.options], io);
     rebuilt = true;
   }
-  const message = err.trim().split('\n').pop() ?? '';
+  // One message, which may quote the input's line breaks.
+  const message = err.trim();
   const designError =
     exit === 70 ||
     /design error|Unexpected error|lỗi thiết kế|Lỗi không mong đợi/.test(err) ||
-    (exit !== 0 && !/^phuluc: Lỗi: .+ \/ Error: .+\.$/.test(message));
+    (exit !== 0 && !REFUSAL.test(message));
   return {
     id: c.id,
     kind: c.kind,
@@ -244,7 +248,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (let i = start; i < Math.min(start + batch, first + count); i++) {
       const c = fuzzCase(i, seed);
       cases.set(c.id, c);
-      const r = await build(c, work);
+      const r = await runCase(c, work);
       report.cases++;
       report.buildMs += r.ms;
       if (!report.slowest || r.ms > report.slowest.ms) report.slowest = r;

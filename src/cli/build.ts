@@ -8,7 +8,7 @@ import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/par
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import ExcelJS from 'exceljs';
 import { labelsFor, layoutWorkbook, MASTER_COLUMNS, type EnteredValues } from '../layout';
-import { fitText, LIMITS } from '../layout/legal';
+import { propertyText } from '../layout/legal';
 import { openXlsx, XlsxReadError } from '../readers/xlsx';
 import { LayoutError, renderXlsx } from '../render/xlsx';
 import { splitSheetRef } from '../render/xlsx/refs';
@@ -280,8 +280,8 @@ export async function keptEntries(path: string, plan: Plan): Promise<Kept | null
   const sheetName = ref ? splitSheetRef(ref)?.sheet : undefined;
   const ws = sheetName ? wb.getWorksheet(sheetName) : undefined;
   if (!ws) throw notOurs('không phải sổ theo dõi PhuLuc', 'is not a PhuLuc workbook');
-  // The subject holds the title as the layout writes it (at most 255 characters).
-  const title = fitText(plan.document.title ?? '', LIMITS.property);
+  // The subject holds the title as the layout writes it (legal, at most 255 characters).
+  const title = propertyText(plan.document.title ?? '');
   if (wb.subject && title && wb.subject !== title) {
     throw notOurs(
       `là sổ theo dõi của kế hoạch khác ("${wb.subject.slice(0, 60)}")`,

@@ -26,6 +26,14 @@ export function fitText(text: string, max: number): string {
   return cutText(legalText(text), max);
 }
 
+/**
+ * A document property (title, subject…): legal, at most 255 characters, line ends as "\n" (an
+ * XML reader turns "\r\n" into "\n", so a "\r" would not read back as written).
+ */
+export function propertyText(text: string): string {
+  return fitText(text.replace(/\r\n?/g, '\n'), LIMITS.property);
+}
+
 /** Legal cell text; past Excel's limit its beginning, ending with a note saying what was cut. */
 export function cellText(text: string, language: Language): string {
   const legal = legalText(text);
@@ -154,10 +162,10 @@ export function legalLayout(layout: WorkbookLayout, language: Language): Workboo
   );
   const p = layout.properties;
   layout.properties = {
-    title: fitText(p.title, LIMITS.property),
-    subject: fitText(p.subject, LIMITS.property),
-    creator: fitText(p.creator, LIMITS.property),
-    description: fitText(p.description, LIMITS.property),
+    title: propertyText(p.title),
+    subject: propertyText(p.subject),
+    creator: propertyText(p.creator),
+    description: propertyText(p.description),
   };
   return layout;
 }

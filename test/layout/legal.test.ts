@@ -3,7 +3,7 @@
 // Mã as a pattern — whatever the plan holds.
 import { PLAN_SCHEMA, type Plan } from '../../src/core/plan/types';
 import { layoutWorkbook } from '../../src/layout';
-import { cellText, headerFooterText } from '../../src/layout/legal';
+import { cellText, headerFooterText, propertyText } from '../../src/layout/legal';
 import {
   sheetNameKey,
   uniqueSheetNames,
@@ -113,7 +113,12 @@ describe('every string of the layout is one Excel takes', () => {
   });
 });
 
-describe('page headers and cut cells', () => {
+describe('page headers, properties and cut cells', () => {
+  it('write properties that read back as written (an XML reader turns "\\r\\n" into "\\n")', () => {
+    expect(propertyText('Kế hoạch\r\nnăm 2024\rmới\u0000')).toBe('Kế hoạch\nnăm 2024\nmới');
+    expect(propertyText('😀'.repeat(200))).toBe('😀'.repeat(127));
+  });
+
   it('never leave half of an "&&" at the end of a header', () => {
     const header = headerFooterText(`&L${'a'.repeat(252)}&&b`);
     expect(header).toBe(`&L${'a'.repeat(252)}`);
