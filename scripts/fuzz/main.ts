@@ -14,7 +14,9 @@ function summary(r: FuzzReport): string {
     const why = c.message
       .replace(/^phuluc: Lỗi: .*? \/ Error: /, '')
       .replace(/"[^"]*"/g, '"…"')
-      .slice(0, 90);
+      .replace(/\[\d+\]/g, '[n]')
+      .replace(/\d+(\.\d+)?/g, 'n')
+      .slice(0, 100);
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const lines = [
