@@ -34,6 +34,7 @@ const ABBREVIATIONS: [RegExp, string][] = [
 ];
 
 const FORBIDDEN = /[\\/?*:[\]]/g;
+const EDGES = /^[\s']+|[\s']+$/g;
 
 /** Makes any text a valid sheet name (without the uniqueness rule). */
 export function validSheetName(text: string, fallback = 'Trang'): string {
@@ -41,9 +42,8 @@ export function validSheetName(text: string, fallback = 'Trang'): string {
     .normalize('NFC')
     .replace(/\s+/g, ' ')
     .replace(FORBIDDEN, (c) => (c === '/' || c === '\\' ? '-' : c === ':' ? ' -' : ''))
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
+    // Spaces and quotes off both ends, in any mix ("Sở ' '" ends in a quote once trimmed).
+    .replace(EDGES, '');
   if (!name) name = fallback;
   if (name.length > MAX) {
     // Cut at a word boundary when the limit falls inside a word and a boundary is close.
@@ -53,7 +53,7 @@ export function validSheetName(text: string, fallback = 'Trang'): string {
     // A cut inside parentheses drops the unfinished part.
     const open = cut.lastIndexOf('(');
     if (open > cut.lastIndexOf(')') && open >= 10) cut = cut.slice(0, open);
-    name = cut.trim().replace(/'+$/, '').trim() || fallback;
+    name = cut.replace(EDGES, '') || fallback;
   }
   return name;
 }

@@ -164,6 +164,9 @@ describe('sheet names follow Excel rules', () => {
     expect(validSheetName('Sở\u001eKH\u0000')).toBe('Sở-KH');
     expect(validSheetName('\u0000[]*?')).toBe('Trang');
     expect(validSheetName(`'${"'".repeat(40)}`)).toBe('Trang');
+    // Quotes and spaces in any mix at the ends (found by the writer fuzz).
+    expect(validSheetName("LĐ-TB&XH+84 ' '")).toBe('LĐ-TB&XH+84');
+    expect(validSheetName(` ' 'Sở' ' ${'x'.repeat(30)} ' '`)).toBe(`Sở' ' ${'x'.repeat(25)}`);
   });
 
   it('of the hostile plan are all valid, unique and written', () => {
