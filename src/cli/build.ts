@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
+import { viDate } from '../core/time/calendar';
 import { planIdentity } from '../core/plan/identity';
 import { layoutWorkbook } from '../layout';
 import { carryOver, type Carried } from '../layout/tracker/carry';
@@ -495,7 +496,7 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
     }
   }
   await writeWhole(output, bytes);
-  const date = args.today ? args.today.split('-').reverse().join('/') : null;
+  const date = args.today ? viDate(args.today) : null;
   io.stdout(
     args.lang === 'vi'
       ? `Đã ghi ${output}: ${count} nhiệm vụ, ${layout.sheets.length} trang tính, ngày báo cáo ${date ?? 'hôm nay (=TODAY())'}.\n`
