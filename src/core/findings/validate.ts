@@ -1,6 +1,7 @@
 import type { Finding, Plan, PlanTask } from '../plan/types';
 import { foldForMatch, trimEndWhere } from '../text/normalize';
 import { type Field, FIELD_EN, FIELD_VI, finding, SEVERITY_ORDER, viDate } from './messages';
+import { checkSeveralTimes } from './several-times';
 
 export interface ValidationContext {
   /** Every unit spelling → its canonical name (from the unit directory). */
@@ -10,6 +11,11 @@ export interface ValidationContext {
    * PDF table): a blank cell is then truly empty, never a lost merge.
    */
   mergesKnown?: boolean;
+  /**
+   * Cells a person filled "as above" (a merged cell lost in conversion), by source line and
+   * field: the row did lose its merges, so a blank beside them is still a likely lost merge.
+   */
+  mergedAbove?: readonly { line: number; field: Field }[];
 }
 
 type PlanBody = Omit<Plan, 'findings'>;
@@ -110,8 +116,10 @@ function checkBlanks(task: PlanTask, above: PlanTask | null, ctx: ValidationCont
   }
   // Coordinating units and deliverables are often legitimately empty: flag them only when the
   // row also lost its lead or time, i.e. it sits under a merged block.
-  const rowLostMerge = ['lead', 'time'].some(
-    (f) => !isFilled(task, f as Field) && mergeCandidate(f as Field),
+  const filledAsAbove = (field: Field): boolean =>
+    (ctx.mergedAbove ?? []).some((m) => m.field === field && task.rows.includes(m.line));
+  const rowLostMerge = (['lead', 'time'] as Field[]).some(
+    (f) => (!isFilled(task, f) && mergeCandidate(f)) || filledAsAbove(f),
   );
   if (rowLostMerge) {
     for (const field of ['support', 'product'] as Field[]) {
@@ -426,6 +434,7 @@ export function validatePlan(plan: PlanBody, ctx: ValidationContext): Finding[] 
     ...checkTime(task, plan),
     ...checkUnits(task, ctx),
     ...checkCut(task),
+    ...checkSeveralTimes(task),
   ]);
   return [
     ...checkTables(plan),
