@@ -288,8 +288,13 @@ describe('phuluc check', () => {
     expect(errors).toBeGreaterThan(0);
     expect(warnings).toBeGreaterThan(errors);
     expect(notes).toBeGreaterThan(warnings);
-    expect(out).toContain('Nhiệm vụ II.4 · dòng 114 — [lead-missing]');
-    expect(out).toContain('Nhiệm vụ IV.2 · dòng 121 — [lead-missing]');
+    expect(out).toContain('Nhiệm vụ II.4 · dòng 114 — Thiếu đơn vị chủ trì');
+    expect(out).toContain('Nhiệm vụ IV.2 · dòng 121 — Thiếu đơn vị chủ trì');
+    // Codes are for programs (--json): none reads as a word in the list.
+    expect(out).not.toMatch(/\[?\b(lead-missing|time-missing|maybe-lost-merge|due-\w+)\b/);
+    const en = await run(['check', seedPath(seedNamed('000')), '--lang', 'en']);
+    expect(en.out).toContain('Task I.1 · row 72 — Due before the issue date');
+    expect(en.out).not.toContain('due-before-issue');
   });
 
   it('exits 0 when there are warnings but no errors, and speaks English on request', async () => {
@@ -300,7 +305,15 @@ describe('phuluc check', () => {
   });
 
   it('says so when there is nothing to fix', async () => {
-    const { code, out } = await run(['check', seedPath(seedNamed('004'))]);
+    const clean = file(
+      'sach.txt',
+      [
+        'STT\tNhiệm vụ\tChủ trì\tThời gian',
+        '1\tRà soát thủ tục\tSở Nội vụ\tQuý II/2024',
+        '2\tCông khai thủ tục\tSở Tư pháp\tThường xuyên',
+      ].join('\n'),
+    );
+    const { code, out } = await run(['check', clean]);
     expect(code).toBe(0);
     expect(out).toContain('Không có điểm nào cần sửa.');
   });
