@@ -170,8 +170,19 @@ describe('bad input gets one clear line and a non-zero exit', () => {
     [
       'an unknown option',
       () => ['parse', 'x', '--bogus'],
-      /tham số không hợp lệ.*invalid arguments/,
+      /Lỗi: không có tùy chọn "--bogus"; xem phuluc --help\. \/ Error: unknown option "--bogus"/,
     ],
+    [
+      'an option without its value',
+      () => ['build', 'x', '-o'],
+      /Lỗi: tùy chọn --output cần một giá trị.*the option --output needs a value/,
+    ],
+    [
+      'a value given to a switch',
+      () => ['check', 'x', '--json=yes'],
+      /Lỗi: tùy chọn --json không nhận giá trị.*the option --json takes no value/,
+    ],
+    ['two files', () => ['check', 'a.txt', 'b.txt'], /thừa tham số "b.txt".*unexpected argument/],
   ];
   it.each(cases)('%s', async (_label, args, message) => {
     const { code, out, err } = await run(args());
@@ -181,6 +192,8 @@ describe('bad input gets one clear line and a non-zero exit', () => {
     expect(err).toMatch(/^phuluc: Lỗi: /);
     expect(err).toMatch(message);
     expect(err).not.toMatch(/\n\s+at /);
+    // Node's own option-parser words never reach the person.
+    expect(err).not.toMatch(/Unknown option|argument missing|does not take|To specify/);
   });
 
   it('a huge file', async () => {
