@@ -6,7 +6,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { MAX_INPUT_BYTES } from '../../src/cli/input';
-import { golden, seedNamed, seedPath, SEEDS } from '../helpers/seeds';
+import { planFromGrid } from '../../src/core/plan/parse';
+import type { Plan } from '../../src/core/plan/types';
+import { gridFromFile } from '../../src/taskpane/model/sources';
+import { golden, seedNamed, seedPath, seedText, SEEDS } from '../helpers/seeds';
 import { seedAsWordTable } from '../helpers/seed-word';
 import { miniPdf, ruledTable, scannedPdf } from '../helpers/mini-pdf';
 
@@ -201,6 +204,53 @@ describe('bad input gets one clear line and a non-zero exit', () => {
     const { code, err } = await run(['parse', path]);
     expect(code).toBe(2);
     expect(err).toMatch(/quá lớn.*too large/);
+  });
+});
+
+describe('the same inputs as the page', () => {
+  it('reads an HTML page (Word\'s "Save as Web Page") by its tables, as the page does', async () => {
+    const text = seedText(seedNamed('000'));
+    const escape = (t: string): string =>
+      t
+        .replace(/<[^>]+>/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;');
+    const body: string[] = [];
+    let table: string[] = [];
+    const flush = (): void => {
+      if (table.length > 0) body.push(`<table border="1">${table.join('')}</table>`);
+      table = [];
+    };
+    for (const line of text.split('\n')) {
+      if (line.includes('\t')) {
+        table.push(
+          `<tr>${line
+            .split('\t')
+            .map((c) => `<td>${escape(c)}</td>`)
+            .join('')}</tr>`,
+        );
+      } else {
+        flush();
+        if (line.trim()) body.push(`<p>${escape(line.replace(/[#*]/g, '').trim())}</p>`);
+      }
+    }
+    flush();
+    const html = `<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>${body.join('\n')}</body></html>`;
+    const path = file('ke-hoach.htm', html);
+    const { code, out, err } = await run(['parse', path, '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const fromCli = JSON.parse(out) as Plan;
+    const fromPage = planFromGrid(
+      await gridFromFile('ke-hoach.htm', new TextEncoder().encode(html), {
+        docx: () => Promise.reject(new Error('not docx')),
+        xlsx: () => Promise.reject(new Error('not xlsx')),
+        pdf: () => Promise.reject(new Error('not pdf')),
+      }),
+    );
+    expect(fromCli.tasks).toHaveLength(20);
+    expect(fromCli.tasks).toEqual(fromPage.tasks);
+    expect(fromCli.document).toEqual(fromPage.document);
   });
 });
 
