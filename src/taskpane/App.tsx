@@ -124,6 +124,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightBase500,
+    // Focused when a source was read (the button pressed is gone): a ring for keyboard users.
+    ':focus': { outline: 'none' },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusMedium,
+    },
   },
   hostBadge: { maxWidth: '100%' },
 });
