@@ -563,7 +563,10 @@ describeInBrowser('the pane, standalone in Chromium', () => {
         expect(geometry.dueShare!).toBeLessThan(0.15);
       }
       await checkLayoutAndLabels(page, width);
-      await page.getByTestId('tasks').scrollIntoViewIfNeeded();
+      // The picture: the task list from its top.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.mouse.move(0, 0);
+      await page.getByTestId('tasks').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(SHOTS, `12-seed001-preview-${width}.png`) });
     }, 90_000);
 
