@@ -24,6 +24,8 @@ export interface LayoutOptions {
    * rebuild); null: the later of the plan's last year and the report date's year.
    */
   horizon?: number | null;
+  /** At least this horizon (a rebuild keeps the periods that have entries). */
+  minHorizon?: number | null;
   /** Unfinished tasks due within this many days are "due soon" (3–7 is usual). */
   dueSoonDays: number;
   language: Language;

@@ -97,11 +97,13 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   // The rows of the master list (recurring tasks: a heading and its occurrences) and where each
   // stands on the day the stored values are for.
   const valueDate = opts.reportDate ?? opts.buildDate ?? null;
-  const horizon = defaultHorizon(
+  const base = defaultHorizon(
     plan,
     valueDate ? Number(valueDate.slice(0, 4)) : null,
     opts.horizon ?? null,
   );
+  const horizon =
+    opts.minHorizon != null ? Math.max(base ?? opts.minHorizon, opts.minHorizon) : base;
   const entered = Object.fromEntries(
     Object.entries(opts.entered ?? {}).map(([code, values]) => [
       code,

@@ -6,7 +6,8 @@ import { CATEGORIES, type WorkState } from '../../core/status';
 import { planYears } from '../../core/time/occurrences';
 import { address, columnLetter } from '../a1';
 import { formulaCell } from '../cells';
-import { printSetup, type Context } from '../context';
+import { printSetup, viDate, type Context } from '../context';
+import type { Finding } from '../../core/plan/types';
 import { TAB_COLOURS } from '../styles';
 import { fitRowHeights } from '../fit';
 import { isoToSerial } from '../../excel/dates';
@@ -36,7 +37,7 @@ export function findingsSheet(ctx: Context): SheetLayout {
     w.message!,
     w.suggestion!,
   ];
-  const rows = plan.findings.map((f, i): (Cell | null)[] => {
+  const rows = [...plan.findings, ...entryFindings(ctx)].map((f, i): (Cell | null)[] => {
     const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
     const message = ctx.options.language === 'en' ? (f.messageEn ?? f.message) : f.message;
     const suggestion =
@@ -117,6 +118,29 @@ export function findingsSheet(ctx: Context): SheetLayout {
     protect: true,
     ...(rows.length > 0 ? { textNumbers: [`D${first}:D${last}`] } : {}),
   };
+}
+
+/**
+ * Findings on what people typed: an extension (Gia hạn đến) that is not later than the
+ * deadline it extends. The list shows it from the next build on; the row shows it at once
+ * (a colour rule on Nhiệm vụ).
+ */
+function entryFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  for (const row of ctx.master.rows) {
+    const given = ctx.options.entered?.[row.code];
+    const due = row.standing.row.time.due;
+    if (row.role === 'heading' || !given?.extendedTo || !due || given.extendedTo > due) continue;
+    out.push({
+      code: 'extension-not-later',
+      severity: 'warning',
+      task: row.code,
+      message: `Gia hạn đến ${viDate(given.extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
+      messageEn: `Extended to ${viDate(given.extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
+      rows: [],
+    });
+  }
+  return out;
 }
 
 export function unitsSheet(ctx: Context): SheetLayout {
