@@ -19,6 +19,7 @@ import {
 } from '../../src/core/status/rollup';
 import { labelsFor, layoutWorkbook, stateOfLabel, type EnteredValues } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
+import type { XlsxSheet } from '../../src/readers/xlsx';
 import { hostilePlan } from './hostile';
 import { SEEDS, seedNamed, seedText } from './seeds';
 
@@ -46,6 +47,20 @@ export interface Case {
 
 /** A sheet's values: address → text, number (dates as serials), boolean or { error }. */
 export type Cells = Map<string, unknown>;
+
+/** A sheet's stored values by address (dates as serials), formulas not evaluated. */
+export function storedValues(sheet: XlsxSheet): Cells {
+  const cells: Cells = new Map();
+  for (const c of sheet.cells) {
+    const address = `${colLetter(c.col)}${c.row}`;
+    const v = c.value;
+    if (v.type === 'text') cells.set(address, v.text);
+    else if (v.type === 'number' || v.type === 'bool') cells.set(address, v.value);
+    else if (v.type === 'date') cells.set(address, v.serial);
+    else if (v.type === 'error') cells.set(address, { error: v.text });
+  }
+  return cells;
+}
 
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);

@@ -4,7 +4,7 @@
 // stored result and never recalculates; every Tình trạng, Phân công row, dashboard and unit-sheet
 // count, and the overdue list must be exactly the core's — the same readings the LibreOffice
 // test makes after recalculating (test/libreoffice/recalc.test.ts).
-import { openWorkbook, type XlsxSheet, type XlsxWorkbook } from '../../src/readers/xlsx';
+import { openWorkbook, type XlsxWorkbook } from '../../src/readers/xlsx';
 import { renderXlsx } from '../../src/render/xlsx';
 import {
   type Case,
@@ -20,22 +20,9 @@ import {
   OVERDUE_30,
   sheetOf,
   statusesOf,
+  storedValues,
   trackingCases,
 } from '../helpers/tracking';
-
-/** A sheet's stored values by address (dates as serials), formulas not evaluated. */
-function storedValues(sheet: XlsxSheet): Cells {
-  const cells: Cells = new Map();
-  for (const c of sheet.cells) {
-    const address = `${colLetter(c.col)}${c.row}`;
-    const v = c.value;
-    if (v.type === 'text') cells.set(address, v.text);
-    else if (v.type === 'number' || v.type === 'bool') cells.set(address, v.value);
-    else if (v.type === 'date') cells.set(address, v.serial);
-    else if (v.type === 'error') cells.set(address, { error: v.text });
-  }
-  return cells;
-}
 
 describe('the built tracker read without recalculation (stored values)', () => {
   const cases: Case[] = trackingCases();
