@@ -207,3 +207,88 @@ function expectRebuilt(path: string): void {
     });
   },
 );
+
+/**
+ * Seed 000's tracker as the code before occurrences and extensions wrote it (main at 25656c6:
+ * `phuluc build 000_….txt --today 2019-06-30`): no Gia hạn đến, no Căn cứ gia hạn, V.1–V.3 on
+ * one row each.
+ */
+interface Inspected {
+  tasks: {
+    headers: string[];
+    rows: Record<string, { row: number; cells: Record<string, { value: unknown }> }>;
+  };
+}
+const OLD_TRACKER = join(__dirname, '..', 'fixtures', 'trackers', 'm6-seed000.xlsx');
+const OLD_EDITS: Record<string, Record<string, unknown>> = {
+  'I.1': {
+    'Trạng thái': 'Hoàn thành',
+    'Ngày hoàn thành': { date: '2019-02-20' },
+    'Ghi chú': 'Đã ban hành hướng dẫn',
+    'Người theo dõi': 'Chị Lan',
+  },
+  'I.2': { 'Trạng thái': 'Đang thực hiện', 'Tiến độ (%)': 60 },
+  'V.8': { 'Trạng thái': 'Tạm dừng', 'Ghi chú': 'Chờ hướng dẫn của tỉnh' },
+  // A quarterly task, marked done on its one row: now tracked per quarter.
+  'V.1': { 'Trạng thái': 'Hoàn thành', 'Ngày hoàn thành': { date: '2019-03-25' } },
+};
+
+(openpyxl || ci ? describe : describe.skip)(
+  'a tracker built before occurrences and extensions',
+  () => {
+    test('keeps every entry on a rebuild; a task now split into periods keeps them in words', async () => {
+      const old = file('so-cu.xlsx');
+      const py = (...args: string[]): string => {
+        const r = spawnSync(PYTHON, [SCRIPT, ...args], { encoding: 'utf8', timeout: 120_000 });
+        if (r.status !== 0) throw new Error(`scenario.py: ${r.stderr}`);
+        return r.stdout;
+      };
+      const edits = file('edits.json');
+      writeFileSync(edits, JSON.stringify({ values: OLD_EDITS, added: ['Người theo dõi'] }));
+      py('type', OLD_TRACKER, old, edits);
+      const before = JSON.parse(py('inspect', old)) as Inspected;
+      expect(before.tasks.headers).not.toContain(L.words.extendedTo);
+      expect(Object.keys(before.tasks.rows)).not.toContain('V.1/2019-Q1');
+
+      const r = await run(['build', seedPath(seedNamed('000')), '-o', old, '--today', TODAY]);
+      expect(r.code).toBe(0);
+      expect(r.out + r.err).toMatch(/V\.1 nay được theo dõi theo từng kỳ/);
+      const seen = JSON.parse(py('inspect', old)) as Inspected;
+      const value = (code: string, header: string): unknown =>
+        seen.tasks.rows[code]?.cells[header]?.value;
+      for (const [code, cells] of Object.entries(OLD_EDITS)) {
+        if (code === 'V.1') continue;
+        for (const [header, v] of Object.entries(cells))
+          expect({ code, header, value: value(code, header) }).toEqual({ code, header, value: v });
+      }
+      // V.1 is a heading over four quarters; what was typed on its row is in its note, in words.
+      expect(Object.keys(seen.tasks.rows).filter((k) => k.startsWith('V.1/'))).toEqual(
+        [1, 2, 3, 4].map((q) => `V.1/2019-Q${q}`),
+      );
+      expect(value('V.1', 'Ghi chú')).toMatch(/Hoàn thành.*25\/03\/2019/s);
+      expect(value('V.1', 'Trạng thái')).toBeNull();
+      expect(value('V.1/2019-Q1', 'Trạng thái')).toBe(L.states['not-started']);
+      // The new columns are there, empty, for staff to use.
+      expect(seen.tasks.headers).toEqual(
+        expect.arrayContaining([L.words.extendedTo, L.words.extensionBasis, 'Người theo dõi']),
+      );
+      if (!soffice) return;
+      // Recalculated, the entries count as the core counts them, every row adding up.
+      const sheets = computed(libreOffice(old));
+      const plan = parsePlanText(seedText(seedNamed('000')));
+      const b: Case = {
+        name: 'so-cu',
+        plan,
+        layout: layoutWorkbook(plan, { reportDate: TODAY, dueSoonDays: DUE_SOON, language: 'vi' }),
+        reportDate: TODAY,
+        core: {
+          'I.1': { state: 'done', completed: '2019-02-20' },
+          'I.2': { state: 'in-progress' },
+          'V.8': { state: 'paused' },
+        },
+      };
+      expectStatuses(b, sheets(sheetOf(b, 'tasks').name));
+      expectDashboard(b, sheets(sheetOf(b, 'dashboard').name));
+    });
+  },
+);
