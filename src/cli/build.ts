@@ -8,6 +8,7 @@ import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/par
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import { viDate } from '../core/time/calendar';
 import { planIdentity } from '../core/plan/identity';
+import { defaultHorizon } from '../core/status/items';
 import { layoutWorkbook } from '../layout';
 import { carryOver, type Carried } from '../layout/tracker/carry';
 import { bookFromXlsx } from '../layout/tracker/fromXlsx';
@@ -128,6 +129,16 @@ export function planProblem(value: unknown): string | null {
     if (!dateOrNull(time.due)) return `${at}.time.due`;
     if (!(time.recurrence === null || RECURRENCES.includes(String(time.recurrence))))
       return `${at}.time.recurrence`;
+    if (time.occurrences !== undefined) {
+      if (!Array.isArray(time.occurrences)) return `${at}.time.occurrences`;
+      for (const [j, o] of time.occurrences.entries()) {
+        const where = `${at}.time.occurrences[${j}]`;
+        if (!isObject(o) || !str(o.label) || typeof o.period !== 'string') return where;
+        if (!/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.test(o.period)) return `${where}.period`;
+        if (!(typeof o.start === 'string' && isIsoDate(o.start))) return `${where}.start`;
+        if (!(typeof o.due === 'string' && isIsoDate(o.due))) return `${where}.due`;
+      }
+    }
   }
   for (const [i, u] of (value.units as unknown[]).entries()) {
     const at = `units[${i}]`;
@@ -443,13 +454,22 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
   const parsed = await readAnyPlan(file, { beforeInclusive: args.beforeInclusive, directory }, io);
   if (parsed.tasks.length === 0) throw noTasksError(file, parsed);
   const existing = await readExistingTracker(output);
+  const today = localToday();
+  // Recurring tasks run to the horizon: the year set in the tracker's Cài đặt, else the later of
+  // the plan's last year and the report date's (with =TODAY(): this year).
+  const horizon = defaultHorizon(
+    parsed,
+    Number((args.today ?? today).slice(0, 4)),
+    existing?.tracker.horizon ?? null,
+  );
   let plan = parsed;
   let carried: Carried | null = null;
   if (existing) {
     carried = carryOver(existing.tracker, parsed, {
-      today: localToday(),
+      today,
       acceptUncertain: args.acceptUncertain,
       beforeInclusive: args.beforeInclusive,
+      horizon,
     });
     const { verdict, share, before } = carried.report.plan;
     if (verdict === 'different' && !args.replacePlan) {
@@ -466,6 +486,9 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
 
   const layout = layoutWorkbook(plan, {
     reportDate: args.today ?? null,
+    buildDate: today,
+    horizon: existing?.tracker.horizon ?? null,
+    minHorizon: carried?.horizon ?? null,
     dueSoonDays,
     language: args.lang,
     groupSheets: args.groupSheets,

@@ -1,6 +1,7 @@
 // What every sheet builder needs: the plan, the options, the words, and where things are.
 
 import type { Entered } from '../core/status';
+import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { labelsFor, type Labels, type Language } from './labels';
 import type { Entries, TrackedRow } from './tracker/model';
@@ -12,6 +13,19 @@ export type EnteredValues = Entries;
 export interface LayoutOptions {
   /** A fixed report date, or null for =TODAY() (the workbook then moves with the calendar). */
   reportDate: IsoDate | null;
+  /**
+   * The day of the build. With =TODAY() as the report date, the values stored with the
+   * formulas (for programs that do not calculate) are those of this day, and recurring tasks
+   * run at least to its year. The layout never reads the clock: the caller gives it.
+   */
+  buildDate?: IsoDate | null;
+  /**
+   * The year open-ended recurring tasks are tracked to, as set in Cài đặt (read back on a
+   * rebuild); null: the later of the plan's last year and the report date's year.
+   */
+  horizon?: number | null;
+  /** At least this horizon (a rebuild keeps the periods that have entries). */
+  minHorizon?: number | null;
   /** Unfinished tasks due within this many days are "due soon" (3–7 is usual). */
   dueSoonDays: number;
   language: Language;
@@ -42,7 +56,7 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   includeSupport: true,
 };
 
-/** Master list columns, in order. `overdueOrder` is a hidden helper for the dashboard list. */
+/** Master list columns people see, in order. */
 export const MASTER_COLUMNS = [
   'code',
   'section',
@@ -58,15 +72,62 @@ export const MASTER_COLUMNS = [
   'state',
   'progress',
   'completed',
+  'extendedTo',
+  'extensionBasis',
   'status',
   'daysLeft',
   'note',
 ] as const;
-export type MasterColumn = (typeof MASTER_COLUMNS)[number] | 'overdueOrder';
-/** Every column the layout writes on the master list, the hidden helper last. */
-export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, 'overdueOrder'];
 
-export const ENTRY_COLUMNS: MasterColumn[] = ['state', 'progress', 'completed', 'note'];
+/**
+ * Hidden helpers right of the columns people added, numbers wherever the counts use them (no
+ * formula takes a name or a Mã as a criterion):
+ *   effectiveDue  the deadline that counts (Gia hạn đến, else Hạn);
+ *   itemStatus    an item's own Tình trạng ("" on a recurring task's heading), which the
+ *                 heading sums up without reading its own cell;
+ *   isItem        1 for an item of work, 0 for a heading (a row typed at the end: 1);
+ *   isDue         1 for an item whose deadline has come and that is not set aside;
+ *   overdueOrder  the running number of overdue items, for the dashboard's list;
+ *   periods       on a heading, the number of its occurrences;
+ *   taskNo        the task's number, the same on a heading and its occurrences.
+ */
+export const HELPER_COLUMNS = [
+  'effectiveDue',
+  'itemStatus',
+  'isItem',
+  'isDue',
+  'overdueOrder',
+  'periods',
+  'taskNo',
+] as const;
+export type HelperColumn = (typeof HELPER_COLUMNS)[number];
+export type MasterColumn = (typeof MASTER_COLUMNS)[number] | HelperColumn;
+/** Every column the layout writes on the master list, the hidden helpers last. */
+export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, ...HELPER_COLUMNS];
+
+export const ENTRY_COLUMNS: MasterColumn[] = [
+  'state',
+  'progress',
+  'completed',
+  'extendedTo',
+  'extensionBasis',
+  'note',
+];
+
+/** One row of the master list: a task, a recurring task's heading, or one of its occurrences. */
+export interface MasterRow {
+  /** 1-based sheet row. */
+  r: number;
+  /** Mã. */
+  code: string;
+  task: PlanTask;
+  role: TaskStanding['role'];
+  /** The task's number (1-based, in plan order): the same on a heading and its occurrences. */
+  group: number;
+  /** Occurrences under a heading. */
+  periods: number;
+  standing: TaskStanding;
+}
 
 export interface Context {
   plan: Plan;
@@ -95,8 +156,20 @@ export interface Context {
     /** 0-based column of each master column. */
     col: Record<MasterColumn, number>;
     extraColumns: string[];
+    /** Mã → 1-based sheet row. */
     rowOf: Map<string, number>;
+    /** Every row of the list, in order. */
+    rows: MasterRow[];
   };
+  /**
+   * The date the stored values are computed for (the report date, or the build day with
+   * =TODAY()); null: formulas are written without stored values.
+   */
+  valueDate: IsoDate | null;
+  /** The horizon year recurring tasks run to in this build. */
+  horizon: number | null;
+  /** Where each item stands on `valueDate` (every row of the master list, headings included). */
+  standings: TaskStanding[];
   /** "Kế hoạch số 15/KH-UBND ngày 26/12/2019" */
   planLine: string;
   /** Styles made while laying out (a base style with a person's fill), added to the workbook's. */
@@ -139,6 +212,7 @@ export function toEntered(
   return {
     state: values?.state ? stateOf(values.state) : undefined,
     completed: values?.completed ?? null,
+    extendedTo: values?.extendedTo ?? null,
   };
 }
 

@@ -33,6 +33,8 @@ export interface CellStyle {
   };
   /** Thin borders on all four sides, in this colour ("RRGGBB"). */
   border?: string;
+  /** false: the cell stays editable when its sheet is protected (cells are locked by default). */
+  locked?: boolean;
 }
 
 /**
@@ -46,6 +48,12 @@ export interface Cell {
   bool?: boolean;
   /** English function names, comma separators, without the leading "=". */
   formula?: string;
+  /**
+   * A formula's result on the build's report date, computed by the core: the .xlsx writer
+   * stores it, so a program that does not calculate (a previewer, Protected View, a phone, a
+   * reader) shows the right statuses and counts. Dates are serial numbers; "" is an empty text.
+   */
+  value?: string | number | boolean;
   style?: StyleId;
   /** A link to a cell of a sheet of this workbook. */
   link?: { sheet: string; address: Address };
@@ -78,6 +86,11 @@ export interface TableLayout {
   keyColumn: string;
   /** Columns people fill in (status, progress, dates, notes): a rebuild keeps their values. */
   entryColumns: string[];
+  /**
+   * Calculated columns: column header → the formula of its first data row (A1, relative to
+   * that row). A row added at the end of the table takes the formula by itself.
+   */
+  calculated?: Record<string, string>;
 }
 
 export interface ConditionalRule {
@@ -144,6 +157,13 @@ export interface SheetLayout {
   conditionalFormats: ConditionalFormat[];
   dataValidations: DataValidation[];
   print: PrintSetup;
+  /**
+   * Protected without a password: locked cells (all but styles with `locked: false`) cannot be
+   * typed over; filtering, sorting and column widths stay open.
+   */
+  protect?: boolean;
+  /** Ranges of text that looks like a number on purpose (Mã "1.2"): no green triangle there. */
+  textNumbers?: RangeRef[];
 }
 
 export interface DefinedName {

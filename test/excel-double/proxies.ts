@@ -43,6 +43,9 @@ import type {
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
+  XlWorksheetProtection,
+  XlWorksheetProtectionOptions,
+  XlFormatProtection,
 } from '../../src/render/office/excel-api';
 import {
   cellCount,
@@ -542,6 +545,11 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
   private freezeProxy?: DFreezePanes;
   private pageProxy?: DPageLayout;
   private notesProxy?: DNoteCollection;
+  private protectionProxy?: DWorksheetProtection;
+
+  get protection(): DWorksheetProtection {
+    return (this.protectionProxy ??= new DWorksheetProtection(this.ctx, () => this.target()));
+  }
 
   get notes(): DNoteCollection {
     return (this.notesProxy ??= new DNoteCollection(this.ctx, () => this.target()));
@@ -632,6 +640,91 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
 
   delete(): void {
     this.call('delete', null, '1.1', (s) => this.wb.deleteSheet(s));
+  }
+}
+
+const PROTECTION_OPTIONS = [
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
+];
+
+/** Worksheet protection (ExcelApi 1.2): locked cells of a protected sheet cannot change. */
+class DWorksheetProtection extends DObject<SheetState> implements XlWorksheetProtection {
+  constructor(ctx: DoubleContext, resolver: Resolver<SheetState>) {
+    super(ctx, 'WorksheetProtection', resolver);
+  }
+
+  protected props(): Record<string, string> {
+    return { protected: '1.2', options: '1.2' };
+  }
+
+  protected read(name: string, s: SheetState): unknown {
+    return name === 'protected' ? s.protection.protected : { ...s.protection.options };
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  get options(): XlWorksheetProtectionOptions {
+    return this.get('options');
+  }
+
+  protect(options?: XlWorksheetProtectionOptions, password?: string): void {
+    this.call('protect', { options, password }, '1.2', (s) => {
+      if (s.protection.protected) fail('InvalidOperation', 'The worksheet is already protected.');
+      const given = (options ?? {}) as Record<string, unknown>;
+      for (const key of Object.keys(given))
+        if (!PROTECTION_OPTIONS.includes(key))
+          fail('InvalidArgument', `Protection option "${key}"?`);
+      s.protection = {
+        protected: true,
+        options: Object.fromEntries(
+          PROTECTION_OPTIONS.map((k) => [k, given[k] === true]),
+        ) as Record<string, boolean>,
+      };
+      if (password) s.protection.options.password = true;
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.call('unprotect', password ?? null, '1.2', (s) => {
+      if (s.protection.options.password && !password)
+        fail('InvalidArgument', 'The password is required.');
+      s.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+class DFormatProtection extends DObject<RangeTarget> implements XlFormatProtection {
+  constructor(ctx: DoubleContext, resolver: Resolver<RangeTarget>) {
+    super(ctx, 'FormatProtection', resolver);
+  }
+  protected props(): Record<string, string> {
+    return { locked: '1.2' };
+  }
+  protected read(_name: string, t: RangeTarget): unknown {
+    return uniform(this.wb, t, (f) => f.locked, true);
+  }
+  get locked(): boolean {
+    return this.get('locked');
+  }
+  set locked(v: boolean) {
+    this.put('locked', v, '1.2', ({ sheet, rect }) => {
+      if (sheet.protection.protected)
+        fail('AccessDenied', 'Cell protection cannot change on a protected sheet.');
+      this.wb.forEachCell(sheet, rect, (cell) => (cell.format.locked = v));
+    });
   }
 }
 
@@ -1349,7 +1442,16 @@ class DRangeFormat extends DObject<RangeTarget> implements XlRangeFormat {
     );
   }
 
-  private nav_: { font?: DRangeFont; fill?: DRangeFill; borders?: DRangeBorderCollection } = {};
+  private nav_: {
+    font?: DRangeFont;
+    fill?: DRangeFill;
+    borders?: DRangeBorderCollection;
+    protection?: DFormatProtection;
+  } = {};
+
+  get protection(): DFormatProtection {
+    return (this.nav_.protection ??= new DFormatProtection(this.ctx, () => this.target()));
+  }
 
   get font(): DRangeFont {
     return (this.nav_.font ??= new DRangeFont(this.ctx, () => this.target()));
@@ -1364,6 +1466,7 @@ class DRangeFormat extends DObject<RangeTarget> implements XlRangeFormat {
   protected override nav(name: string): DObject<unknown> | undefined {
     if (name === 'font') return this.font as DObject<unknown>;
     if (name === 'fill') return this.fill as DObject<unknown>;
+    if (name === 'protection') return this.protection as DObject<unknown>;
     return undefined;
   }
 }

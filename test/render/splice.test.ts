@@ -10,6 +10,7 @@ import { join } from 'path';
 import { openPackage, relsPartOf } from '../../src/readers/opc';
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
+import { trackedRows } from '../../src/core/status/items';
 import { layoutWorkbook } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { isoToSerial, renderXlsx } from '../../src/render/xlsx';
@@ -903,7 +904,8 @@ interface Inspection {
           viaName: own.get('B4')?.v,
         }).toEqual({
           case: c.name,
-          count: String(revised(plan).tasks.length),
+          // Every row of the task list: tasks, recurring tasks' headings and occurrences.
+          count: String(trackedRows(revised(plan), { horizon: 2019 }).length),
           first: title,
           date: String(isoToSerial(NEW_OPTIONS.reportDate)),
           viaName: title,

@@ -44,6 +44,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
     w.state!,
     w.progress!,
     w.completed!,
+    w.extendedTo!,
+    w.extensionBasis!,
     w.note!,
     ...extras,
     w.removedOn!,
@@ -64,6 +66,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       text(e.state),
       e.progress !== undefined ? { number: e.progress, style: 'int' } : { style: 'int' },
       e.completed ? { date: e.completed, style: 'date' } : { style: 'date' },
+      e.extendedTo ? { date: e.extendedTo, style: 'date' } : { style: 'date' },
+      text(e.extensionBasis),
       text(e.note),
       ...extras.map((h) => plainCell(e.extra?.[h])),
       row.removedOn ? { date: row.removedOn, style: 'date' } : { style: 'date' },
@@ -78,7 +82,7 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       };
     });
   });
-  const widths = [8, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 24, ...extras.map(() => 16), 12];
+  const widths = [10, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 12, 20, 24, ...extras.map(() => 16), 12];
   const columns = widths.map((width) => ({ width }));
   return {
     key: 'removed',

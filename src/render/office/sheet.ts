@@ -152,8 +152,10 @@ export function sheetOps(
   }
 
   // Rules.
-  for (const ref of sheet.merges ?? []) {
-    out.rules.push({ bytes: cost(1, ref), run: (env) => ws(env).getRange(ref).merge(false) });
+  // Merges of one row each, over the same columns of consecutive rows, are one call: a merge
+  // "across" merges each row of its range apart (the dashboard's overdue list has thousands).
+  for (const { ref, across } of mergeRuns(sheet.merges ?? [])) {
+    out.rules.push({ bytes: cost(1, ref), run: (env) => ws(env).getRange(ref).merge(across) });
   }
   if (sheet.table) {
     const t = sheet.table;
@@ -166,6 +168,20 @@ export function sheetOps(
         table.style = t.style;
       },
     });
+    // Calculated columns: the column's formula written again over all its data rows, now that
+    // the table exists — Excel then keeps it as the column's formula, and a row added at the
+    // end of the table takes it. (Written before the table, the formulas are plain cells.)
+    const box = parseBox(t.range);
+    for (const [column, formula] of Object.entries(t.calculated ?? {})) {
+      const c = box.c0 + t.columns.indexOf(column);
+      if (box.r1 <= box.r0) continue;
+      const range = boxAddress({ r0: box.r0 + 1, c0: c, r1: box.r1, c1: c });
+      const r1c1 = `=${toR1C1(formula, box.r0 + 1, c)}`;
+      out.rules.push({
+        bytes: cost(1, range, r1c1),
+        run: (env) => void (ws(env).getRange(range).formulasR1C1 = [[r1c1]]),
+      });
+    }
   }
   if (sheet.conditionalFormats.length > 0 && need('conditionalFormats')) {
     // Office.js adds each format at the top priority: add the last rule first, so the layout's
@@ -188,7 +204,55 @@ export function sheetOps(
       run: (env) => void (ws(env).visibility = 'Hidden'),
     });
   }
+  // Last: nothing can be written to the sheet's locked cells once it is protected.
+  if (sheet.protect) {
+    out.rules.push({
+      bytes: cost(1, PROTECTION),
+      run: (env) => ws(env).protection.protect(PROTECTION),
+    });
+  }
   return out;
+}
+
+/**
+ * What stays open on a protected sheet (no password): filtering, sorting, column widths and
+ * row heights, as the .xlsx writer's.
+ */
+const PROTECTION = {
+  allowAutoFilter: true,
+  allowSort: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
+
+/** Merges as calls: single-row merges over the same columns of consecutive rows grouped. */
+function mergeRuns(merges: string[]): { ref: string; across: boolean }[] {
+  const out: { ref: string; across: boolean }[] = [];
+  const open = new Map<string, Box>();
+  const close = (b: Box): void => void out.push({ ref: boxAddress(b), across: b.r1 > b.r0 });
+  for (const ref of merges) {
+    const b = parseBox(ref);
+    if (b.r0 !== b.r1) {
+      out.push({ ref, across: false });
+      continue;
+    }
+    const key = `${b.c0}:${b.c1}`;
+    const run = open.get(key);
+    if (run && run.r1 === b.r0 - 1) run.r1 = b.r0;
+    else {
+      if (run) close(run);
+      open.set(key, { ...b });
+    }
+  }
+  for (const run of open.values()) close(run);
+  return out;
+}
+
+function parseBox(range: string): Box {
+  const [a, b = a] = range.split(':');
+  const p = parseCellAddress(a!);
+  const q = parseCellAddress(b!);
+  return { r0: p.r, c0: p.c, r1: q.r, c1: q.c };
 }
 
 function columnGroups(
@@ -395,6 +459,8 @@ interface FormatSet {
   vertical?: string;
   wrap?: boolean;
   indent?: number;
+  /** false: the cell stays editable on a protected sheet. */
+  locked?: false;
 }
 
 function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
@@ -414,6 +480,7 @@ function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   if (al?.vertical && al.vertical !== 'bottom') out.vertical = V[al.vertical];
   if (al?.wrap) out.wrap = true;
   if (al?.indent) out.indent = al.indent;
+  if (style?.locked === false) out.locked = false;
   return out;
 }
 
@@ -509,6 +576,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
       if (rest.vertical) format.verticalAlignment = rest.vertical;
       if (rest.wrap) format.wrapText = true;
       if (rest.indent) format.indentLevel = rest.indent;
+      if (rest.locked === false) format.protection.locked = false;
     },
   };
 }

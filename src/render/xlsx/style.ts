@@ -43,6 +43,7 @@ export function cellStyle(style: CellStyle): Partial<XStyle> {
     const side = { style: 'thin' as const, color: { argb: argb(style.border) } };
     out.border = { top: side, left: side, bottom: side, right: side };
   }
+  if (style.locked === false) out.protection = { locked: false };
   return out;
 }
 
