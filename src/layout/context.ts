@@ -4,6 +4,7 @@ import type { Entered } from '../core/status';
 import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { labelsFor, type Labels, type Language } from './labels';
+import { DEFAULT_FONT, type FontName } from './metrics';
 import type { Entries, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
 
@@ -44,6 +45,11 @@ export interface LayoutOptions {
    * each old row held, so a formula's references follow their task and their column.
    */
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /**
+   * The font every cell is set in, on screen and on paper (row heights are measured in it):
+   * Times New Roman by default, as Nghị định 30/2020 asks of documents.
+   */
+  font?: FontName;
   /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
   reservedSheetNames?: string[];
 }
@@ -52,6 +58,7 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   reportDate: null,
   dueSoonDays: 7,
   language: 'vi',
+  font: DEFAULT_FONT,
   groupSheets: false,
   includeSupport: true,
 };

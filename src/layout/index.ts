@@ -20,6 +20,8 @@ import {
 import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from './names';
 import { labelsFor, stateOfLabel } from './labels';
 import { legalLayout } from './legal';
+import { fitSheet } from './fit';
+import { DEFAULT_FONT, DEFAULT_SIZE } from './metrics';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
 import { dashboardSheet } from './sheets/dashboard';
@@ -167,6 +169,17 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     settingsSheet(ctx),
   ];
 
+  // One font for every cell (Cài đặt), at the size each style names or 11; then every row as
+  // tall as its text needs in it.
+  const font = opts.font ?? DEFAULT_FONT;
+  const styles = Object.fromEntries(
+    Object.entries({ ...STYLES, ...legendStyles(), ...ctx.derivedStyles }).map(([id, style]) => [
+      id,
+      { ...style, font: { ...style.font, name: font, size: style.font?.size ?? DEFAULT_SIZE } },
+    ]),
+  );
+  for (const sheet of sheets) fitSheet(sheet, styles, font, L.words.tooTall!);
+
   const settings = sheetRef(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
   const layout: WorkbookLayout = {
@@ -219,7 +232,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
         comment: `PhuLuc: ${s.key}`,
       })),
     ],
-    styles: { ...STYLES, ...legendStyles(), ...ctx.derivedStyles },
+    styles,
     activeSheet: fixed.dashboard,
     properties: {
       title: `${L.words.trackerTitle} — ${ctx.planLine}`,

@@ -14,6 +14,8 @@ export type StyleId = string;
 
 export interface CellStyle {
   font?: {
+    /** The workbook's font (Cài đặt); the layout sets it on every style. */
+    name?: string;
     bold?: boolean;
     italic?: boolean;
     size?: number;

@@ -14,8 +14,9 @@ import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
-import { TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
+import { STYLES, TAB_COLOURS } from '../styles';
+import { fontOf } from '../fit';
+import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
 import { ASSIGNMENT, countLead, unitNumber } from './assignments';
 import { rowTaskText } from './tasks';
@@ -260,11 +261,8 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
     { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
   );
-  const unitRows = leadUnits.map((u): (Cell | null)[] => [null, { text: u }]);
-  Object.assign(sheet.rowHeights!, fitRowHeights(unitRows, sheet.columns, DASHBOARD.first), {
-    [tr + 1]: 58,
-    [tr + 4]: 32,
-  });
+  // The note under the table: its height comes from its text (layout/fit).
+  Object.assign(sheet.rowHeights!, { [tr + 4]: 32 });
   sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
@@ -335,13 +333,9 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   const orderCol = wholeColumn(tasks, m.col.overdueOrder);
   const valued = ctx.valueDate !== null;
   const overdue = items.filter((r) => r.standing.status === 'overdue');
+  // Text columns read with &"": a task without a lead shows nothing, not 0.
   const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
-    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell}),"")`;
-  const width = (span: readonly [number, number]): number => {
-    let sum = 0;
-    for (let c = span[0]; c <= span[1]; c++) sum += sheet.columns[c]!.width;
-    return sum;
-  };
+    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
   const v = <T>(value: T): T | undefined => (valued ? value : undefined);
@@ -381,7 +375,7 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
     );
     cells[LIST.late[0]] = formulaCell(
       `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.effectiveDue)},${rowCell}),"")`,
-      'int',
+      'listCenter',
       v(item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : ''),
     );
     cells[HELPER] = formulaCell(
@@ -394,15 +388,9 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
       if (span[1] > span[0])
         sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
     }
-    // Two lines at least, so another day's longer text is still readable.
-    const text = item ? rowTaskText(ctx, item) : '';
-    const lead = item ? item.task.lead.join('\n') : '';
-    const fit = fitRowHeights(
-      [[{ text }, { text: lead }]],
-      [{ width: width(LIST.task) }, { width: width(LIST.lead) }],
-      r,
-    );
-    heights[r] = Math.max(32, fit[r] ?? 0);
+    // The build day's items get the height their text needs (layout/fit); the rows another
+    // day fills, two lines.
+    if (!item) heights[r] = 2 * lineHeight(fontOf(STYLES.listWrap, ctx.options.font));
   }
   Object.assign(sheet.rowHeights!, heights);
   const header: (Cell | null)[] = Array.from({ length: LIST.late[1] + 1 }, () => ({

@@ -29,7 +29,6 @@ import { moveFormula } from '../formula';
 import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
-import { fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
@@ -359,7 +358,6 @@ export function tasksSheet(ctx: Context): SheetLayout {
     return taskRow(ctx, row, headers, number, moveOf);
   });
   sheet.blocks.push({ origin: address(0, firstRow), rows: body });
-  Object.assign(sheet.rowHeights!, fitRowHeights(body, columns, firstRow));
   const first = rowFormulas(ctx, firstRow);
   sheet.table = {
     name: 'PhuLuc_NhiemVu_Bang',

@@ -12,7 +12,6 @@ import { printSetup, type Context, type MasterRow } from '../context';
 import { cat } from '../names';
 import { stableHash } from '../sheetNames';
 import { statusRules, TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
 import { periodLabel } from '../../core/time/occurrences';
@@ -170,7 +169,6 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           ];
     const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    Object.assign(rowHeights, fitRowHeights(body, COLUMNS, first));
     const letter = (c: number): string => columnLetter(c);
     ranges.push({
       status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,

@@ -448,6 +448,7 @@ const V: Record<string, string> = { top: 'Top', middle: 'Center', bottom: 'Botto
 /** What one style sets on a range (borders apart: they are grouped on their own). */
 interface FormatSet {
   numberFormat?: string;
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -468,6 +469,7 @@ function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   const nf = style?.numberFormat ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
   if (nf !== undefined && nf !== 'General') out.numberFormat = nf;
   const font = style?.font;
+  if (font?.name) out.fontName = font.name;
   if (font?.bold) out.bold = true;
   if (font?.italic) out.italic = true;
   if (font?.size !== undefined) out.size = font.size;
@@ -546,7 +548,13 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
   return {
     bytes:
       cost(actions, address, grid ?? nf ?? null, rest) +
-      (rest.bold || rest.italic || rest.size || rest.color || rest.strike || rest.underline
+      (rest.fontName ||
+      rest.bold ||
+      rest.italic ||
+      rest.size ||
+      rest.color ||
+      rest.strike ||
+      rest.underline
         ? 150
         : 0) +
       (rest.fill ? 150 : 0),
@@ -556,6 +564,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
       if (actions === (nf !== undefined ? 1 : 0)) return;
       const format = range.format;
       if (
+        rest.fontName ||
         rest.bold ||
         rest.italic ||
         rest.size !== undefined ||
@@ -564,6 +573,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
         rest.underline
       ) {
         const font = format.font;
+        if (rest.fontName) font.name = rest.fontName;
         if (rest.bold) font.bold = true;
         if (rest.italic) font.italic = true;
         if (rest.size !== undefined) font.size = rest.size;
