@@ -202,16 +202,28 @@ export function viDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** A4 landscape, fit to width, the plan's number in the page header. */
-export function printSetup(ctx: Context, repeatRows?: string): PrintSetup {
-  const header = ctx.planLine.replace(/&/g, '&&');
+/** Page margins (inches): room for the page header and footer. */
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/**
+ * A4 landscape, fit to width, `repeatRows` on every page; the plan (and `title`, a unit's
+ * name) in the page header, never the product's name; the sheet, the report date and the page
+ * in the footer. With =TODAY() the report date is the day of printing: Excel's &D.
+ * Kinds of sheet with print rules of their own refine this in layout/print.
+ */
+export function printSetup(ctx: Context, repeatRows?: string, title?: string): PrintSetup {
+  const escape = (text: string): string => text.replace(/&/g, '&&');
+  const w = ctx.L.words;
+  const date = ctx.options.reportDate ? viDate(ctx.options.reportDate) : '&D';
+  const plan = escape(ctx.planLine);
   return {
     orientation: 'landscape',
     paperSize: 'A4',
     fitToWidth: true,
     ...(repeatRows ? { repeatRows } : {}),
-    header: `&L${header}`,
-    footer: `&LPhuLuc&R&P/&N`,
+    margins: { ...MARGINS },
+    header: title ? `&L&B${escape(title)}&B&R${plan}` : `&L${plan}`,
+    footer: `&L&A&C${escape(w.asOf!)} ${date}&R${w.pageOf!}`,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   rowHeight,
   textRoom,
   textWidth,
+  widthFor,
   wrapText,
   type FontName,
   type FontSpec,
@@ -135,6 +136,20 @@ export function fitSheet(
   const merges = mergesOf(sheet);
   const need = new Map<number, number>();
   const cells = placedCells(sheet);
+  // A column header never breaks inside a word: its column is as wide as its longest word.
+  for (const placed of cells) {
+    const text = shownText(placed.cell);
+    const column = sheet.columns[placed.column];
+    if (!text || placed.cell.style !== 'header' || !column || column.hidden) continue;
+    if (merges.has(`${placed.row}:${placed.column}`)) continue;
+    const spec = fontOf(styles.header, font);
+    const longest = Math.max(...text.split(/[\s/]+/).map((word) => textWidth(word, spec)));
+    if (longest > textRoom([column.width])) {
+      sheet.columns = sheet.columns.map((c, i) =>
+        i === placed.column ? { ...c, width: widthFor(longest) } : c,
+      );
+    }
+  }
   const filled = new Set(
     cells
       .filter((p) => shownText(p.cell) || p.cell.number !== undefined || p.cell.date)

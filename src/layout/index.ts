@@ -24,12 +24,13 @@ import { fitSheet } from './fit';
 import { DEFAULT_FONT, DEFAULT_SIZE } from './metrics';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
-import { dashboardSheet } from './sheets/dashboard';
+import { DASHBOARD, dashboardSheet } from './sheets/dashboard';
+import { dashboardPrint, tasksPrint, unitPrint } from './print';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
 import { IDENTITY_NAME } from './tracker/read';
-import { unitSheet } from './sheets/unit';
+import { UNIT_HEADER_ROW, unitSheet } from './sheets/unit';
 import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
 
@@ -179,6 +180,17 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     ]),
   );
   for (const sheet of sheets) fitSheet(sheet, styles, font, L.words.tooTall!);
+  // The printed page, from the rows' final heights: a rule per kind of sheet.
+  for (const sheet of sheets) {
+    if (sheet.kind === 'dashboard' && sheet.print.printArea) {
+      const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
+      sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
+    } else if (sheet.kind === 'tasks' && plan.tasks.length > 0) {
+      sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
+    } else if (sheet.kind === 'unit') {
+      sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);
+    }
+  }
 
   const settings = sheetRef(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');

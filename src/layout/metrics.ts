@@ -84,6 +84,11 @@ export function columnPixels(width: number): number {
 /** Cell padding Excel keeps on each side of the text, in pixels. */
 const PADDING_PX = 3;
 
+/** The column width (character units, in quarters) that gives `points` of room to text. */
+export function widthFor(points: number): number {
+  return Math.ceil(((points / 0.75 + 2 * PADDING_PX) / 7) * 4) / 4;
+}
+
 /** Points of a column's (or a merged area's summed) width that text may fill. */
 export function textRoom(widths: number[], indent = 0): number {
   const px = widths.reduce((sum, w) => sum + columnPixels(w), 0);

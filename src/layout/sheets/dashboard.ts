@@ -22,6 +22,8 @@ import { ASSIGNMENT, countLead, unitNumber } from './assignments';
 import { rowTaskText } from './tasks';
 
 export const DASHBOARD = { asOfRow: 3, header: 5, first: 6 } as const;
+/** Rows of the overdue list printed beyond the build day's items (with =TODAY()). */
+const SPARE_ROWS = 3;
 
 /** Column order of the unit table (0-based). */
 export const DASHBOARD_COLUMNS = [
@@ -65,10 +67,10 @@ const WIDTHS: Record<DashboardColumn, number> = {
   stt: 5,
   unit: 34,
   total: 8,
-  doneOnTime: 10,
-  doneLate: 10,
-  doneUndated: 11,
-  pendingInTime: 11,
+  doneOnTime: 11,
+  doneLate: 11,
+  doneUndated: 14,
+  pendingInTime: 14,
   overdue: 9,
   noDeadline: 10,
   paused: 9,
@@ -261,14 +263,22 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
     { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
   );
-  // The note under the table: its height comes from its text (layout/fit).
-  Object.assign(sheet.rowHeights!, { [tr + 4]: 32 });
+  // The note under the table: its height comes from its text (layout/fit). The empty rows
+  // around it are narrow gaps, so the page holds more.
+  Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [tr + 2]: 6 });
   sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
   );
   sheet.blocks.push(...overdueList(ctx, tr + 3, sheet));
+  // Printed: the build day's overdue items and a few rows for the days after (the list's
+  // title counts them all, live); its empty rows further down take no paper.
+  const overdueNow = ctx.valueDate
+    ? ctx.master.rows.filter((r) => r.role !== 'heading' && r.standing.status === 'overdue').length
+    : 0;
+  const spare = ctx.options.reportDate ? 0 : SPARE_ROWS;
+  sheet.print.printArea = `A1:${last}${tr + 4 + Math.max(1, overdueNow) + spare}`;
   return sheet;
 }
 
@@ -311,11 +321,11 @@ function overdueCue(first: number, last: number): ConditionalFormat {
 /** Columns of the overdue list: spans of the unit table's columns (0-based, inclusive). */
 const LIST = {
   no: [0, 0],
-  task: [1, 6],
-  code: [7, 7],
-  lead: [8, 11],
-  due: [12, 12],
-  late: [13, 13],
+  task: [1, 7],
+  code: [8, 8],
+  lead: [9, 13],
+  due: [14, 14],
+  late: [15, 15],
 } as const;
 
 /**

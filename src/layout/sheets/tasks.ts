@@ -307,8 +307,16 @@ export function tasksSheet(ctx: Context): SheetLayout {
   const { headerRow, firstRow, lastRow, col } = ctx.master;
   const headers = masterHeaders(ctx);
   const last = columnLetter(headers.length - 1);
+  // A column of the plan that no task fills takes no width (hidden; its header is still there).
+  const unused = (key: MasterColumn): boolean =>
+    plan.tasks.length > 0 &&
+    ((key === 'section' && plan.tasks.every((t) => !t.section)) ||
+      (key === 'support' && plan.tasks.every((t) => t.support.length === 0)) ||
+      (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k) => ({ width: WIDTHS[k] })),
+    ...MASTER_COLUMNS.map((k) =>
+      unused(k) ? { width: WIDTHS[k], hidden: true } : { width: WIDTHS[k] },
+    ),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
     ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];
