@@ -748,17 +748,51 @@ function printOp(sheet: SheetLayout): WriteOp {
     footer?.center,
     footer?.right,
   ].filter((s) => s).length;
+  const actions =
+    3 +
+    sections +
+    (p.repeatRows ? 1 : 0) +
+    (p.repeatColumns ? 1 : 0) +
+    (p.printArea ? 1 : 0) +
+    (p.pageOrder ? 1 : 0) +
+    (p.margins ? 6 : 0) +
+    (p.centerHorizontally ? 1 : 0) +
+    (p.rowBreaks?.length ?? 0);
+  const bare = (ref: string): string => ref.replace(/\$/g, '');
   return {
-    bytes: cost(3 + sections + (p.repeatRows ? 1 : 0), p, header, footer),
+    bytes: cost(actions, p, header, footer),
     run: (env) => {
-      const layout = env.sheet(sheet.name).pageLayout;
+      const ws = env.sheet(sheet.name);
+      const layout = ws.pageLayout;
       layout.orientation = orientation;
       layout.paperSize = p.paperSize;
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (p.fitToWidth)
+        layout.zoom = p.fitToHeight
+          ? { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight }
+          : { horizontalFitToPages: 1 };
+      else if (p.scale) layout.zoom = { scale: p.scale };
       if (p.repeatRows) {
         const [a, b] = p.repeatRows.split(':');
-        layout.setPrintTitleRows(`$${a!.replace(/\$/g, '')}:$${(b ?? a)!.replace(/\$/g, '')}`);
+        layout.setPrintTitleRows(`$${bare(a!)}:$${bare(b ?? a!)}`);
       }
+      if (p.repeatColumns) {
+        const [a, b] = p.repeatColumns.split(':');
+        layout.setPrintTitleColumns(`$${bare(a!)}:$${bare(b ?? a!)}`);
+      }
+      if (p.printArea) layout.setPrintArea(p.printArea);
+      if (p.pageOrder)
+        layout.printOrder = p.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+      if (p.margins) {
+        // Inches in the layout, points in Office.js.
+        layout.leftMargin = p.margins.left * 72;
+        layout.rightMargin = p.margins.right * 72;
+        layout.topMargin = p.margins.top * 72;
+        layout.bottomMargin = p.margins.bottom * 72;
+        layout.headerMargin = p.margins.header * 72;
+        layout.footerMargin = p.margins.footer * 72;
+      }
+      if (p.centerHorizontally) layout.centerHorizontally = true;
+      for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
       const hf = layout.headersFooters.defaultForAllPages;
       if (header?.left) hf.leftHeader = header.left;
       if (header?.center) hf.centerHeader = header.center;
