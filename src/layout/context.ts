@@ -3,6 +3,7 @@
 import type { Entered } from '../core/status';
 import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
+import { viDate } from '../core/time/calendar';
 import { labelsFor, type Labels, type Language } from './labels';
 import { DEFAULT_FONT, type FontName } from './metrics';
 import type { Entries, TrackedRow } from './tracker/model';
@@ -197,10 +198,7 @@ export function withFill(
   return id;
 }
 
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { viDate } from '../core/time/calendar';
 
 /** Page margins (inches): room for the page header and footer. */
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };

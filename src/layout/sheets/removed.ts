@@ -81,14 +81,15 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       };
     });
   });
-  const widths = [10, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 12, 20, 24, ...extras.map(() => 16), 12];
+  const widths = [8, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 12, 20, 24, ...extras.map(() => 16), 12];
+  const columns = widths.map((width) => ({ width }));
   return {
     key: 'removed',
     kind: 'removed',
     name: ctx.sheetNames.removed,
     marker: 'PhuLuc_DaBo',
     tabColor: TAB_COLOURS.settings,
-    columns: widths.map((width) => ({ width })),
+    columns,
     blocks: [
       {
         origin: 'A1',
@@ -105,6 +106,7 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       { origin: address(0, HEADER_ROW + 1), rows: body },
     ],
     merges: [`A3:${columnLetter(Math.min(headers.length, 8) - 1)}3`],
+    // Row heights from the texts (layout/fit).
     rowHeights: { 3: 48, [HEADER_ROW]: 32 },
     freeze: { rows: HEADER_ROW, columns: 0 },
     conditionalFormats: [],
