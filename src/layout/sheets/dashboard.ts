@@ -65,7 +65,7 @@ const COUNTED: Partial<Record<DashboardColumn, StatusCategory[]>> = {
 
 const WIDTHS: Record<DashboardColumn, number> = {
   stt: 5,
-  unit: 34,
+  unit: 32,
   total: 8,
   doneOnTime: 11,
   doneLate: 11,
