@@ -185,7 +185,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     if (sheet.kind === 'dashboard' && sheet.print.printArea) {
       const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
       sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
-    } else if (sheet.kind === 'tasks' && plan.tasks.length > 0) {
+    } else if (sheet.kind === 'tasks') {
       sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
     } else if (sheet.kind === 'unit') {
       sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);

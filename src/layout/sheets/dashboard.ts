@@ -254,6 +254,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
 
   if (plan.tasks.length === 0) {
     sheet.blocks.push(noTaskBlock(ctx));
+    sheet.print.printArea = `A1:${L_('pctOnTime')}${DASHBOARD.header + 3 + plan.tables.length}`;
     return sheet;
   }
 
