@@ -110,3 +110,22 @@ test('a text taller than any row gets a note rather than a silent cut', () => {
   expect(cell.cell.note).toMatch(/409 pt/);
   expect(problems(layout)).toEqual([]);
 });
+
+test('the workbook font: every style set in it, named on Cài đặt, rows measured in it', () => {
+  const plan = parsePlanText(seedText(SEEDS[0]!));
+  const times = layoutWorkbook(plan, { reportDate: '2019-12-26' });
+  const arial = layoutWorkbook(plan, { reportDate: '2019-12-26', font: 'Arial' });
+  for (const style of Object.values(times.styles)) expect(style.font?.name).toBe('Times New Roman');
+  for (const style of Object.values(arial.styles)) expect(style.font?.name).toBe('Arial');
+  const settings = (l: WorkbookLayout): string[] =>
+    placedCells(l.sheets.find((s) => s.kind === 'settings')!).map((p) => p.cell.text ?? '');
+  expect(settings(times)).toContain('Times New Roman');
+  expect(settings(arial)).toContain('Arial');
+  // Arial is wider than Times New Roman: its task list needs more room.
+  const total = (l: WorkbookLayout): number => {
+    const tasks = l.sheets.find((s) => s.kind === 'tasks')!;
+    return Object.values(tasks.rowHeights ?? {}).reduce((a, b) => a + b, 0);
+  };
+  expect(total(arial)).toBeGreaterThan(total(times));
+  expect(problems(arial)).toEqual([]);
+});
