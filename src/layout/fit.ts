@@ -19,6 +19,9 @@ import {
 } from './metrics';
 import type { Cell, CellStyle, SheetLayout, StyleId } from './types';
 
+/** Widest a column grows to hold its header's longest word. */
+const MAX_HEADER_WIDTH = 30;
+
 /** The font a style sets its text in. */
 export function fontOf(style: CellStyle | undefined, name: FontName = DEFAULT_FONT): FontSpec {
   const f = style?.font;
@@ -144,9 +147,10 @@ export function fitSheet(
     if (merges.has(`${placed.row}:${placed.column}`)) continue;
     const spec = fontOf(styles.header, font);
     const longest = Math.max(...text.split(/[\s/]+/).map((word) => textWidth(word, spec)));
-    if (longest > textRoom([column.width])) {
+    // (Up to a reasonable width: a header of one very long word is a person's own, and wraps.)
+    if (longest > textRoom([column.width]) && column.width < MAX_HEADER_WIDTH) {
       sheet.columns = sheet.columns.map((c, i) =>
-        i === placed.column ? { ...c, width: widthFor(longest) } : c,
+        i === placed.column ? { ...c, width: Math.min(MAX_HEADER_WIDTH, widthFor(longest)) } : c,
       );
     }
   }
@@ -185,4 +189,14 @@ export function fitSheet(
     heights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[row] ?? 0, height));
   }
   if (Object.keys(heights).length > 0) sheet.rowHeights = heights;
+}
+
+/**
+ * A Mã column's width (character units) that holds every Mã on one line — an occurrence's Mã
+ * ("V.10/2019-Q1") is long and, wrapped in a one-line row, would be cut — at least `min`.
+ */
+export function codeColumnWidth(codes: Iterable<string>, min: number): number {
+  let longest = 0;
+  for (const code of codes) longest = Math.max(longest, [...code].length);
+  return Math.max(min, Math.min(40, longest + 2));
 }

@@ -3,6 +3,8 @@
 import { parsePlanText } from '../../src/core/plan/parse';
 import { trackedRows } from '../../src/core/status/items';
 import { layoutWorkbook } from '../../src/layout';
+import { parseCell } from '../../src/layout/a1';
+import { textRoom, textWidth } from '../../src/layout/metrics';
 import { uniqueSheetNames, unitSheetName, validSheetName } from '../../src/layout/sheetNames';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../src/layout/types';
 import { SEEDS, seedNamed, seedText } from '../helpers/seeds';
@@ -271,6 +273,39 @@ describe('sheets', () => {
       formula: 'TODAY()',
     });
     expect(settings(layoutOf('000'))).toMatchObject({ date: '2019-06-30' });
+  });
+});
+
+describe("print: an occurrence's Mã is never cut", () => {
+  it('gives the Mã columns room for the longest Mã on one line, and the overdue list merged spans', () => {
+    const layout = layoutOf('000', { reportDate: '2019-10-01' });
+    const longest = Math.max(
+      ...trackedRows(parsePlanText(seedText(seedNamed('000'))), { horizon: 2019 }).map(
+        (r) => r.code.length,
+      ),
+    );
+    expect(longest).toBe('V.1/2019-Q1'.length);
+    for (const sheet of layout.sheets.filter((s) =>
+      ['tasks', 'unit', 'assignments'].includes(s.kind),
+    ))
+      expect({ sheet: sheet.name, width: sheet.columns[0]!.width }).toEqual({
+        sheet: sheet.name,
+        width: longest + 2,
+      });
+    // The overdue list: its Hạn column holds a date, its Mã column the longest Mã (wrapped at
+    // "/" when needed: the row is as tall as it takes, layout/fit).
+    const dash = layout.sheets.find((s) => s.kind === 'dashboard')!;
+    const header = cells(dash).find((c) => c.cell.text === 'Số ngày quá hạn')!;
+    const row = header.address.replace(/^[A-Z]+/, '');
+    const font = { name: 'Times New Roman', size: 11 } as const;
+    for (const [label, widest] of [
+      ['Hạn', '28/02/2019'],
+      ['Mã', 'V.1/'],
+    ] as const) {
+      const at = cells(dash).find((c) => c.cell.text === label && c.address.endsWith(row))!;
+      const column = parseCell(at.address)!.column;
+      expect(textRoom([dash.columns[column]!.width])).toBeGreaterThan(textWidth(widest, font));
+    }
   });
 });
 

@@ -65,7 +65,7 @@ const COUNTED: Partial<Record<DashboardColumn, StatusCategory[]>> = {
 
 const WIDTHS: Record<DashboardColumn, number> = {
   stt: 5,
-  unit: 32,
+  unit: 31,
   total: 8,
   doneOnTime: 11,
   doneLate: 11,
@@ -78,7 +78,7 @@ const WIDTHS: Record<DashboardColumn, number> = {
   due: 8,
   dueSoon: 10,
   extended: 9,
-  pctDone: 10,
+  pctDone: 11,
   pctOnTime: 9,
 };
 
@@ -319,7 +319,10 @@ function overdueCue(first: number, last: number): ConditionalFormat {
   };
 }
 
-/** Columns of the overdue list: spans of the unit table's columns (0-based, inclusive). */
+/**
+ * Columns of the overdue list: spans of the unit table's columns (0-based, inclusive), merged;
+ * wide enough for an occurrence's Mã ("V.10/2019-Q1") and a date.
+ */
 const LIST = {
   no: [0, 0],
   task: [1, 7],
@@ -328,6 +331,7 @@ const LIST = {
   due: [14, 14],
   late: [15, 15],
 } as const;
+const SPANS = [LIST.task, LIST.code, LIST.lead, LIST.due, LIST.late];
 
 /**
  * Every overdue item, in document order, found through the master's hidden order column: as
@@ -395,10 +399,9 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
       v(item ? item.r : ''),
     );
     rows.push(cells);
-    for (const span of [LIST.task, LIST.lead]) {
+    for (const span of SPANS)
       if (span[1] > span[0])
         sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
-    }
     // The build day's items get the height their text needs (layout/fit); the rows another
     // day fills, two lines.
     if (!item) heights[r] = 2 * lineHeight(fontOf(STYLES.listWrap, ctx.options.font));
@@ -414,9 +417,9 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
   header[LIST.due[0]] = { text: w.due!, style: 'header' };
   header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
-  for (const span of [LIST.task, LIST.lead]) {
-    sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
-  }
+  for (const span of SPANS)
+    if (span[1] > span[0])
+      sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   return [
     {
       origin: address(0, top),

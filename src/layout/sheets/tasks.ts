@@ -29,6 +29,7 @@ import { moveFormula } from '../formula';
 import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
+import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
@@ -314,9 +315,16 @@ export function tasksSheet(ctx: Context): SheetLayout {
       (key === 'support' && plan.tasks.every((t) => t.support.length === 0)) ||
       (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k) =>
-      unused(k) ? { width: WIDTHS[k], hidden: true } : { width: WIDTHS[k] },
-    ),
+    ...MASTER_COLUMNS.map((k): ColumnLayout => {
+      const width =
+        k === 'code'
+          ? codeColumnWidth(
+              ctx.master.rows.map((r) => r.code),
+              WIDTHS.code,
+            )
+          : WIDTHS[k];
+      return unused(k) ? { width, hidden: true } : { width };
+    }),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
     ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];
