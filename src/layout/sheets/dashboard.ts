@@ -354,6 +354,10 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
   const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  // The list's header merges first: merges in row order, as a file lists them.
+  for (const span of SPANS)
+    if (span[1] > span[0])
+      sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   for (let k = 1; k <= size; k++) {
     const r = top + 2 + k - 1;
     // The hidden helper column holds the master row of the k-th overdue item.
@@ -417,9 +421,6 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
   header[LIST.due[0]] = { text: w.due!, style: 'header' };
   header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
-  for (const span of SPANS)
-    if (span[1] > span[0])
-      sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   return [
     {
       origin: address(0, top),
