@@ -129,3 +129,26 @@ test('the workbook font: every style set in it, named on Cài đặt, rows measu
   expect(total(arial)).toBeGreaterThan(total(times));
   expect(problems(arial)).toEqual([]);
 });
+
+test('"Còn lại" is printed the same way on every sheet ("quá 215", never "-215")', () => {
+  const plan = parsePlanText(seedText(SEEDS[0]!));
+  for (const language of ['vi', 'en'] as const) {
+    const layout = layoutWorkbook(plan, { reportDate: '2019-12-26', language });
+    const label = language === 'vi' ? 'Còn lại (ngày)' : 'Days left';
+    for (const sheet of layout.sheets) {
+      const header = placedCells(sheet).find(
+        (p) => p.cell.text === label && p.cell.style === 'header',
+      );
+      if (!header) continue;
+      const formats = new Set(
+        placedCells(sheet)
+          .filter((p) => p.column === header.column && p.row > header.row && p.cell.formula)
+          .map((p) => layout.styles[p.cell.style!]!.numberFormat),
+      );
+      expect({ sheet: sheet.name, formats: [...formats] }).toEqual({
+        sheet: sheet.name,
+        formats: [language === 'vi' ? '0;"quá "0;0' : '0;"late "0;0'],
+      });
+    }
+  }
+});
