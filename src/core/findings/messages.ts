@@ -29,6 +29,11 @@ export function viDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** 40000 → "40.000" (vi), "40,000" (en). */
+export function groupDigits(n: number, language: 'vi' | 'en'): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, language === 'vi' ? '.' : ',');
+}
+
 export function finding(
   code: string,
   severity: Severity,

@@ -1,6 +1,15 @@
 import type { Finding, Plan, PlanTask } from '../plan/types';
+import { EXCEL_CELL_LIMIT } from '../text/legal';
 import { foldForMatch, trimEndWhere } from '../text/normalize';
-import { type Field, FIELD_EN, FIELD_VI, finding, SEVERITY_ORDER, viDate } from './messages';
+import {
+  type Field,
+  FIELD_EN,
+  FIELD_VI,
+  finding,
+  groupDigits,
+  SEVERITY_ORDER,
+  viDate,
+} from './messages';
 
 export interface ValidationContext {
   /** Every unit spelling → its canonical name (from the unit directory). */
@@ -297,6 +306,40 @@ function checkCut(task: PlanTask): Finding[] {
   return out;
 }
 
+/** Texts longer than one Excel cell holds: the workbook writes their beginning only. */
+function checkLength(task: PlanTask): Finding[] {
+  const out: Finding[] = [];
+  const flag = (length: number, vi: string, en: string, field?: Field): void => {
+    if (length <= EXCEL_CELL_LIMIT) return;
+    const limitVi = groupDigits(EXCEL_CELL_LIMIT, 'vi');
+    const limitEn = groupDigits(EXCEL_CELL_LIMIT, 'en');
+    out.push(
+      finding(
+        'cell-too-long',
+        'warning',
+        task.id,
+        task.rows,
+        [
+          `Ô ${vi} dài ${groupDigits(length, 'vi')} ký tự, quá ${limitVi} ký tự một ô Excel chứa được: sổ theo dõi chỉ ghi phần đầu, có ghi chú cắt ở cuối ô.`,
+          `The ${en} cell is ${groupDigits(length, 'en')} characters long, more than the ${limitEn} an Excel cell holds: the workbook keeps its beginning, with a note at the end of the cell.`,
+        ],
+        field ? { field } : {},
+      ),
+    );
+  };
+  for (const field of ['title', 'lead', 'support', 'time', 'product'] as Field[]) {
+    // Unit lists are written one unit per line.
+    const text =
+      field === 'lead' || field === 'support' ? task[field].join('\n') : cellText(task, field);
+    flag(text.length, FIELD_VI[field], FIELD_EN[field], field);
+  }
+  flag(task.note?.length ?? 0, 'ghi chú', 'note');
+  for (const [header, value] of Object.entries(task.extra ?? {})) {
+    flag(value.length, `"${header}"`, `"${header}"`);
+  }
+  return out;
+}
+
 /** Numbering within a section (or across the table when it runs on): duplicates, gaps, order. */
 function checkNumbering(tasks: PlanTask[]): Finding[] {
   const out: Finding[] = [];
@@ -426,6 +469,7 @@ export function validatePlan(plan: PlanBody, ctx: ValidationContext): Finding[] 
     ...checkTime(task, plan),
     ...checkUnits(task, ctx),
     ...checkCut(task),
+    ...checkLength(task),
   ]);
   return [
     ...checkTables(plan),

@@ -1,5 +1,7 @@
 import type { Grid } from '../grid/types';
 import { textToGrid } from '../grid/fromText';
+import { legalGrid } from '../grid/legal';
+import { legalText } from '../text/legal';
 import { readDocument } from '../document/meta';
 import { findTables, type DetectedTable } from '../table/detect';
 import { yearInHeader } from '../table/headers';
@@ -8,6 +10,7 @@ import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
 import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
 import { sortFindings, sourceFindings, validatePlan } from '../findings';
+import { illegalCharacterFindings } from '../findings/characters';
 import { repairShiftedUnitCells } from './repair';
 import {
   PLAN_SCHEMA,
@@ -164,7 +167,9 @@ function unrecognised(table: DetectedTable, index: number): Finding[] {
 }
 
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
-export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
+export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
+  // Characters no workbook can hold go first, so nothing later sees or copies them.
+  const { grid, replaced } = legalGrid(source);
   const doc = readDocument(grid);
   const detected = findTables(grid).map((table, i) => {
     const roles = options.columnRoles?.[i];
@@ -226,7 +231,13 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     });
   }
 
-  const directory = buildUnitDirectory(tasks, { directory: options.directory });
+  const given = options.directory?.map((entry) => ({
+    ...entry,
+    name: legalText(entry.name),
+    aliases: entry.aliases.map(legalText),
+    members: entry.members.map(legalText),
+  }));
+  const directory = buildUnitDirectory(tasks, { directory: given });
   const body = {
     schema: PLAN_SCHEMA,
     document: doc,
@@ -237,6 +248,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   } as const;
   findings.push(...sourceFindings(grid));
   findings.push(...directory.findings);
+  findings.push(...illegalCharacterFindings(replaced, tasks));
   findings.push(
     ...validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
