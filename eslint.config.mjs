@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import * as espree from 'espree';
+import layers from './eslint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -13,6 +14,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Imports run one way: core ← excel ← readers ← layout ← render ← office ← doors.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/one-way': 'error' },
   },
   {
     // The core is pure: no Office, DOM, Node or file I/O, and no clock.
@@ -133,9 +140,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The pane pages' first script also runs in Internet Explorer 11 and the old Edge: parsed as
+    // The pane pages' first scripts also run in Internet Explorer 11 and the old Edge: parsed as
     // ES5 (a newer syntax is an error here), in the browser.
-    files: ['src/taskpane/old-host.js'],
+    files: ['src/taskpane/old-host.js', 'src/taskpane/office-host.js'],
     languageOptions: {
       parser: espree,
       ecmaVersion: 5,

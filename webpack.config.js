@@ -21,11 +21,13 @@
  * manifest points at (scripts/addin-url.js). dist/ is shared with `tsc -p tsconfig.cli.json`
  * (dist/core, dist/cli), so cleaning keeps those folders.
  *
- * Pages: taskpane.html (what Office loads: office.js, then the pane), index.html (the standalone
- * page for any browser: the same pane without office.js), commands.html (the ribbon's function
- * file) and help.html. Each carries the Content-Security-Policy of scripts/csp.js in a <meta>
- * tag; the pane pages start with src/taskpane/old-host.js (plain ES5), which tells people whose
- * Office shows add-ins in Internet Explorer or the old Edge what to do instead of a blank pane.
+ * Pages: taskpane.html (what Office loads: office.js when an Office host opened it, then the
+ * pane), index.html (the standalone page for any browser: the same pane without office.js),
+ * commands.html (the ribbon's function file) and help.html. Each carries the
+ * Content-Security-Policy of scripts/csp.js in a <meta> tag; the pane pages start with
+ * src/taskpane/old-host.js (plain ES5), which tells people whose Office shows add-ins in Internet
+ * Explorer or the old Edge what to do instead of a blank pane; taskpane.html then runs
+ * src/taskpane/office-host.js (plain ES5), which loads office.js only inside an Office host.
  *
  * Dev server (`npm start` runs scripts/dev-server.js, which runs this configuration): https with
  * the certificates of `npm run certs` (office-addin-dev-certs), or DEV_SERVER_CERT/DEV_SERVER_KEY;
@@ -51,11 +53,12 @@ const DIST = path.join(ROOT, 'dist');
 const PORT = Number(process.env.DEV_SERVER_PORT || 3000);
 
 /**
- * The pane pages' first script: plain ES5 for any browser (old Office hosts), shipped as written
- * (webpack's runtime and the minifier's output are not ES5), named with its content hash in the
+ * The pane pages' first scripts: plain ES5 for any browser (old Office hosts), shipped as written
+ * (webpack's runtime and the minifier's output are not ES5), named with their content hash in the
  * pages so a new version is never read from a cache.
  */
 const OLD_HOST = { from: 'src/taskpane/old-host.js', to: 'old-host.js' };
+const OFFICE_HOST = { from: 'src/taskpane/office-host.js', to: 'office-host.js' };
 
 function contentHash(file) {
   const hash = require('node:crypto').createHash('sha256');
@@ -225,7 +228,7 @@ module.exports = (env = {}, argv = {}) => {
       chunks: ['taskpane'],
       csp: pageCsp,
       oldHostScript: `${OLD_HOST.to}?v=${contentHash(OLD_HOST.from)}`,
-      officeJs,
+      officeHostScript: officeJs ? `${OFFICE_HOST.to}?v=${contentHash(OFFICE_HOST.from)}` : '',
     });
 
   return {
@@ -314,6 +317,7 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           // Shipped as written: plain ES5 for any browser, not bundled or minified.
           { ...OLD_HOST, info: { minimized: true } },
+          { ...OFFICE_HOST, info: { minimized: true } },
         ],
       }),
       new AddinManifest(builtFor),

@@ -183,7 +183,9 @@ onLinux('the dev server', () => {
     expect(page.body).not.toContain('office.js');
     expect(page.headers['content-security-policy']).toBe(csp.serialize(csp.headerPolicy()));
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
-    expect((await get(`${origin}/taskpane.html`, {}, ca)).body).toContain('office-js/office.js');
+    // taskpane.html: office.js through the Office host check (office-host.js), served here too.
+    expect((await get(`${origin}/taskpane.html`, {}, ca)).body).toContain('office-host.js');
+    expect((await get(`${origin}/office-host.js`, {}, ca)).body).toContain('office-js/office.js');
     expect((await get(`${origin}/office-js/office.js`, {}, ca)).status).toBe(200);
     expect((await get(`${origin}/manifest.xml`, {}, ca)).body).toContain(
       `<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>`,
