@@ -1,6 +1,11 @@
 // A synthetic plan appendix of any size, written as the seeds are (a document with a
 // tab-separated task table), then read by the real parser: N tasks in sections of about 15,
 // led by about N/20 units, with the time expressions real plans use. Deterministic.
+//
+// It looks like a real plan at every size: every section has its own label (past 20 sections
+// they are grouped into parts A, B, D… each holding sections I, II…, as long plans do; the
+// letters C, I, L, V, X would read as Roman numerals), no two tasks have the same text, and no
+// unit name is another one with words added (which a reader flags as a possible misspelling).
 
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
@@ -69,24 +74,86 @@ const UNIT_KINDS = [
   'Ban Quản lý các khu công nghiệp',
   'Trung tâm Phục vụ hành chính công tỉnh',
 ];
-const PLACES = [
-  'Tiên Du',
-  'Từ Sơn',
-  'Quế Võ',
-  'Yên Phong',
-  'Gia Bình',
-  'Lương Tài',
-  'Thuận Thành',
-  'Bình Yên',
-  'Đông Anh',
-  'Sóc Sơn',
-  'Mê Linh',
-  'Hoài Đức',
-  'Chương Mỹ',
-  'Ba Vì',
-  'Phúc Thọ',
-  'Đan Phượng',
+/** Place names: two syllables, one from each list (16 × 16). */
+const PLACE_FIRST = [
+  'Tiên',
+  'Từ',
+  'Quế',
+  'Yên',
+  'Gia',
+  'Lương',
+  'Thuận',
+  'Bình',
+  'Đông',
+  'Sóc',
+  'Mê',
+  'Hoài',
+  'Chương',
+  'Ba',
+  'Phúc',
+  'Đan',
 ];
+const PLACE_SECOND = [
+  'Du',
+  'Sơn',
+  'Võ',
+  'Phong',
+  'Bình',
+  'Tài',
+  'Thành',
+  'Yên',
+  'Anh',
+  'Linh',
+  'Đức',
+  'Mỹ',
+  'Vì',
+  'Thọ',
+  'Phượng',
+  'Hà',
+];
+const PLACES = PLACE_FIRST.flatMap((a, i) =>
+  PLACE_SECOND.map((_, j) => `${a} ${PLACE_SECOND[(i + j) % PLACE_SECOND.length]!}`),
+);
+/** Offices of a district or town, each named "<office> <level> <place>". */
+const LOCAL_OFFICES = [
+  'UBND',
+  'Phòng Nội vụ',
+  'Phòng Tư pháp',
+  'Phòng Tài chính - Kế hoạch',
+  'Phòng Văn hóa và Thông tin',
+  'Phòng Kinh tế',
+  'Phòng Y tế',
+  'Phòng Giáo dục và Đào tạo',
+];
+const PART_TITLES = [
+  'NHIỆM VỤ TRỌNG TÂM',
+  'NHIỆM VỤ THƯỜNG XUYÊN',
+  'NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH',
+  'NHIỆM VỤ CỦA UBND CẤP HUYỆN',
+];
+/** Part labels: capital letters that are not Roman numerals (C, I, L, V, X would be read as ones). */
+const PART_LABELS = [
+  'A',
+  'B',
+  'D',
+  'Đ',
+  'E',
+  'G',
+  'H',
+  'K',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+  'Y',
+];
+/** Sections a reader takes for Roman numerals: up to CCCXCIX. */
+const MAX_ROMAN = 399;
 
 const VERBS = [
   'Xây dựng và triển khai',
@@ -148,23 +215,38 @@ function timeText(rand: () => number, year: number): string {
   return `Từ tháng ${String(month).padStart(2, '0')}/${year} - 12/${year}`;
 }
 
-/** The units of a plan of `count` tasks: about one per 20 tasks, at least 3. */
+/** The units of a plan of `count` tasks: about one per 20 tasks, at least 3, all different. */
 export function unitNames(count: number): string[] {
   const n = Math.max(3, Math.round(count / 20));
-  const names: string[] = [];
+  const names = UNIT_KINDS.slice(0, n);
   for (let i = 0; names.length < n; i++) {
-    if (i < UNIT_KINDS.length) names.push(UNIT_KINDS[i]!);
-    else {
-      const place = PLACES[i % PLACES.length]!;
-      const round = Math.floor(i / PLACES.length);
-      names.push(
-        i % 2 === 0
-          ? `UBND ${round % 2 ? 'huyện' : 'thị xã'} ${place}${round > 1 ? ` ${round}` : ''}`
-          : `Phòng ${['Nội vụ', 'Tư pháp', 'Tài chính - Kế hoạch', 'Văn hóa và Thông tin'][round % 4]} ${place}${round > 3 ? ` ${round}` : ''}`,
-      );
-    }
+    const place = PLACES[i % PLACES.length]!;
+    const round = Math.floor(i / PLACES.length);
+    const office = LOCAL_OFFICES[round % LOCAL_OFFICES.length]!;
+    const level = ['huyện', 'thị xã', 'thành phố'][Math.floor(round / LOCAL_OFFICES.length) % 3]!;
+    names.push(`${office} ${level} ${place}`);
   }
   return names;
+}
+
+/** Where each section starts: its label row (a part row first when a part opens). */
+function sectionRows(count: number): { part: string | null; label: string; tasks: number }[] {
+  const perSection = Math.max(15, Math.ceil(count / (PART_LABELS.length * MAX_ROMAN)));
+  const sections = Math.ceil(count / perSection);
+  // Up to 20 sections stand alone; more are grouped into parts of equal size.
+  const perPart =
+    sections <= 20 ? sections : Math.max(20, Math.ceil(sections / PART_LABELS.length));
+  const rows: { part: string | null; label: string; tasks: number }[] = [];
+  for (let s = 0; s < sections; s++) {
+    const inPart = s % perPart;
+    const part = sections <= 20 || inPart !== 0 ? null : PART_LABELS[Math.floor(s / perPart)]!;
+    rows.push({
+      part,
+      label: roman(inPart + 1),
+      tasks: Math.min(perSection, count - s * perSection),
+    });
+  }
+  return rows;
 }
 
 /** The appendix as text: a document head, then the task table. */
@@ -182,34 +264,44 @@ export function syntheticAppendix(count: number, seed = 1, year = 2024): string 
     'PHỤ LỤC',
     'STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\tSản phẩm',
   ];
-  let section = 0;
-  let stt = 0;
-  for (let i = 0; i < count; i++) {
-    if (i % 15 === 0) {
-      section++;
-      stt = 0;
+  const titles = new Set<string>();
+  // A task text no other task has: a fresh combination of the word lists when one comes up in a
+  // few draws, else one tied to a place, else a numbered round of the same work.
+  const title = (): string => {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const base = `${pick(VERBS)} ${pick(OBJECTS).replace('{y}', String(year))}${pick(TAILS)}`;
+      const text = attempt < 3 ? base : `${base} tại ${pick(PLACES)}`;
+      if (!titles.has(text)) return (titles.add(text), text);
+    }
+    const text = `${pick(VERBS)} ${pick(OBJECTS).replace('{y}', String(year))} (đợt ${titles.size + 1})`;
+    titles.add(text);
+    return text;
+  };
+  let i = 0;
+  let parts = 0;
+  for (const [s, section] of sectionRows(count).entries()) {
+    if (section.part) {
+      lines.push(`${section.part}\t${PART_TITLES[parts++ % PART_TITLES.length]}\t\t\t\t`);
+    }
+    lines.push(`${section.label}\t${SECTION_TITLES[s % SECTION_TITLES.length]}\t\t\t\t`);
+    for (let stt = 1; stt <= section.tasks; stt++, i++) {
+      // Units are used in turn so every one leads tasks; a fifth of the tasks have two leads.
+      const lead = [units[i % units.length]!];
+      if (rand() < 0.2) lead.push(units[(i * 7 + 3) % units.length]!);
+      const support = Array.from({ length: Math.floor(rand() * 3) }, () => pick(units)).filter(
+        (u) => !lead.includes(u),
+      );
       lines.push(
-        `${roman(section)}\t${SECTION_TITLES[(section - 1) % SECTION_TITLES.length]}\t\t\t\t`,
+        [
+          String(stt),
+          title(),
+          lead.join('; '),
+          [...new Set(support)].join('; '),
+          timeText(rand, year),
+          pick(PRODUCTS),
+        ].join('\t'),
       );
     }
-    stt++;
-    // Units are used in turn so every one leads tasks; a fifth of the tasks have two leads.
-    const lead = [units[i % units.length]!];
-    if (rand() < 0.2) lead.push(units[(i * 7 + 3) % units.length]!);
-    const support = Array.from({ length: Math.floor(rand() * 3) }, () => pick(units)).filter(
-      (u) => !lead.includes(u),
-    );
-    const title = `${pick(VERBS)} ${pick(OBJECTS).replace('{y}', String(year))}${pick(TAILS)}`;
-    lines.push(
-      [
-        String(stt),
-        title,
-        lead.join('; '),
-        [...new Set(support)].join('; '),
-        timeText(rand, year),
-        pick(PRODUCTS),
-      ].join('\t'),
-    );
   }
   lines.push('', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.');
   return lines.join('\n') + '\n';
