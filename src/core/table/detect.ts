@@ -1,8 +1,14 @@
 import type { ColumnRole, TableKind } from '../plan/types';
-import { cleanCell, cleanInline, isSeparatorCell } from '../text/cell';
-import { foldDiacritics } from '../text/normalize';
+import { cleanInline, isSeparatorCell } from '../text/cell';
+import { foldDiacritics, foldDiacriticsHead } from '../text/normalize';
 import type { Grid, GridRow } from '../grid/types';
-import { isHeaderRow, isSubHeaderRow, layoutHeader, type HeaderLayout } from './headers';
+import {
+  isSubHeaderRow,
+  layoutHeader,
+  namesHeaderRoles,
+  roleOfFolded,
+  type HeaderLayout,
+} from './headers';
 
 export interface DetectedTable extends HeaderLayout {
   kind: TableKind;
@@ -15,7 +21,73 @@ export interface DetectedTable extends HeaderLayout {
   lastRow: number;
 }
 
-const isBlank = (row: GridRow): boolean => row.cells.every((c) => cleanCell(c) === '');
+/**
+ * What the table finder reads of a row, worked out once per row: a row is looked at by several
+ * rules (blank, header, repeat of the header, total, closing line…), and cleaning and folding
+ * its cells once keeps the finder linear in the text with a small constant.
+ */
+interface RowView {
+  /** Each cell as `cleanInline` reads it. */
+  inline: string[];
+  blank: boolean;
+  /** The start of each cell cleaned and folded (`foldDiacriticsHead`, HEAD characters). */
+  heads?: string[];
+  header?: boolean;
+  total?: boolean;
+}
+
+/**
+ * How much of a cell the rules on folded text need: a header names its role in at most 80
+ * characters (`roleOfFolded`), totals and closing lines are shorter still. A longer cell is
+ * folded to HEAD + 1 characters only.
+ */
+const HEAD = 81;
+
+/** The views of one grid's rows, and the header roles of the texts they share. */
+class RowViews {
+  private readonly views = new Map<GridRow, RowView>();
+  private readonly roles = new Map<string, ColumnRole | null>();
+
+  of(row: GridRow): RowView {
+    let view = this.views.get(row);
+    if (view === undefined) {
+      const inline = row.cells.map((c) => cleanInline(c));
+      view = { inline, blank: inline.every((c) => c === '') };
+      this.views.set(row, view);
+    }
+    return view;
+  }
+
+  blank(row: GridRow): boolean {
+    return this.of(row).blank;
+  }
+
+  /** Each cell folded, cut after HEAD + 1 characters. */
+  heads(row: GridRow): string[] {
+    const view = this.of(row);
+    return (view.heads ??= view.inline.map((c) => foldDiacriticsHead(c, HEAD)));
+  }
+
+  /** `isHeaderRow(row.cells)`. */
+  header(row: GridRow): boolean {
+    const view = this.of(row);
+    return (view.header ??= namesHeaderRoles(this.heads(row).map((f) => this.role(f))));
+  }
+
+  /** `isTotalRow(row)`. */
+  total(row: GridRow): boolean {
+    const view = this.of(row);
+    return (view.total ??= this.heads(row).some(isTotalCell));
+  }
+
+  /** `roleOfFolded`, once per distinct text (units, times and products repeat). */
+  private role(folded: string): ColumnRole | null {
+    if (folded.length > HEAD) return null;
+    let role = this.roles.get(folded);
+    if (role === undefined) this.roles.set(folded, (role = roleOfFolded(folded)));
+    return role;
+  }
+}
 
 /** A markdown separator row (`--|--`) left by a converter. */
 export function isSeparatorRow(row: GridRow): boolean {
@@ -33,7 +105,10 @@ function isPageNumber(row: GridRow): boolean {
  * every filled cell a short label, most of them filled, numbers counting up.
  */
 export function isColumnNumberRow(row: GridRow): boolean {
-  const cells = row.cells.map((c) => cleanInline(c));
+  return isColumnNumberCells(row.cells.map((c) => cleanInline(c)));
+}
+
+function isColumnNumberCells(cells: string[]): boolean {
   const filled = cells.filter((c) => c !== '');
   if (filled.length < 3 || filled.length < cells.length - 1) return false;
   if (!filled.every((c) => /^\(?([0-9]{1,2}|[A-ZĐ])\)?$/u.test(c))) return false;
@@ -47,6 +122,7 @@ export function isColumnNumberRow(row: GridRow): boolean {
  * between rows of the same table: the row after it must be one of the table's rows.
  */
 function isFurniture(
+  views: RowViews,
   row: GridRow,
   next: GridRow | undefined,
   width: number,
@@ -54,7 +130,7 @@ function isFurniture(
 ): boolean {
   if (row.tabular) {
     // A lone number outside the STT column (a number in the STT column is a row of its own).
-    const cells = row.cells.map((c) => cleanInline(c));
+    const cells = views.of(row).inline;
     const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
     return (
       filled.length === 1 &&
@@ -70,13 +146,13 @@ function isFurniture(
     next !== undefined &&
     next.tabular &&
     Math.abs(next.cells.length - width) <= 1 &&
-    !isHeaderRow(next.cells)
+    !views.header(next)
   );
 }
 
 /** The next row that is not blank, from index `j` on. */
-function nextFilled(rows: GridRow[], j: number): GridRow | undefined {
-  for (let k = j; k < rows.length; k++) if (!isBlank(rows[k]!)) return rows[k];
+function nextFilled(views: RowViews, rows: GridRow[], j: number): GridRow | undefined {
+  for (let k = j; k < rows.length; k++) if (!views.blank(rows[k]!)) return rows[k];
   return undefined;
 }
 
@@ -92,28 +168,35 @@ function sameLayout(a: HeaderLayout, cells: string[], next: GridRow | undefined)
   return keys(a) === keys(b);
 }
 
-const rowKey = (row: GridRow): string =>
-  row.cells
-    .map((c) => foldDiacritics(cleanInline(c)))
-    .join('\t')
-    .replace(/\t+$/, '');
+/**
+ * The row's folded cells, tab-joined, without the empty cells at its end: whole, or each cut
+ * after HEAD + 1 characters (enough to compare with a key whose cells are at most HEAD long).
+ */
+function rowKey(views: RowViews, row: GridRow, whole: boolean): string {
+  const folded = whole ? views.of(row).inline.map((c) => foldDiacritics(c)) : views.heads(row);
+  let end = folded.length;
+  while (end > 0 && folded[end - 1] === '') end--;
+  return folded.slice(0, end).join('\t');
+}
+
+const isTotalCell = (folded: string): boolean => /^(tong cong|tong so|cong)\s*:?$/.test(folded);
 
 /** "Tổng cộng" rows close a table (report forms keep them as their last row). */
 export function isTotalRow(row: GridRow): boolean {
-  return row.cells.some((c) =>
-    /^(tong cong|tong so|cong)\s*:?$/.test(foldDiacritics(cleanInline(c))),
-  );
+  return row.cells.some((c) => isTotalCell(foldDiacritics(cleanInline(c))));
 }
 
 /** Signature and note lines that sometimes sit inside the table's last rows. */
-function isClosingRow(row: GridRow): boolean {
-  const first = row.cells.map((c) => cleanInline(c)).find((c) => c !== '') ?? '';
+function isClosingRow(views: RowViews, row: GridRow): boolean {
+  const { inline } = views.of(row);
+  const index = inline.findIndex((c) => c !== '');
+  const first = index < 0 ? '' : views.heads(row)[index]!;
   return /^(ghi chu\s*:|noi nhan\s*:?|nguoi lap( bieu)?|thu truong|tm\.|kt\.|chu tich$)/.test(
-    foldDiacritics(first),
+    first,
   );
 }
 
-function classify(layout: HeaderLayout, body: GridRow[]): TableKind {
+function classify(views: RowViews, layout: HeaderLayout, body: GridRow[]): TableKind {
   const has = (role: ColumnRole): boolean => layout.columns[role] !== undefined;
   if (
     has('task') &&
@@ -126,7 +209,9 @@ function classify(layout: HeaderLayout, body: GridRow[]): TableKind {
   const counts = folded.filter((h) =>
     /(^|\/ )(so|tong so|ty le|dien tich|so luong)\b/.test(h),
   ).length;
-  if ((namesUnits && counts >= 2) || (counts >= 2 && body.some(isTotalRow))) return 'report-form';
+  if ((namesUnits && counts >= 2) || (counts >= 2 && body.some((r) => views.total(r)))) {
+    return 'report-form';
+  }
   return 'other';
 }
 
@@ -138,12 +223,17 @@ const ATTACHED_NOTE = /^\(?\s*(ban hanh )?(kem theo|ban hanh)/;
  * "Phụ lục II") and the header, without the "(Kèm theo …)" line. Without a label, the nearest
  * short line above. `floor` is the first row the caption may come from.
  */
-function captionAbove(rows: GridRow[], headerIndex: number, floor: number): string | null {
+function captionAbove(
+  views: RowViews,
+  rows: GridRow[],
+  headerIndex: number,
+  floor: number,
+): string | null {
   const lines: { text: string; folded: string }[] = [];
   let label: string | null = null;
   for (let i = headerIndex - 1; i >= floor && headerIndex - i <= 14; i--) {
     const row = rows[i]!;
-    if (row.tabular && !isBlank(row)) break;
+    if (row.tabular && !views.blank(row)) break;
     const text = cleanInline(row.cells.join(' '))
       .replace(/^#+\s*/, '')
       .trim();
@@ -178,16 +268,17 @@ function captionAbove(rows: GridRow[], headerIndex: number, floor: number): stri
  */
 export function findTables(grid: Grid): DetectedTable[] {
   const rows = grid.rows;
+  const views = new RowViews();
   const tables: DetectedTable[] = [];
   let floor = 0;
   let i = 0;
   while (i < rows.length) {
     const row = rows[i]!;
-    if (!row.tabular || isBlank(row)) {
+    if (!row.tabular || views.blank(row)) {
       i++;
       continue;
     }
-    const headed = isHeaderRow(row.cells);
+    const headed = views.header(row);
     const next = rows[i + 1];
     const sub =
       headed && next && next.tabular && isSubHeaderRow(row.cells, next.cells) ? next : null;
@@ -198,25 +289,31 @@ export function findTables(grid: Grid): DetectedTable[] {
           row.cells.map(() => ''),
           null,
         );
-    const keys = headerRows.map(rowKey);
+    const keys = headerRows.map((r) => rowKey(views, r, true));
+    // Rows are compared with the header by the start of each cell, unless a header cell is long.
+    const wholeKeys = headerRows.some((r) => views.heads(r).some((h) => h.length > HEAD));
     const body: GridRow[] = [];
     let lastRow = sub ? sub.line : row.line;
     let j = i + headerRows.length;
     for (; j < rows.length; j++) {
       const r = rows[j]!;
-      if (isBlank(r) || isSeparatorRow(r)) continue;
-      if (headed && isColumnNumberRow(r)) continue;
+      if (views.blank(r) || isSeparatorRow(r)) continue;
+      if (headed && isColumnNumberCells(views.of(r).inline)) continue;
       if (!r.tabular) {
         if (isPageNumber(r)) continue;
-        const next = nextFilled(rows, j + 1);
-        if (headed && body.length > 0 && isFurniture(r, next, row.cells.length, layout.columns.stt))
+        const next = nextFilled(views, rows, j + 1);
+        if (
+          headed &&
+          body.length > 0 &&
+          isFurniture(views, r, next, row.cells.length, layout.columns.stt)
+        )
           continue;
         break;
       }
-      if (headed && keys.includes(rowKey(r))) continue;
-      if (headed && isFurniture(r, nextFilled(rows, j + 1), row.cells.length, layout.columns.stt))
-        continue;
-      if (isHeaderRow(r.cells)) {
+      if (headed && keys.includes(rowKey(views, r, wholeKeys))) continue;
+      const next = nextFilled(views, rows, j + 1);
+      if (headed && isFurniture(views, r, next, row.cells.length, layout.columns.stt)) continue;
+      if (views.header(r)) {
         // The header again inside the body (a page break, or a table pasted in pieces): skip it
         // and its sub-header row; a header with other roles starts another table.
         if (headed && sameLayout(layout, r.cells, rows[j + 1])) {
@@ -226,11 +323,11 @@ export function findTables(grid: Grid): DetectedTable[] {
         }
         break;
       }
-      if (!headed && body.length > 0 && isClosingRow(r)) break;
-      if (headed && isClosingRow(r)) break;
+      if (!headed && body.length > 0 && isClosingRow(views, r)) break;
+      if (headed && isClosingRow(views, r)) break;
       body.push(r);
       lastRow = r.line;
-      if (isTotalRow(r)) {
+      if (views.total(r)) {
         j++;
         break;
       }
@@ -238,15 +335,15 @@ export function findTables(grid: Grid): DetectedTable[] {
     if (headed || body.length >= 1) {
       // Without a header the scan above started on `row` itself, so `body` already holds it.
       const allBody = body;
-      const kind = headed ? classify(layout, allBody) : 'other';
-      const bodyRows = kind === 'tasks' ? allBody.filter((r) => !isTotalRow(r)) : allBody;
+      const kind = headed ? classify(views, layout, allBody) : 'other';
+      const bodyRows = kind === 'tasks' ? allBody.filter((r) => !views.total(r)) : allBody;
       tables.push({
         ...layout,
         headers: headed ? layout.headers : [],
         columns: headed ? layout.columns : {},
         extraColumns: headed ? layout.extraColumns : {},
         kind,
-        title: captionAbove(rows, i, floor),
+        title: captionAbove(views, rows, i, floor),
         headerRows,
         body: bodyRows,
         firstRow: row.line,
