@@ -100,8 +100,21 @@ function startsSentence(text: string): boolean {
 /** "1.2", "1.2.3": a number under another number. */
 const NESTED_NUMBER = /^(\d{1,3})\.(\d{1,3})(?:\.\d{1,3})?\.?$/;
 
-function cellOf(row: GridRow, index: number | undefined): string {
-  return index === undefined ? '' : cleanCell(row.cells[index] ?? '');
+/**
+ * `cleanCell` of a row's cells by column, each cleaned once however often the rules below ask:
+ * the rules read one row at a time, so only the last row's cells are kept.
+ */
+function cellReader(): (row: GridRow, index: number | undefined) => string {
+  let last: GridRow | null = null;
+  let cleaned: (string | undefined)[] = [];
+  return (row, index) => {
+    if (index === undefined) return '';
+    if (row !== last) {
+      last = row;
+      cleaned = [];
+    }
+    return (cleaned[index] ??= cleanCell(row.cells[index] ?? ''));
+  };
 }
 
 /**
@@ -120,6 +133,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   const usedColumns = new Set(roleColumns.map(([, index]) => index));
   const sttColumn = table.columns.stt;
   const taskColumn = table.columns.task;
+  const cellOf = cellReader();
   const sttOf = (row: GridRow): string =>
     cleanInline(sttColumn === undefined ? '' : (row.cells[sttColumn] ?? ''));
   const body = table.body;
@@ -196,7 +210,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
     const extra: Record<string, string> = {};
     for (const [header, index] of Object.entries(table.extraColumns)) {
       if (usedColumns.has(index)) continue;
-      const value = cleanCell(row.cells[index] ?? '');
+      const value = cellOf(row, index);
       if (value) extra[header] = value;
     }
     const open = (fields: Partial<RawTask>): RawTask => {
@@ -279,6 +293,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
 
     if (current) {
       const above: RawTask = current;
+      const aboveIndex = currentIndex;
       const own = !stt && !mergesKnown ? ownTask(cells, above) : null;
       if (own) {
         const task = open({ stt: above.stt, idBase: undefined });
@@ -287,7 +302,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
         guesses.push({
           kind: 'merged-lead',
           task: tasks.length - 1,
-          from: tasks.indexOf(above),
+          from: aboveIndex,
           line: row.line,
           roles: own.inherited,
         });
