@@ -3,6 +3,7 @@
 // năm" → quarterly), since the task falls due at every occurrence of it.
 import type { IsoDate, Recurrence } from '../plan/types';
 import { endOfMonthIso, isoDate } from './calendar';
+import { matches } from '../text/regex';
 import { blankSpans } from './text';
 
 export interface RecurringPhrase {
@@ -57,7 +58,7 @@ export function findRecurringPhrases(folded: string): {
   const phrases: RecurringPhrase[] = [];
   for (const re of PHRASES) {
     const found: RecurringPhrase[] = [];
-    for (const m of masked.matchAll(re)) {
+    for (const m of matches(masked, re)) {
       const from = m.index;
       found.push({ from, to: from + m[0].length, recurrence: shortestPeriod(m[0]) });
     }
