@@ -15,7 +15,12 @@ function splitPipeRow(line: string): string[] | null {
  * tables, HTML leftovers). One grid row per line, so row numbers are the document's lines.
  */
 export function documentToGrid(text: string): Grid {
-  const lines = normalizeText(text).split('\n');
+  return documentGrid(normalizeText(text));
+}
+
+/** `documentToGrid` of text already normalized (`normalizeText`). */
+function documentGrid(normalized: string): Grid {
+  const lines = normalized.split('\n');
   const rows: GridRow[] = lines.map((line, i) => {
     if (line.includes('\t')) return { line: i + 1, cells: line.split('\t'), tabular: true };
     const piped = splitPipeRow(line);
@@ -100,7 +105,12 @@ export function splitTsv(text: string): string[][] {
  * is quoted, with `""` for a quote. Row numbers are record numbers (the sheet's rows).
  */
 export function tsvToGrid(text: string): Grid {
-  const rows: GridRow[] = splitTsv(normalizeText(text)).map((cells, i) => ({
+  return tsvGrid(splitTsv(normalizeText(text)));
+}
+
+/** `tsvToGrid` of the records `splitTsv` read from normalized text. */
+function tsvGrid(records: string[][]): Grid {
+  const rows: GridRow[] = records.map((cells, i) => ({
     line: i + 1,
     cells: cells.length > 0 ? cells : [''],
     tabular: cells.length > 1,
@@ -116,14 +126,23 @@ export function tsvToGrid(text: string): Grid {
  */
 export function looksLikeClipboardTable(text: string): boolean {
   const normalized = normalizeText(text);
-  if (!normalized.includes('\t')) return false;
-  const records = splitTsv(normalized).filter((cells) => cells.some((c) => c.trim() !== ''));
-  if (records.length === 0) return false;
-  const tabbed = records.filter((cells) => cells.length > 1).length;
-  return tabbed / records.length >= 0.9;
+  return normalized.includes('\t') && isClipboardTable(splitTsv(normalized));
+}
+
+/** The rule of `looksLikeClipboardTable`, on the records of the normalized text. */
+function isClipboardTable(records: string[][]): boolean {
+  const filled = records.filter((cells) => cells.some((c) => c.trim() !== ''));
+  if (filled.length === 0) return false;
+  const tabbed = filled.filter((cells) => cells.length > 1).length;
+  return tabbed / filled.length >= 0.9;
 }
 
 /** Any text source → grid: clipboard TSV when it looks like one, a document otherwise. */
 export function textToGrid(text: string): Grid {
-  return looksLikeClipboardTable(text) ? tsvToGrid(text) : documentToGrid(text);
+  // Normalized and split once, whichever it turns out to be.
+  const normalized = normalizeText(text);
+  const records = normalized.includes('\t') ? splitTsv(normalized) : null;
+  return records !== null && isClipboardTable(records)
+    ? tsvGrid(records)
+    : documentGrid(normalized);
 }

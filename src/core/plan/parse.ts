@@ -5,8 +5,8 @@ import { findTables, type DetectedTable } from '../table/detect';
 import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
-import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
-import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
+import { readTimeColumns, readTimeExpression, type TimeContext, type TimeReading } from '../time';
+import { buildUnitDirectory, readLeadCell, unitSplitter, type UnitDirectoryEntry } from '../units';
 import { sortFindings, sourceFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
@@ -69,25 +69,41 @@ function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
   });
 }
 
-function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime {
-  const startText = task.cells.start ?? '';
-  const dueText = task.cells.due ?? '';
-  const text = twoColumns
-    ? startText && dueText
-      ? `${startText} – ${dueText}`
-      : startText || dueText
-    : (task.cells.time ?? '');
-  const reading = twoColumns
-    ? readTimeColumns(startText, dueText, ctx)
-    : readTimeExpression(text, ctx);
-  return {
-    text,
-    kind: reading.kind,
-    start: reading.start,
-    due: reading.due,
-    recurrence: reading.recurrence,
-    ...(twoColumns ? { startText, dueText } : {}),
-    ...(reading.parts ? { parts: reading.parts } : {}),
+/**
+ * Reads the time of each task of one table. Plans repeat their times ("Thường xuyên", "Quý
+ * IV/2024" forty times), so each distinct text (or pair of texts) is read once.
+ */
+function timeReader(twoColumns: boolean, ctx: TimeContext): (task: RawTask) => TaskTime {
+  const readings = new Map<string, Map<string, TimeReading>>();
+  const read = (first: string, second: string): TimeReading => {
+    let byFirst = readings.get(first);
+    if (byFirst === undefined) readings.set(first, (byFirst = new Map()));
+    let reading = byFirst.get(second);
+    if (reading === undefined) {
+      reading = twoColumns ? readTimeColumns(first, second, ctx) : readTimeExpression(first, ctx);
+      byFirst.set(second, reading);
+    }
+    return reading;
+  };
+  return (task) => {
+    const startText = task.cells.start ?? '';
+    const dueText = task.cells.due ?? '';
+    const text = twoColumns
+      ? startText && dueText
+        ? `${startText} – ${dueText}`
+        : startText || dueText
+      : (task.cells.time ?? '');
+    const reading = twoColumns ? read(startText, dueText) : read(text, '');
+    return {
+      text,
+      kind: reading.kind,
+      start: reading.start,
+      due: reading.due,
+      recurrence: reading.recurrence,
+      ...(twoColumns ? { startText, dueText } : {}),
+      // Each task its own parts: a reading is shared by every task with the same text.
+      ...(reading.parts ? { parts: reading.parts.map((part) => ({ ...part })) } : {}),
+    };
   };
 }
 
@@ -179,12 +195,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const tasks: PlanTask[] = [];
   const findings: Finding[] = [];
   // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split each text once.
-  const splitCache = new Map<string, string[]>();
-  const split = (cell: string): string[] => {
-    let units = splitCache.get(cell);
-    if (!units) splitCache.set(cell, (units = splitUnits(cell)));
-    return [...units];
-  };
+  const split = unitSplitter();
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
@@ -202,6 +213,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
     findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
+    const timeOf = timeReader(twoColumns, tableCtx);
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
       const leadCell = readLeadCell(raw.cells.lead ?? '');
@@ -214,7 +226,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
         title: raw.cells.task ?? '',
         lead: split(leadCell.lead),
         support,
-        time: timeOf(raw, twoColumns, tableCtx),
+        time: timeOf(raw),
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };

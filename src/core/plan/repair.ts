@@ -17,11 +17,18 @@ export function repairShiftedUnitCells(
   split: (cell: string) => string[] = splitUnits,
 ): Finding[] {
   const findings: Finding[] = [];
+  // A plan names the same units again and again: each spelling is folded once.
+  const folded = new Map<string, string>();
+  const keyOf = (unit: string): string => {
+    let key = folded.get(unit);
+    if (key === undefined) folded.set(unit, (key = foldForMatch(unit)));
+    return key;
+  };
   for (const role of ['lead', 'support'] as UnitRole[]) {
     const known = new Map<string, number>();
     for (const task of tasks) {
       for (const unit of split(task.cells[role] ?? '')) {
-        const key = foldForMatch(unit);
+        const key = keyOf(unit);
         known.set(key, (known.get(key) ?? 0) + 1);
       }
     }
@@ -33,7 +40,7 @@ export function repairShiftedUnitCells(
       if (!aboveText || !belowText) continue;
       const aboveUnits = split(aboveText);
       const cut = aboveUnits[aboveUnits.length - 1];
-      if (!cut || (known.get(foldForMatch(cut)) ?? 0) > 1) continue;
+      if (!cut || (known.get(keyOf(cut)) ?? 0) > 1) continue;
       const repaired = findShiftedFragment(cut, belowText, known);
       if (!repaired) continue;
       above.cells[role] = aboveText.slice(0, aboveText.length - cut.length) + repaired.whole;
