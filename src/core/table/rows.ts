@@ -1,5 +1,6 @@
 import type { ColumnRole, PlanSection } from '../plan/types';
-import { cleanCell, cleanInline } from '../text/cell';
+import { cleanInline } from '../text/cell';
+import { CleanCells, inlineOf } from './cells';
 import type { GridRow } from '../grid/types';
 import type { DetectedTable } from './detect';
 
@@ -87,10 +88,13 @@ export function joinContinuation(above: string, below: string): string {
 
 /** A cell that stops mid-phrase: the rest of it is on the next row ("Bộ Khoa học và"). */
 export function endsMidPhrase(text: string): boolean {
-  return /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ|trong|đối với|và các|hoặc)|[-–&,(/])$/iu.test(
-    text.trim(),
-  );
+  // The pattern reads the last eight characters at most: it is tried on the last sixteen, so a
+  // task text that grows row after row is not read again from its start each time.
+  return MID_PHRASE_END.test(text.trim().slice(-16));
 }
+
+const MID_PHRASE_END =
+  /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ|trong|đối với|và các|hoặc)|[-–&,(/])$/iu;
 
 /** A cell that starts as a new sentence: a capital letter or a digit, not a bullet. */
 function startsSentence(text: string): boolean {
@@ -101,23 +105,6 @@ function startsSentence(text: string): boolean {
 const NESTED_NUMBER = /^(\d{1,3})\.(\d{1,3})(?:\.\d{1,3})?\.?$/;
 
 /**
- * `cleanCell` of a row's cells by column, each cleaned once however often the rules below ask:
- * the rules read one row at a time, so only the last row's cells are kept.
- */
-function cellReader(): (row: GridRow, index: number | undefined) => string {
-  let last: GridRow | null = null;
-  let cleaned: (string | undefined)[] = [];
-  return (row, index) => {
-    if (index === undefined) return '';
-    if (row !== last) {
-      last = row;
-      cleaned = [];
-    }
-    return (cleaned[index] ??= cleanCell(row.cells[index] ?? ''));
-  };
-}
-
-/**
  * Walks a tasks table's body (docs/domain.md, "Numbering levels"): letter rows open parts, Roman
  * rows open sections, an Arabic row with no lead and no time whose rows below are numbered under
  * it ("1." over "1.1", "1.2") opens a group; numbered rows open tasks; "2.1" under task "2"
@@ -125,7 +112,11 @@ function cellReader(): (row: GridRow, index: number | undefined) => string {
  * an empty STT continue the task above cell by cell, unless they are a task of their own whose
  * lead (and STT) was given once for the rows above (a merge lost on the way): see `ownTask`.
  */
-export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRows {
+export function readTaskRows(
+  table: DetectedTable,
+  mergesKnown = false,
+  clean = new CleanCells(),
+): TableRows {
   const sections: PlanSection[] = [];
   const tasks: RawTask[] = [];
   const guesses: RowGuess[] = [];
@@ -133,9 +124,10 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   const usedColumns = new Set(roleColumns.map(([, index]) => index));
   const sttColumn = table.columns.stt;
   const taskColumn = table.columns.task;
-  const cellOf = cellReader();
+  const cellOf = (row: GridRow, index: number | undefined): string =>
+    index === undefined ? '' : clean.cell(row, index);
   const sttOf = (row: GridRow): string =>
-    cleanInline(sttColumn === undefined ? '' : (row.cells[sttColumn] ?? ''));
+    sttColumn === undefined ? '' : inlineOf(clean.cell(row, sttColumn));
   const body = table.body;
   // Sections by level: a part (A, B), a section (I, II), a group (1., 2.).
   const open_: {
@@ -186,14 +178,24 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   };
   const hasTime = (row: GridRow): boolean =>
     ['time', 'start', 'due'].some((role) => cellOf(row, table.columns[role as ColumnRole]) !== '');
+  // The columns each row is read from, listed once for the table.
+  const cellColumns = roleColumns.filter(([role]) => role !== 'stt');
+  const otherColumns = ROLES_BESIDES_TASK.map((role) => table.columns[role]);
+  const extraColumns = Object.entries(table.extraColumns).filter(
+    ([, index]) => !usedColumns.has(index),
+  );
 
-  for (const [rowIndex, row] of body.entries()) {
+  for (let rowIndex = 0; rowIndex < body.length; rowIndex++) {
+    const row = body[rowIndex]!;
     const stt = sttOf(row);
     const taskText = cellOf(row, taskColumn);
-    const others = ROLES_BESIDES_TASK.some((role) => cellOf(row, table.columns[role]) !== '');
-    const merged = (row.mergedFromAbove ?? [])
-      .map((index) => roleColumns.find(([, i]) => i === index)?.[0])
-      .filter((r): r is ColumnRole => r !== undefined);
+    const others = otherColumns.some((index) => cellOf(row, index) !== '');
+    const merged =
+      row.mergedFromAbove && row.mergedFromAbove.length > 0
+        ? row.mergedFromAbove
+            .map((index) => roleColumns.find(([, i]) => i === index)?.[0])
+            .filter((r): r is ColumnRole => r !== undefined)
+        : [];
 
     // Section rows: a label and a title, nothing in the working columns.
     const oneCell = !taskText && !others ? sectionInOneCell(stt) : null;
@@ -206,12 +208,11 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
     }
 
     const cells: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, index] of roleColumns) if (role !== 'stt') cells[role] = cellOf(row, index);
+    for (const column of cellColumns) cells[column[0]] = cellOf(row, column[1]);
     const extra: Record<string, string> = {};
-    for (const [header, index] of Object.entries(table.extraColumns)) {
-      if (usedColumns.has(index)) continue;
-      const value = cellOf(row, index);
-      if (value) extra[header] = value;
+    for (const column of extraColumns) {
+      const value = cellOf(row, column[1]);
+      if (value) extra[column[0]] = value;
     }
     const open = (fields: Partial<RawTask>): RawTask => {
       const task: RawTask = {
