@@ -1,7 +1,8 @@
 import type { ColumnRole, TableKind } from '../plan/types';
 import { cleanInline, isSeparatorCell } from '../text/cell';
-import { foldDiacritics, foldDiacriticsHead } from '../text/normalize';
+import { foldDiacritics, foldDiacriticsHead, foldsLongerThan } from '../text/normalize';
 import type { Grid, GridRow } from '../grid/types';
+import { CleanCells } from './cells';
 import {
   isSubHeaderRow,
   layoutHeader,
@@ -22,77 +23,92 @@ export interface DetectedTable extends HeaderLayout {
 }
 
 /**
- * What the table finder reads of a row, worked out once per row: a row is looked at by several
- * rules (blank, header, repeat of the header, total, closing line…), and cleaning and folding
- * its cells once keeps the finder linear in the text with a small constant.
- */
-interface RowView {
-  /** Each cell as `cleanInline` reads it. */
-  inline: string[];
-  blank: boolean;
-  /** The start of each cell cleaned and folded (`foldDiacriticsHead`, HEAD characters). */
-  heads?: string[];
-  header?: boolean;
-  total?: boolean;
-}
-
-/**
  * How much of a cell the rules on folded text need: a header names its role in at most 80
  * characters (`roleOfFolded`), totals and closing lines are shorter still. A longer cell is
- * folded to HEAD + 1 characters only.
+ * folded to HEAD + 1 characters only, or not at all when a scan shows it is longer.
  */
 const HEAD = 81;
 
-/** The views of one grid's rows, and the header roles of the texts they share. */
-class RowViews {
-  private readonly views = new Map<GridRow, RowView>();
-  private readonly roles = new Map<string, ColumnRole | null>();
+/** What the rules read of one cell: its folded start, the role it names as a header, total. */
+interface CellFacts {
+  /** `foldDiacriticsHead(inline, HEAD)`. */
+  head: string;
+  role: ColumnRole | null;
+  total: boolean;
+}
 
-  of(row: GridRow): RowView {
-    let view = this.views.get(row);
-    if (view === undefined) {
-      const inline = row.cells.map((c) => cleanInline(c));
-      view = { inline, blank: inline.every((c) => c === '') };
-      this.views.set(row, view);
-    }
-    return view;
+const NO_FACTS: CellFacts = { head: '', role: null, total: false };
+
+/** Cells up to this length are remembered by their text: units, times, products repeat. */
+const REMEMBERED = 64;
+
+/**
+ * What the table finder reads of each row, worked out once: a row is looked at by several rules
+ * (blank, header, repeat of the header, total, closing line…). Cells are cleaned once
+ * (`CleanCells`) and folded once per distinct short text; a long cell (a task's text) is not
+ * folded when a scan shows it is too long to name a role or a total. What is kept of a row is
+ * its answers, so a long plan does not keep a folded copy of its text.
+ */
+class RowViews {
+  private readonly facts = new Map<string, CellFacts>();
+
+  constructor(private readonly cells: CleanCells) {}
+
+  /** Each cell as `cleanInline` reads it. */
+  inline(row: GridRow): string[] {
+    return this.cells.inline(row);
   }
 
   blank(row: GridRow): boolean {
-    return this.of(row).blank;
+    return this.cells.of(row).every((c) => c === '');
+  }
+
+  /** The facts of a cell's inline text. */
+  cell(inline: string): CellFacts {
+    if (inline === '') return NO_FACTS;
+    let facts = inline.length <= REMEMBERED ? this.facts.get(inline) : undefined;
+    if (facts === undefined) {
+      const head = foldDiacriticsHead(inline, HEAD);
+      facts = { head, role: roleOfFolded(head), total: isTotalCell(head) };
+      if (inline.length <= REMEMBERED) this.facts.set(inline, facts);
+    }
+    return facts;
+  }
+
+  /** The role a cell names as a header; a cell too long to name one is not folded. */
+  private role(inline: string): ColumnRole | null {
+    return foldsLongerThan(inline, HEAD) ? null : this.cell(inline).role;
   }
 
   /** Each cell folded, cut after HEAD + 1 characters. */
   heads(row: GridRow): string[] {
-    const view = this.of(row);
-    return (view.heads ??= view.inline.map((c) => foldDiacriticsHead(c, HEAD)));
+    return this.inline(row).map((c) => this.cell(c).head);
   }
 
   /** `isHeaderRow(row.cells)`. */
   header(row: GridRow): boolean {
-    const view = this.of(row);
-    return (view.header ??= namesHeaderRoles(this.heads(row).map((f) => this.role(f))));
+    const inline = this.inline(row);
+    // Most rows name no role at all: no list of roles to make for them.
+    let named = 0;
+    for (const cell of inline) if (this.role(cell) !== null) named++;
+    return named >= 2 && namesHeaderRoles(inline.map((c) => this.role(c)));
   }
 
-  /** `isTotalRow(row)`. */
+  /** `isTotalRow(row)`: a total is a short cell. */
   total(row: GridRow): boolean {
-    const view = this.of(row);
-    return (view.total ??= this.heads(row).some(isTotalCell));
-  }
-
-  /** `roleOfFolded`, once per distinct text (units, times and products repeat). */
-  private role(folded: string): ColumnRole | null {
-    if (folded.length > HEAD) return null;
-    let role = this.roles.get(folded);
-    if (role === undefined) this.roles.set(folded, (role = roleOfFolded(folded)));
-    return role;
+    return this.inline(row).some((c) => !foldsLongerThan(c, TOTAL_LENGTH) && this.cell(c).total);
   }
 }
 
 /** A markdown separator row (`--|--`) left by a converter. */
 export function isSeparatorRow(row: GridRow): boolean {
-  const filled = row.cells.filter((c) => c.trim() !== '');
-  return filled.length > 0 && filled.every(isSeparatorCell);
+  let filled = 0;
+  for (const cell of row.cells) {
+    if (cell.trim() === '') continue;
+    if (!isSeparatorCell(cell)) return false;
+    filled++;
+  }
+  return filled > 0;
 }
 
 /** Page numbers between pages ("2", "- 2 -", "Trang 2") are not part of any table. */
@@ -109,8 +125,10 @@ export function isColumnNumberRow(row: GridRow): boolean {
 }
 
 function isColumnNumberCells(cells: string[]): boolean {
+  let count = 0;
+  for (const cell of cells) if (cell !== '') count++;
+  if (count < 3 || count < cells.length - 1) return false;
   const filled = cells.filter((c) => c !== '');
-  if (filled.length < 3 || filled.length < cells.length - 1) return false;
   if (!filled.every((c) => /^\(?([0-9]{1,2}|[A-ZĐ])\)?$/u.test(c))) return false;
   const numbers = filled.map((c) => Number(c.replace(/[()]/g, ''))).filter((n) => !isNaN(n));
   return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
@@ -130,12 +148,17 @@ function isFurniture(
 ): boolean {
   if (row.tabular) {
     // A lone number outside the STT column (a number in the STT column is a row of its own).
-    const cells = views.of(row).inline;
-    const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
+    const cells = views.inline(row);
+    let only = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === '') continue;
+      if (only >= 0) return false;
+      only = i;
+    }
     return (
-      filled.length === 1 &&
-      filled[0]![1] !== sttColumn &&
-      /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(filled[0]![0]) &&
+      only >= 0 &&
+      only !== sttColumn &&
+      /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(cells[only]!) &&
       next !== undefined
     );
   }
@@ -169,17 +192,32 @@ function sameLayout(a: HeaderLayout, cells: string[], next: GridRow | undefined)
 }
 
 /**
- * The row's folded cells, tab-joined, without the empty cells at its end: whole, or each cut
- * after HEAD + 1 characters (enough to compare with a key whose cells are at most HEAD long).
+ * The row's folded cells without the empty cells at its end (a row is the header again when
+ * its key is the header's): whole, or each cut after HEAD + 1 characters (enough to compare
+ * with a key whose cells are at most HEAD long).
  */
-function rowKey(views: RowViews, row: GridRow, whole: boolean): string {
-  const folded = whole ? views.of(row).inline.map((c) => foldDiacritics(c)) : views.heads(row);
+function rowKey(views: RowViews, row: GridRow, whole: boolean): string[] {
+  const folded = whole ? views.inline(row).map((c) => foldDiacritics(c)) : views.heads(row);
   let end = folded.length;
   while (end > 0 && folded[end - 1] === '') end--;
-  return folded.slice(0, end).join('\t');
+  return folded.slice(0, end);
+}
+
+/** Is the row's key one of `keys`? Compared cell by cell, folding no more than it needs. */
+function hasKey(views: RowViews, row: GridRow, keys: string[][], whole: boolean): boolean {
+  const inline = views.inline(row);
+  const fold = (c: string): string => (whole ? foldDiacritics(c) : views.cell(c).head);
+  return keys.some(
+    (key) =>
+      key.length <= inline.length &&
+      key.every((cell, i) => cell === fold(inline[i]!)) &&
+      inline.slice(key.length).every((c) => fold(c) === ''),
+  );
 }
 
 const isTotalCell = (folded: string): boolean => /^(tong cong|tong so|cong)\s*:?$/.test(folded);
+/** Longer than any text `isTotalCell` accepts ("tong cong :" at most, spaces folded). */
+const TOTAL_LENGTH = 12;
 
 /** "Tổng cộng" rows close a table (report forms keep them as their last row). */
 export function isTotalRow(row: GridRow): boolean {
@@ -188,15 +226,15 @@ export function isTotalRow(row: GridRow): boolean {
 
 /** Signature and note lines that sometimes sit inside the table's last rows. */
 function isClosingRow(views: RowViews, row: GridRow): boolean {
-  const { inline } = views.of(row);
+  const inline = views.inline(row);
   const index = inline.findIndex((c) => c !== '');
-  const first = index < 0 ? '' : views.heads(row)[index]!;
+  const first = index < 0 ? '' : views.cell(inline[index]!).head;
   return /^(ghi chu\s*:|noi nhan\s*:?|nguoi lap( bieu)?|thu truong|tm\.|kt\.|chu tich$)/.test(
     first,
   );
 }
 
-function classify(views: RowViews, layout: HeaderLayout, body: GridRow[]): TableKind {
+function classify(layout: HeaderLayout, totals: boolean[]): TableKind {
   const has = (role: ColumnRole): boolean => layout.columns[role] !== undefined;
   if (
     has('task') &&
@@ -209,7 +247,7 @@ function classify(views: RowViews, layout: HeaderLayout, body: GridRow[]): Table
   const counts = folded.filter((h) =>
     /(^|\/ )(so|tong so|ty le|dien tich|so luong)\b/.test(h),
   ).length;
-  if ((namesUnits && counts >= 2) || (counts >= 2 && body.some((r) => views.total(r)))) {
+  if ((namesUnits && counts >= 2) || (counts >= 2 && totals.some((t) => t))) {
     return 'report-form';
   }
   return 'other';
@@ -266,9 +304,9 @@ function captionAbove(
  * it, across page breaks (repeated headers, blank lines, page numbers) until prose, a footer or
  * another header. Tab rows with no recognisable header make an `other` table.
  */
-export function findTables(grid: Grid): DetectedTable[] {
+export function findTables(grid: Grid, cells = new CleanCells()): DetectedTable[] {
   const rows = grid.rows;
-  const views = new RowViews();
+  const views = new RowViews(cells);
   const tables: DetectedTable[] = [];
   let floor = 0;
   let i = 0;
@@ -293,12 +331,14 @@ export function findTables(grid: Grid): DetectedTable[] {
     // Rows are compared with the header by the start of each cell, unless a header cell is long.
     const wholeKeys = headerRows.some((r) => views.heads(r).some((h) => h.length > HEAD));
     const body: GridRow[] = [];
+    /** Which body rows are totals ("Tổng cộng"), worked out as each row is taken. */
+    const totals: boolean[] = [];
     let lastRow = sub ? sub.line : row.line;
     let j = i + headerRows.length;
     for (; j < rows.length; j++) {
       const r = rows[j]!;
       if (views.blank(r) || isSeparatorRow(r)) continue;
-      if (headed && isColumnNumberCells(views.of(r).inline)) continue;
+      if (headed && isColumnNumberCells(views.inline(r))) continue;
       if (!r.tabular) {
         if (isPageNumber(r)) continue;
         const next = nextFilled(views, rows, j + 1);
@@ -310,7 +350,7 @@ export function findTables(grid: Grid): DetectedTable[] {
           continue;
         break;
       }
-      if (headed && keys.includes(rowKey(views, r, wholeKeys))) continue;
+      if (headed && hasKey(views, r, keys, wholeKeys)) continue;
       const next = nextFilled(views, rows, j + 1);
       if (headed && isFurniture(views, r, next, row.cells.length, layout.columns.stt)) continue;
       if (views.header(r)) {
@@ -327,7 +367,9 @@ export function findTables(grid: Grid): DetectedTable[] {
       if (headed && isClosingRow(views, r)) break;
       body.push(r);
       lastRow = r.line;
-      if (views.total(r)) {
+      const total = views.total(r);
+      totals.push(total);
+      if (total) {
         j++;
         break;
       }
@@ -335,8 +377,8 @@ export function findTables(grid: Grid): DetectedTable[] {
     if (headed || body.length >= 1) {
       // Without a header the scan above started on `row` itself, so `body` already holds it.
       const allBody = body;
-      const kind = headed ? classify(views, layout, allBody) : 'other';
-      const bodyRows = kind === 'tasks' ? allBody.filter((r) => !views.total(r)) : allBody;
+      const kind = headed ? classify(layout, totals) : 'other';
+      const bodyRows = kind === 'tasks' ? allBody.filter((_, k) => !totals[k]) : allBody;
       tables.push({
         ...layout,
         headers: headed ? layout.headers : [],
