@@ -68,6 +68,8 @@ function quotedCell(text: string, open: number): { value: string; end: number } 
  * quoted cells as `quotedCell` reads them. One pass, linear in the text.
  */
 export function splitTsv(text: string): string[][] {
+  // Without a quote, every line is a record and every tab a cell boundary.
+  if (!text.includes('"')) return text.split('\n').map((line) => line.split('\t'));
   const records: string[][] = [];
   let cells: string[] = [];
   let i = 0;

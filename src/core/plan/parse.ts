@@ -1,12 +1,19 @@
 import type { Grid } from '../grid/types';
 import { textToGrid } from '../grid/fromText';
 import { readDocument } from '../document/meta';
+import { CleanCells } from '../table/cells';
 import { findTables, type DetectedTable } from '../table/detect';
 import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext, type TimeReading } from '../time';
-import { buildUnitDirectory, readLeadCell, unitSplitter, type UnitDirectoryEntry } from '../units';
+import {
+  buildUnitDirectory,
+  readLeadCell,
+  unitSplitter,
+  type LeadCell,
+  type UnitDirectoryEntry,
+} from '../units';
 import { sortFindings, sourceFindings, validatePlan } from '../findings';
 import { repairShiftedUnitCells } from './repair';
 import {
@@ -182,7 +189,9 @@ function unrecognised(table: DetectedTable, index: number): Finding[] {
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
 export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const doc = readDocument(grid);
-  const detected = findTables(grid).map((table, i) => {
+  // Every cell cleaned once, for the table finder and the row reader.
+  const cells = new CleanCells();
+  const detected = findTables(grid, cells).map((table, i) => {
     const roles = options.columnRoles?.[i];
     return roles ? withColumnRoles(table, roles) : table;
   });
@@ -194,8 +203,14 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const sections: PlanSection[] = [];
   const tasks: PlanTask[] = [];
   const findings: Finding[] = [];
-  // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split each text once.
+  // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split and read each text once.
   const split = unitSplitter();
+  const leadCells = new Map<string, LeadCell>();
+  const leadCellOf = (cell: string): LeadCell => {
+    let read = leadCells.get(cell);
+    if (read === undefined) leadCells.set(cell, (read = readLeadCell(cell)));
+    return read;
+  };
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
@@ -208,15 +223,15 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
       .map((i) => (i === undefined ? null : yearInHeader(table.headers[i] ?? '')))
       .find((year) => year !== null);
     const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
-    const rows = readTaskRows(table, grid.source === 'sheet');
+    const rows = readTaskRows(table, grid.source === 'sheet', cells);
     const ids = taskIds(rows.tasks, seenIds);
-    findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
+    findings.push(...repairShiftedUnitCells(rows.tasks, ids, split.shared));
     findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     const timeOf = timeReader(twoColumns, tableCtx);
     sections.push(...rows.sections);
     rows.tasks.forEach((raw, i) => {
-      const leadCell = readLeadCell(raw.cells.lead ?? '');
+      const leadCell = leadCellOf(raw.cells.lead ?? '');
       const support = split(raw.cells.support ?? '');
       for (const unit of split(leadCell.support)) if (!support.includes(unit)) support.push(unit);
       const task: PlanTask = {

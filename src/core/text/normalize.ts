@@ -15,7 +15,8 @@ export function normalizeText(text: string): string {
 
 /** Lowercase, NFC, single spaces: for comparing labels such as header texts. */
 export function foldForMatch(text: string): string {
-  return foldByChar(text, MATCH, Infinity);
+  // Latin text with its spaces in order only needs lower case, which the engine does fastest.
+  return hasPlainSpaces(text) ? text.toLowerCase() : foldByChar(text, MATCH, Infinity);
 }
 
 /** Lowercase without diacritics (đ → d): for matching text typed without accents. */
@@ -30,6 +31,23 @@ export function foldDiacritics(text: string): string {
  */
 export function foldDiacriticsHead(text: string, max: number): string {
   return foldByChar(text, PLAIN, max);
+}
+
+/**
+ * True when `foldDiacritics(text)` is certainly longer than `max`, learnt without folding: its
+ * first `max + 1` characters other than spaces fold one by one, to one character or more each.
+ * False when it is not longer, or when the text holds characters folded whole (then fold it).
+ */
+export function foldsLongerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) continue;
+    if (!foldsAlone(code)) return false;
+    if (++kept > max) return true;
+  }
+  return false;
 }
 
 function foldForMatchWhole(text: string): string {
@@ -72,6 +90,24 @@ const foldsAlone = (code: number): boolean =>
 /** The whitespace (`\s`) among the characters folded one by one. */
 const isSpace = (code: number): boolean =>
   code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+
+/**
+ * Text whose characters all fold one by one, with single plain spaces between words and none
+ * at either end: folding it for matching is lowercasing it (no character of it changes under
+ * NFC, none lowercases by its context, and there are no spaces to fold).
+ */
+function hasPlainSpaces(text: string): boolean {
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (space) return false;
+      space = true;
+    } else if (isSpace(code) || !foldsAlone(code)) return false;
+    else space = false;
+  }
+  return !space || text.length === 0;
+}
 
 /** The folded text's code units, reused from call to call. */
 let buffer = new Uint16Array(256);

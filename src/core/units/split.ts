@@ -225,12 +225,18 @@ export function splitUnits(cell: string): string[] {
   return segmentsOf(cell).flatMap(unitsOfSegment);
 }
 
+/** `splitUnits` with each cell read once; `shared` gives the one list kept (not to be changed). */
+export interface UnitSplitter {
+  (cell: string): string[];
+  shared(cell: string): readonly string[];
+}
+
 /**
  * `splitUnits` for a whole plan: a plan names the same units in cell after cell ("Sở Nội vụ;
  * Sở Tư pháp", "Sở Tư pháp"), so each cell, and each piece between semicolons, is read once.
- * Every call returns a new array.
+ * Calling it returns a new array each time.
  */
-export function unitSplitter(): (cell: string) => string[] {
+export function unitSplitter(): UnitSplitter {
   const cells = new Map<string, string[]>();
   const segments = new Map<string, string[]>();
   const units = (segment: string): string[] => {
@@ -238,16 +244,20 @@ export function unitSplitter(): (cell: string) => string[] {
     if (found === undefined) segments.set(segment, (found = unitsOfSegment(segment)));
     return found;
   };
-  return (cell) => {
+  const shared = (cell: string): readonly string[] => {
     let found = cells.get(cell);
     if (found === undefined) cells.set(cell, (found = segmentsOf(cell).flatMap(units)));
-    return [...found];
+    return found;
   };
+  return Object.assign((cell: string) => [...shared(cell)], { shared });
 }
 
 /** 1. The pieces of a cell between semicolons and line breaks outside parentheses. */
 function segmentsOf(cell: string): string[] {
-  const text = cell.normalize('NFC').replace(/\r\n?/g, '\n');
+  const nfc = cell.normalize('NFC');
+  // Most cells name one unit: nothing to split.
+  if (!/[;\n\r]/.test(nfc)) return [nfc];
+  const text = nfc.replace(/\r\n?/g, '\n');
   // A line break inside parentheses is a space.
   return splitOutside(text, SEMICOLON_OR_BREAK).map((s) => s.replace(/\n/g, ' '));
 }
