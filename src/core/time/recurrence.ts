@@ -22,9 +22,11 @@ const TRIGGER = String.raw`(?:hang|dinh ky|bao cao|bc|moi)`;
 const LINKER = String.raw`(?:hang|dinh ky|theo|bao cao|bc)`;
 
 const PHRASES: RegExp[] = [
-  // hàng Quý, năm; báo cáo quý, BC năm; định kỳ 6 tháng
+  // hàng Quý, năm; báo cáo quý, BC năm; định kỳ 6 tháng. At most four linking words ("báo cáo
+  // định kỳ hằng năm" has two): with any number, each word of a long run of them with no period
+  // after ("định kỳ định kỳ …") started a scan to the run's end, which is quadratic.
   new RegExp(
-    String.raw`\b${TRIGGER}(?:\s+${LINKER})*\s+${PERIOD}(?:\s*(?:,|va|/|-|hoac)\s*(?:(?:hang|bao cao|bc)\s+)?${PERIOD})*`,
+    String.raw`\b${TRIGGER}(?:\s+${LINKER}){0,4}\s+${PERIOD}(?:\s*(?:,|va|/|-|hoac)\s*(?:(?:hang|bao cao|bc)\s+)?${PERIOD})*`,
     'g',
   ),
   // các năm tiếp theo; những quý sau
