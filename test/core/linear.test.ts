@@ -33,3 +33,9 @@ describe('a 200 KB cell', () => {
     },
   );
 });
+
+it('a time cell of 200,000 recurring phrases is read (their list, passed as arguments, overflowed the stack)', () => {
+  const reading = readTimeExpression('Hằng năm '.repeat(200_000), ctx);
+  expect(reading).toMatchObject({ understood: true, kind: 'recurring', recurrence: 'yearly' });
+  expect(reading).toMatchObject({ start: '2024-01-01', due: '2024-12-31' });
+});

@@ -215,7 +215,7 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
   const seenIds = new Map<string, number>();
 
   for (const [index, table] of detected.entries()) {
-    if (table.kind === 'other') findings.push(...unrecognised(table, index));
+    if (table.kind === 'other') append(findings, unrecognised(table, index));
     if (table.kind !== 'tasks') continue;
     // "Thời gian thực hiện (Năm 2026)": the header's year is the year of this table's times.
     const headerYear = (['time', 'due', 'start'] as const)
@@ -225,11 +225,14 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
     const rows = readTaskRows(table, grid.source === 'sheet', cells);
     const ids = taskIds(rows.tasks, seenIds);
-    findings.push(...repairShiftedUnitCells(rows.tasks, ids, split.shared));
-    findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
+    append(findings, repairShiftedUnitCells(rows.tasks, ids, split.shared));
+    append(
+      findings,
+      rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)),
+    );
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
     const timeOf = timeReader(twoColumns, tableCtx);
-    sections.push(...rows.sections);
+    append(sections, rows.sections);
     rows.tasks.forEach((raw, i) => {
       const leadCell = leadCellOf(raw.cells.lead ?? '');
       const support = split(raw.cells.support ?? '');
@@ -262,10 +265,11 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     tasks,
     units: directory.units,
   } as const;
-  findings.push(...sourceFindings(grid));
-  findings.push(...directory.findings);
-  findings.push(
-    ...validatePlan(body, {
+  append(findings, sourceFindings(grid));
+  append(findings, directory.findings);
+  append(
+    findings,
+    validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
       mergesKnown: grid.mergesKnown ?? grid.source === 'sheet',
     }),
@@ -276,4 +280,12 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
 /** Text (a document, or Excel's clipboard) → plan. */
 export function parsePlanText(text: string, options: ParseOptions = {}): Plan {
   return planFromGrid(textToGrid(text), options);
+}
+
+/**
+ * Adds `items` at the end of `list`. Not `list.push(...items)`: that passes every item as an
+ * argument, and past some tens of thousands (findings of a long plan) overflows the stack.
+ */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }

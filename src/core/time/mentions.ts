@@ -259,7 +259,7 @@ export function findMentions(folded: string): { mentions: Mention[]; masked: str
       const from = m.index;
       found.push({ from, to: from + m[0].length, ...pattern.build(m) });
     }
-    mentions.push(...found);
+    for (const mention of found) mentions.push(mention);
     masked = blankSpans(masked, found, MASK_MENTION);
   }
   mentions.sort((a, b) => a.from - b.from);

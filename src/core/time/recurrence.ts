@@ -64,7 +64,7 @@ export function findRecurringPhrases(folded: string): {
       const from = m.index;
       found.push({ from, to: from + m[0].length, recurrence: shortestPeriod(m[0]) });
     }
-    phrases.push(...found);
+    for (const phrase of found) phrases.push(phrase);
     masked = blankSpans(masked, found, MASK_RECURRING);
   }
   phrases.sort((a, b) => a.from - b.from);

@@ -120,7 +120,8 @@ function mergeLevels(auto: Map<string, Cluster>, planLevel: string | null): void
     const candidates = byBase.get(`${s.base}|${s.paren}`) ?? [];
     const [target] = candidates;
     if (candidates.length !== 1 || target === undefined || target === c) continue;
-    target.absorbed.push(...c.own, ...c.absorbed);
+    for (const m of c.own) target.absorbed.push(m);
+    for (const m of c.absorbed) target.absorbed.push(m);
     auto.delete(key);
   }
 }
