@@ -215,9 +215,12 @@ function timeText(rand: () => number, year: number): string {
   return `Từ tháng ${String(month).padStart(2, '0')}/${year} - 12/${year}`;
 }
 
-/** The units of a plan of `count` tasks: about one per 20 tasks, at least 3, all different. */
-export function unitNames(count: number): string[] {
-  const n = Math.max(3, Math.round(count / 20));
+/**
+ * The units of a plan of `count` tasks: about one per 20 tasks (or `units`), at least 3, all
+ * different up to 6,160 (16 departments, then 8 local offices at 3 levels in 256 places).
+ */
+export function unitNames(count: number, units = Math.round(count / 20)): string[] {
+  const n = Math.max(3, units);
   const names = UNIT_KINDS.slice(0, n);
   for (let i = 0; names.length < n; i++) {
     const place = PLACES[i % PLACES.length]!;
@@ -230,8 +233,11 @@ export function unitNames(count: number): string[] {
 }
 
 /** Where each section starts: its label row (a part row first when a part opens). */
-function sectionRows(count: number): { part: string | null; label: string; tasks: number }[] {
-  const perSection = Math.max(15, Math.ceil(count / (PART_LABELS.length * MAX_ROMAN)));
+function sectionRows(
+  count: number,
+  size: number,
+): { part: string | null; label: string; tasks: number }[] {
+  const perSection = Math.max(size, Math.ceil(count / (PART_LABELS.length * MAX_ROMAN)));
   const sections = Math.ceil(count / perSection);
   // Up to 20 sections stand alone; more are grouped into parts of equal size.
   const perPart =
@@ -249,11 +255,24 @@ function sectionRows(count: number): { part: string | null; label: string; tasks
   return rows;
 }
 
+/** How an appendix is shaped besides its number of tasks (the defaults: a plan as written). */
+export interface AppendixShape {
+  seed: number;
+  year: number;
+  /** Tasks per section (default 15; the number of tasks for one section). */
+  sectionSize: number;
+  /** Units that lead and coordinate (default one per 20 tasks; all different up to 6,160). */
+  units: number;
+  /** Physical rows per task: its text carried on over page breaks (default 1). */
+  rowsPerTask: number;
+}
+
 /** The appendix as text: a document head, then the task table. */
-export function syntheticAppendix(count: number, seed = 1, year = 2024): string {
+export function syntheticAppendix(count: number, shape: Partial<AppendixShape> = {}): string {
+  const { seed = 1, year = 2024, sectionSize = 15, rowsPerTask = 1 } = shape;
   const rand = random(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
-  const units = unitNames(count);
+  const units = unitNames(count, shape.units);
   const lines = [
     'UỶ BAN NHÂN DÂN TỈNH BẮC NINH',
     `Số: ${100 + (seed % 900)}/KH-UBND`,
@@ -279,7 +298,7 @@ export function syntheticAppendix(count: number, seed = 1, year = 2024): string 
   };
   let i = 0;
   let parts = 0;
-  for (const [s, section] of sectionRows(count).entries()) {
+  for (const [s, section] of sectionRows(count, sectionSize).entries()) {
     if (section.part) {
       lines.push(`${section.part}\t${PART_TITLES[parts++ % PART_TITLES.length]}\t\t\t\t`);
     }
@@ -301,6 +320,10 @@ export function syntheticAppendix(count: number, seed = 1, year = 2024): string 
           pick(PRODUCTS),
         ].join('\t'),
       );
+      // The rest of a long text after a page break: a row with no STT, in lower case.
+      for (let row = 2; row <= rowsPerTask; row++) {
+        lines.push(`\tvà ${pick(OBJECTS).replace('{y}', String(year))} (phần ${row})\t\t\t\t`);
+      }
     }
   }
   lines.push('', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.');
@@ -308,6 +331,6 @@ export function syntheticAppendix(count: number, seed = 1, year = 2024): string 
 }
 
 /** A parsed synthetic plan of `count` tasks. */
-export function syntheticPlan(count: number, seed = 1): Plan {
-  return parsePlanText(syntheticAppendix(count, seed));
+export function syntheticPlan(count: number, shape: Partial<AppendixShape> = {}): Plan {
+  return parsePlanText(syntheticAppendix(count, shape));
 }
