@@ -11,7 +11,7 @@ import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
 
 /** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -52,3 +52,11 @@ export function splitSheetRef(ref: string): { sheet: string; range: string } | n
   if (bare) return { sheet: bare[1]!, range: bare[2]! };
   return null;
 }
+
+/** "B3" (or "$B$3") → 0-based column and 1-based row; null when it is not a cell address. */
+export function parseCell(a1: string): { column: number; row: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a1);
+  if (!m) return null;
+  const column = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { column, row: Number(m[2]) };
+}

@@ -2,7 +2,7 @@
 // .xlsx writer and the Office.js writer render it without decisions of their own.
 
 import type { Plan, PlanTask } from '../core/plan/types';
-import { unitNames } from '../core/status/rollup';
+import { leadUnitNames, unitNames } from '../core/status/rollup';
 import { absoluteRange, sheetRef } from './a1';
 import {
   DEFAULT_OPTIONS,
@@ -13,6 +13,7 @@ import {
   viDate,
 } from './context';
 import { labelsFor } from './labels';
+import { legalLayout } from './legal';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
 import { dashboardSheet } from './sheets/dashboard';
@@ -68,9 +69,13 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   );
   const fixed = Object.fromEntries(fixedKeys.map((k, i) => [k, fixedNames[i]!])) as typeof L.sheets;
   // Units that lead a task get a sheet (groups only when asked), in directory order.
-  const sheetUnits = plan.units
-    .filter((u) => u.leadCount > 0 && (opts.groupSheets || !u.group))
-    .map((u) => u.name);
+  const sheetUnits = [
+    ...new Set(
+      plan.units
+        .filter((u) => u.leadCount > 0 && (opts.groupSheets || !u.group))
+        .map((u) => u.name),
+    ),
+  ];
   const unitSheetNames = uniqueSheetNames(sheetUnits.map(unitSheetName), [
     ...Object.values(fixed),
     ...reserved,
@@ -102,7 +107,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     derivedStyles: {},
   };
 
-  const leadUnits = plan.units.filter((u) => u.leadCount > 0).map((u) => u.name);
+  const leadUnits = leadUnitNames(plan);
   const sheets = [
     dashboardSheet(ctx, leadUnits),
     tasksSheet(ctx),
@@ -116,7 +121,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
 
   const settings = sheetRef(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-  return {
+  const layout: WorkbookLayout = {
     sheets,
     names: [
       {
@@ -159,4 +164,6 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       description: `phuluc.plan/1; ${plan.tasks.length} tasks; ${plan.units.length} units`,
     },
   };
+  // Every string made one Excel takes, whatever the plan or the carried values hold.
+  return legalLayout(layout, opts.language);
 }

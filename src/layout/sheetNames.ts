@@ -1,7 +1,12 @@
 // Sheet names for units: valid (≤ 31 characters, none of \ / ? * : [ ], no leading or trailing
-// quote), readable (the abbreviations offices use) and the same from build to build.
+// quote, not "History"), readable (the abbreviations offices use) and the same from build to
+// build. Excel counts UTF-16 code units: an emoji is 2 characters.
+
+import { cutText, legalText } from '../core/text/legal';
 
 const MAX = 31;
+/** Names Excel keeps for itself. */
+const RESERVED = ['History'];
 
 // Longest phrases first; applied only when the full name is too long.
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -29,27 +34,26 @@ const ABBREVIATIONS: [RegExp, string][] = [
 ];
 
 const FORBIDDEN = /[\\/?*:[\]]/g;
+const EDGES = /^[\s']+|[\s']+$/g;
 
 /** Makes any text a valid sheet name (without the uniqueness rule). */
 export function validSheetName(text: string, fallback = 'Trang'): string {
-  let name = text
+  let name = legalText(text)
     .normalize('NFC')
     .replace(/\s+/g, ' ')
     .replace(FORBIDDEN, (c) => (c === '/' || c === '\\' ? '-' : c === ':' ? ' -' : ''))
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
+    // Spaces and quotes off both ends, in any mix ("Sở ' '" ends in a quote once trimmed).
+    .replace(EDGES, '');
   if (!name) name = fallback;
-  const chars = [...name];
-  if (chars.length > MAX) {
+  if (name.length > MAX) {
     // Cut at a word boundary when the limit falls inside a word and a boundary is close.
-    let cut = chars.slice(0, MAX).join('');
+    let cut = cutText(name, MAX);
     const space = cut.lastIndexOf(' ');
-    if (chars[MAX] !== ' ' && space >= 20) cut = cut.slice(0, space);
+    if (name[cut.length] !== ' ' && space >= 20) cut = cut.slice(0, space);
     // A cut inside parentheses drops the unfinished part.
     const open = cut.lastIndexOf('(');
     if (open > cut.lastIndexOf(')') && open >= 10) cut = cut.slice(0, open);
-    name = cut.trim().replace(/'+$/, '').trim();
+    name = cut.replace(EDGES, '') || fallback;
   }
   return name;
 }
@@ -58,31 +62,33 @@ export function validSheetName(text: string, fallback = 'Trang'): string {
 export function unitSheetName(unit: string): string {
   let name = unit.normalize('NFC').replace(/\s+/g, ' ').trim();
   for (const [pattern, short] of ABBREVIATIONS) {
-    if ([...name].length <= MAX) break;
+    if (name.length <= MAX) break;
     name = name.replace(pattern, short);
   }
   return validSheetName(name, 'Đơn vị');
 }
 
-const fold = (name: string): string => name.normalize('NFC').toLocaleLowerCase('vi');
+/**
+ * Sheet names as Excel compares them: ignoring case in every script (Đ and đ, Ở and ở are the
+ * same letter) and however the accents are encoded (NFC or NFD).
+ */
+export const sheetNameKey = (name: string): string =>
+  name.normalize('NFC').toUpperCase().toLowerCase();
 
 /**
  * Gives every wanted name a unique sheet name, ignoring case, in order: the first keeps its
- * name, later ones get " (2)", " (3)"… `taken` names (fixed sheets) are never reused.
+ * name, later ones get " (2)", " (3)"… `taken` names (fixed sheets) and the names Excel keeps
+ * for itself ("History") are never used.
  */
 export function uniqueSheetNames(wanted: string[], taken: string[] = []): string[] {
-  const used = new Set(taken.map(fold));
+  const used = new Set([...taken, ...RESERVED].map(sheetNameKey));
   return wanted.map((name) => {
     let candidate = name;
-    for (let n = 2; used.has(fold(candidate)); n++) {
+    for (let n = 2; used.has(sheetNameKey(candidate)); n++) {
       const suffix = ` (${n})`;
-      candidate =
-        [...name]
-          .slice(0, MAX - suffix.length)
-          .join('')
-          .trimEnd() + suffix;
+      candidate = cutText(name, MAX - suffix.length).trimEnd() + suffix;
     }
-    used.add(fold(candidate));
+    used.add(sheetNameKey(candidate));
     return candidate;
   });
 }

@@ -43,7 +43,7 @@ import type {
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
-} from '../../src/office/excel-api';
+} from '../../src/render/office/excel-api';
 import {
   cellCount,
   cellName,

@@ -242,7 +242,8 @@ export class WorkbookState {
   checkSheetName(name: string, except?: SheetState): void {
     if (name.length === 0 || name.trim().length === 0)
       fail('InvalidArgument', 'A sheet name cannot be blank.');
-    if ([...name].length > 31)
+    // Excel counts UTF-16 code units: an emoji is two characters.
+    if (name.length > 31)
       fail('InvalidArgument', `Sheet name "${name}" is longer than 31 characters.`);
     if (SHEET_FORBIDDEN.test(name))
       fail('InvalidArgument', `Sheet name "${name}" contains one of \\ / ? * : [ ].`);
@@ -455,6 +456,13 @@ export class WorkbookState {
         );
     }
     const at = (i: number, j: number): unknown => (scalar ? input : (input as unknown[][])[i]![j]);
+    if (mode === 'values') {
+      // A cell holds at most 32,767 characters (a leading apostrophe only marks text).
+      const tooLong = (v: unknown): boolean =>
+        typeof v === 'string' && v.replace(/^'/, '').length > 32_767;
+      if (scalar ? tooLong(input) : (input as unknown[][]).some((row) => row.some(tooLong)))
+        fail('InvalidArgument', 'A cell holds at most 32,767 characters.');
+    }
     // A single R1C1 formula for the whole range is read once, and checked once.
     let compiled: ((r: number, c: number) => string) | null = null;
     let checked: References | undefined;

@@ -12,6 +12,7 @@ import { rollupByUnit, standings, type UnitRollup } from '../../src/core/status/
 import { labelsFor, layoutWorkbook, stateOfLabel, type EnteredValues } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { renderXlsx } from '../../src/render/xlsx';
+import { hostilePlan } from '../helpers/hostile';
 import { SEEDS, seedText } from '../helpers/seeds';
 import { arr, get, XlsxParts, xlsxProblems } from '../render/helpers/xlsx-parts';
 import { sampleLayout, TRICKY_TEXTS } from '../render/sample-layout';
@@ -19,6 +20,9 @@ import { convert, findSoffice, privateProfile } from './soffice';
 
 const L = labelsFor('vi');
 const DUE_SOON = 7;
+/** A plan whose unit names and Mã are wildcards, operators, case variants, 255+ characters. */
+const HOSTILE = 'hostile';
+const PLANS = [...SEEDS, HOSTILE];
 
 function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -148,8 +152,8 @@ if (!soffice && !ci) {
 
   beforeAll(async () => {
     if (!soffice) throw new Error('LibreOffice (soffice) is required under CI=true');
-    for (const name of SEEDS) {
-      const plan = parsePlanText(seedText(name));
+    for (const name of PLANS) {
+      const plan = name === HOSTILE ? hostilePlan() : parsePlanText(seedText(name));
       const reportDate = reportDateOf(plan);
       const typed = typedValues(plan);
       const layout = layoutWorkbook(plan, {
@@ -183,7 +187,7 @@ if (!soffice && !ci) {
 
   it('opens every workbook with all its sheets', () => {
     expect({ files: [...computed.keys()].sort(), log }).toEqual({
-      files: [...SEEDS, 'sample'].sort(),
+      files: [...PLANS, 'sample'].sort(),
       log: expect.any(String),
     });
     for (const b of built) {
@@ -210,7 +214,7 @@ if (!soffice && !ci) {
     }
   });
 
-  it.each(SEEDS)('%s: every Tình trạng equals the core status for the report date', (name) => {
+  it.each(PLANS)('%s: every Tình trạng equals the core status for the report date', (name) => {
     const b = built.find((x) => x.name === name)!;
     const tasksSheet = b.layout.sheets.find((s) => s.kind === 'tasks')!;
     const cells = computed.get(name)!.sheets.get(tasksSheet.name)!;
@@ -235,7 +239,29 @@ if (!soffice && !ci) {
     }
   });
 
-  it.each(SEEDS)('%s: every dashboard count equals the core roll-up', (name) => {
+  it.each(PLANS)('%s: every Phân công row reads the status of its own task', (name) => {
+    const b = built.find((x) => x.name === name)!;
+    if (b.plan.tasks.length === 0) return;
+    const sheet = b.layout.sheets.find((s) => s.kind === 'assignments')!;
+    const cells = computed.get(name)!.sheets.get(sheet.name)!;
+    const want = new Map(
+      standings(b.plan, b.reportDate, DUE_SOON, b.core).map((s) => [s.id, L.categories[s.status]]),
+    );
+    const { row, cols } = headerRow(cells, L.words.code!);
+    const code = colLetter(cols.get(L.words.code!)!);
+    const status = colLetter(cols.get(L.words.status!)!);
+    const wrong: string[] = [];
+    let rows = 0;
+    for (let r = row + 1; cells.has(`${code}${r}`); r++, rows++) {
+      const id = String(cells.get(`${code}${r}`));
+      if (cells.get(`${status}${r}`) !== want.get(id))
+        wrong.push(`${id}: ${String(cells.get(`${status}${r}`))} ≠ ${want.get(id)}`);
+    }
+    expect({ name, wrong }).toEqual({ name, wrong: [] });
+    expect(rows).toBeGreaterThanOrEqual(b.plan.tasks.length);
+  });
+
+  it.each(PLANS)('%s: every dashboard count equals the core roll-up', (name) => {
     const b = built.find((x) => x.name === name)!;
     const dash = b.layout.sheets.find((s) => s.kind === 'dashboard')!;
     const cells = computed.get(name)!.sheets.get(dash.name)!;

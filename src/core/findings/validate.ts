@@ -1,6 +1,16 @@
 import type { Finding, Plan, PlanTask } from '../plan/types';
+import { EXCEL_CELL_LIMIT } from '../text/legal';
 import { foldForMatch, trimEndWhere } from '../text/normalize';
-import { type Field, FIELD_EN, FIELD_VI, finding, SEVERITY_ORDER, viDate } from './messages';
+import {
+  type Field,
+  FIELD_EN,
+  FIELD_VI,
+  finding,
+  groupDigits,
+  SEVERITY_ORDER,
+  viDate,
+} from './messages';
+import { checkSeveralTimes } from './several-times';
 
 export interface ValidationContext {
   /** Every unit spelling → its canonical name (from the unit directory). */
@@ -10,6 +20,11 @@ export interface ValidationContext {
    * PDF table): a blank cell is then truly empty, never a lost merge.
    */
   mergesKnown?: boolean;
+  /**
+   * Cells a person filled "as above" (a merged cell lost in conversion), by source line and
+   * field: the row did lose its merges, so a blank beside them is still a likely lost merge.
+   */
+  mergedAbove?: readonly { line: number; field: Field }[];
 }
 
 type PlanBody = Omit<Plan, 'findings'>;
@@ -110,8 +125,10 @@ function checkBlanks(task: PlanTask, above: PlanTask | null, ctx: ValidationCont
   }
   // Coordinating units and deliverables are often legitimately empty: flag them only when the
   // row also lost its lead or time, i.e. it sits under a merged block.
-  const rowLostMerge = ['lead', 'time'].some(
-    (f) => !isFilled(task, f as Field) && mergeCandidate(f as Field),
+  const filledAsAbove = (field: Field): boolean =>
+    (ctx.mergedAbove ?? []).some((m) => m.field === field && task.rows.includes(m.line));
+  const rowLostMerge = (['lead', 'time'] as Field[]).some(
+    (f) => (!isFilled(task, f) && mergeCandidate(f)) || filledAsAbove(f),
   );
   if (rowLostMerge) {
     for (const field of ['support', 'product'] as Field[]) {
@@ -302,6 +319,40 @@ function checkCut(task: PlanTask): Finding[] {
   return out;
 }
 
+/** Texts longer than one Excel cell holds: the workbook writes their beginning only. */
+function checkLength(task: PlanTask): Finding[] {
+  const out: Finding[] = [];
+  const flag = (length: number, vi: string, en: string, field?: Field): void => {
+    if (length <= EXCEL_CELL_LIMIT) return;
+    const limitVi = groupDigits(EXCEL_CELL_LIMIT, 'vi');
+    const limitEn = groupDigits(EXCEL_CELL_LIMIT, 'en');
+    out.push(
+      finding(
+        'cell-too-long',
+        'warning',
+        task.id,
+        task.rows,
+        [
+          `Ô ${vi} dài ${groupDigits(length, 'vi')} ký tự, quá ${limitVi} ký tự một ô Excel chứa được: sổ theo dõi chỉ ghi phần đầu, có ghi chú cắt ở cuối ô.`,
+          `The ${en} cell is ${groupDigits(length, 'en')} characters long, more than the ${limitEn} an Excel cell holds: the workbook keeps its beginning, with a note at the end of the cell.`,
+        ],
+        field ? { field } : {},
+      ),
+    );
+  };
+  for (const field of ['title', 'lead', 'support', 'time', 'product'] as Field[]) {
+    // Unit lists are written one unit per line.
+    const text =
+      field === 'lead' || field === 'support' ? task[field].join('\n') : cellText(task, field);
+    flag(text.length, FIELD_VI[field], FIELD_EN[field], field);
+  }
+  flag(task.note?.length ?? 0, 'ghi chú', 'note');
+  for (const [header, value] of Object.entries(task.extra ?? {})) {
+    flag(value.length, `"${header}"`, `"${header}"`);
+  }
+  return out;
+}
+
 /** Numbering within a section (or across the table when it runs on): duplicates, gaps, order. */
 function checkNumbering(tasks: PlanTask[]): Finding[] {
   const out: Finding[] = [];
@@ -437,6 +488,8 @@ export function validatePlan(plan: PlanBody, ctx: ValidationContext): Finding[] 
     ...checkTime(task, plan, years),
     ...checkUnits(task, ctx),
     ...checkCut(task),
+    ...checkLength(task),
+    ...checkSeveralTimes(task),
   ]);
   return [
     ...checkTables(plan),

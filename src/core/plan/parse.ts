@@ -1,5 +1,7 @@
 import type { Grid } from '../grid/types';
 import { textToGrid } from '../grid/fromText';
+import { legalGrid } from '../grid/legal';
+import { legalText } from '../text/legal';
 import { readDocument } from '../document/meta';
 import { CleanCells } from '../table/cells';
 import { findTables, type DetectedTable } from '../table/detect';
@@ -14,7 +16,8 @@ import {
   type LeadCell,
   type UnitDirectoryEntry,
 } from '../units';
-import { sortFindings, sourceFindings, validatePlan } from '../findings';
+import { appendixHeadFindings, sortFindings, sourceFindings, validatePlan } from '../findings';
+import { illegalCharacterFindings } from '../findings/characters';
 import { repairShiftedUnitCells } from './repair';
 import {
   PLAN_SCHEMA,
@@ -37,6 +40,11 @@ export interface ParseOptions {
    * detected roles of that table, which then counts as a task table when it has a task column.
    */
   columnRoles?: Record<number, Partial<Record<ColumnRole, number>>>;
+  /**
+   * Cells a person filled "as above" (the pane's suggested fixes), by source line and field: the
+   * findings about the row's other blank cells stay (see ValidationContext.mergedAbove).
+   */
+  mergedAbove?: { line: number; field: 'lead' | 'support' | 'time' | 'product' }[];
 }
 
 /** A table with the roles a person chose instead of the detected ones. */
@@ -187,7 +195,9 @@ function unrecognised(table: DetectedTable, index: number): Finding[] {
 }
 
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */
-export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
+export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
+  // Characters no workbook can hold go first, so nothing later sees or copies them.
+  const { grid, replaced } = legalGrid(source);
   const doc = readDocument(grid);
   // Every cell cleaned once, for the table finder and the row reader.
   const cells = new CleanCells();
@@ -256,7 +266,13 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     });
   }
 
-  const directory = buildUnitDirectory(tasks, { directory: options.directory });
+  const given = options.directory?.map((entry) => ({
+    ...entry,
+    name: legalText(entry.name),
+    aliases: entry.aliases.map(legalText),
+    members: entry.members.map(legalText),
+  }));
+  const directory = buildUnitDirectory(tasks, { directory: given });
   const body = {
     schema: PLAN_SCHEMA,
     document: doc,
@@ -266,12 +282,15 @@ export function planFromGrid(grid: Grid, options: ParseOptions = {}): Plan {
     units: directory.units,
   } as const;
   append(findings, sourceFindings(grid));
+  append(findings, appendixHeadFindings(grid, doc));
   append(findings, directory.findings);
+  append(findings, illegalCharacterFindings(replaced, tasks));
   append(
     findings,
     validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
       mergesKnown: grid.mergesKnown ?? grid.source === 'sheet',
+      ...(options.mergedAbove ? { mergedAbove: options.mergedAbove } : {}),
     }),
   );
   return { ...body, findings: sortFindings(findings, tasks) };

@@ -84,6 +84,11 @@ function figures(unit: string, rows: TaskStanding[], reportDate: IsoDate): UnitR
   };
 }
 
+/** The units the dashboard lists: those that lead a task, in directory order, each name once. */
+export function leadUnitNames(plan: Pick<Plan, 'units'>): string[] {
+  return [...new Set(plan.units.filter((u) => u.leadCount > 0).map((u) => u.name))];
+}
+
 /**
  * One row per unit that leads at least one task (a task counts once per unit), in the order of
  * `plan.units`, and a last row for the whole plan (each task once).
@@ -97,13 +102,11 @@ export function rollupByUnit(
   const all = standings(plan, reportDate, dueSoonDays, entered);
   const names = unitNames(plan);
   const byId = new Map(all.map((s) => [s.id, s]));
-  const units = plan.units
-    .filter((u) => u.leadCount > 0)
-    .map((u) => {
-      const rows = plan.tasks
-        .filter((t) => t.lead.some((l) => (names.get(l) ?? l) === u.name))
-        .map((t) => byId.get(t.id)!);
-      return figures(u.name, rows, reportDate);
-    });
+  const units = leadUnitNames(plan).map((unit) => {
+    const rows = plan.tasks
+      .filter((t) => t.lead.some((l) => (names.get(l) ?? l) === unit))
+      .map((t) => byId.get(t.id)!);
+    return figures(unit, rows, reportDate);
+  });
   return { units, total: figures('', all, reportDate) };
 }

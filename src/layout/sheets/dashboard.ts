@@ -7,7 +7,7 @@ import { printSetup, type Context } from '../context';
 import { TAB_COLOURS } from '../styles';
 import { fitRowHeights } from '../fit';
 import type { Cell, ConditionalFormat, SheetLayout } from '../types';
-import { ASSIGNMENT, countLead } from './assignments';
+import { ASSIGNMENT, countLead, unitNumber } from './assignments';
 
 export const DASHBOARD = { asOfRow: 3, header: 5, first: 6 } as const;
 
@@ -55,14 +55,15 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
 
   const unitRow = (unit: string, i: number): (Cell | null)[] => {
     const r = DASHBOARD.first + i;
-    const u = `$${L_('unit')}${r}`;
+    // The counts find the unit's rows by its number (its STT here), never by its name.
+    const u = `$${L_('stt')}${r}`;
     const count = (...criteria: [number, string][]): string => countLead(ctx, u, ...criteria);
     const link = ctx.unitSheets.get(unit);
     const doneDue = `(${count([a.due, due], [a.status, cat('done-on-time')])}+${count([a.due, due], [a.status, cat('done-late')])})`;
     const onTimeDue = count([a.due, due], [a.status, cat('done-on-time')]);
     const dueCell = `$${L_('due')}${r}`;
     return [
-      { number: i + 1, style: 'int' },
+      { number: unitNumber(ctx, unit) ?? i + 1, style: 'int' },
       link
         ? { text: unit, style: 'link', link: { sheet: link, address: 'A1' } }
         : { text: unit, style: 'text' },

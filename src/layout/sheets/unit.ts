@@ -91,7 +91,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
         formula: lookup(ctx, m.daysLeft, rowCell),
         style: ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
       },
-      { formula: matchRow(ctx, `$A${r}`), style: 'int' },
+      { formula: matchRow(ctx, `$A${r}`, task.id), style: 'int' },
     ];
   };
 

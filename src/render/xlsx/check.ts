@@ -2,6 +2,7 @@
 // problem with some content… Do you want us to try to recover?" prompt, or write a wrong file
 // silently. A failed check is a bug in the layout; the message says where.
 
+import { hasIllegalCharacters } from '../../core/text/legal';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../layout/types';
 import { formulaProblem } from './formula';
 import {
@@ -40,6 +41,7 @@ export function sheetNameProblem(name: string): string | null {
   if (name.startsWith("'") || name.endsWith("'"))
     return `sheet name "${name}" starts or ends with an apostrophe`;
   if (name.toLowerCase() === 'history') return 'sheet name "History" is reserved by Excel';
+  if (hasIllegalCharacters(name)) return `sheet name "${name}" holds a character XML forbids`;
   return null;
 }
 
@@ -77,6 +79,8 @@ function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
   if (kinds > 1) out.push(`${where()}: more than one of text, number, date, bool, formula`);
   if (cell.text !== undefined && cell.text.length > 32_767)
     out.push(`${where()}: text longer than 32,767 characters`);
+  if (cell.text !== undefined && hasIllegalCharacters(cell.text))
+    out.push(`${where()}: text holds a character XML forbids`);
   if (cell.number !== undefined && !Number.isFinite(cell.number))
     out.push(`${where()}: number ${cell.number}`);
   if (cell.date !== undefined && !isIsoDate(cell.date)) out.push(`${where()}: date "${cell.date}"`);
@@ -180,6 +184,7 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
       if (c.trim() === '') out.push(`${at}: table column with an empty header`);
       if (/[\r\n\t]/.test(c)) out.push(`${at}: table column "${c}" holds a line break or tab`);
       if (c.length > 255) out.push(`${at}: table column header longer than 255 characters`);
+      if (hasIllegalCharacters(c)) out.push(`${at}: table column holds a character XML forbids`);
       if (seen.has(c.toUpperCase())) out.push(`${at}: table column "${c}" appears twice`);
       seen.add(c.toUpperCase());
     }
@@ -227,6 +232,9 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
       out.push(`${w}: prompt title over 32 or message over 255 characters`);
     if (dv.error && (dv.error.title.length > 32 || dv.error.message.length > 225))
       out.push(`${w}: error title over 32 or message over 225 characters`);
+    const texts = [dv.prompt?.title, dv.prompt?.message, dv.error?.title, dv.error?.message];
+    if (texts.some((t) => t !== undefined && hasIllegalCharacters(t)))
+      out.push(`${w}: a prompt or error text holds a character XML forbids`);
   }
 
   const repeat = sheet.print.repeatRows;
@@ -238,6 +246,8 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   for (const text of [sheet.print.header, sheet.print.footer]) {
     if (text !== undefined && text.length > 255)
       out.push(`${at}: page header/footer over 255 characters`);
+    if (text !== undefined && hasIllegalCharacters(text))
+      out.push(`${at}: page header/footer holds a character XML forbids`);
   }
   return out;
 }
@@ -278,6 +288,14 @@ export function checkLayout(layout: WorkbookLayout): void {
       .filter((s) => !listed.has(s.marker.toUpperCase()))
       .map((s) => ({ name: s.marker, ref: `'${s.name.replace(/'/g, "''")}'!$A$1` })),
   ];
+  for (const n of layout.names) {
+    if (n.comment !== undefined && (n.comment.length > 255 || hasIllegalCharacters(n.comment)))
+      out.push(`name "${n.name}": comment over 255 characters or with a character XML forbids`);
+  }
+  for (const [key, text] of Object.entries(layout.properties)) {
+    if (text.length > 255 || hasIllegalCharacters(text))
+      out.push(`property ${key}: over 255 characters or with a character XML forbids`);
+  }
   for (const n of names) {
     const p = definedNameProblem(n.name);
     if (p) out.push(p);
