@@ -98,7 +98,7 @@ export const DIMENSIONS: Dimension[] = [
   {
     name: 'rows per task (40 tasks, text over page breaks)',
     appendix: (n) => syntheticAppendix(40, { rowsPerTask: n }),
-    base: 50,
+    base: 200,
   },
   { name: 'rows of one task (a table without numbers)', appendix: oneLongTask, base: 2000 },
   { name: 'rows read as tasks under a lost merged lead', appendix: mergedLeadRows, base: 8000 },
@@ -108,5 +108,5 @@ export const DIMENSIONS: Dimension[] = [
     appendix: (n) => hostileTable(hostileCell('Quý IV/2024 theo Kế hoạch số 12/KH-UBND; ', n)),
     base: 50_000,
   },
-  { name: 'recurring times in one time cell', appendix: recurringTimes, base: 4000 },
+  { name: 'recurring times in one time cell', appendix: recurringTimes, base: 6000 },
 ];
