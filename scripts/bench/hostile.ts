@@ -13,6 +13,8 @@ export const HOSTILE_UNITS: readonly string[] = [
   '(– ',
   '"',
   'Quý IV/2024; ',
+  'định kỳ ',
+  'báo cáo hằng ',
   'trước ngày 15/3 và tháng 6 theo Kế hoạch số 12/KH-UBND ',
   'Sở Nội vụ, ',
   '- Phòng Tư pháp\n',

@@ -1,7 +1,10 @@
-// `npm run bench`: how long the workbook takes for 100, 1,000 and 10,000 tasks, against the
-// same ExcelJS writing the same cell values with no styles, rules or formulas. Not a test: it
-// prints figures (targets: 10,000 tasks under 10 s, at most 2× the values-only write). Then the time to
-// read a 20-page PDF appendix (scripts/bench/pdf.ts).
+// `npm run bench`: how long the reader takes for 1,000 to 40,000 tasks and how its time grows
+// (scripts/bench/parse.ts), how long the workbook takes for 100, 1,000 and 10,000 tasks against
+// the same ExcelJS writing the same cell values with no styles, rules or formulas, then the time
+// to read a 20-page PDF appendix (scripts/bench/pdf.ts). Not a test: it prints figures, each
+// next to its target (workbook: 10,000 tasks under 10 s, at most 2× the values-only write).
+//
+//   npm run bench [-- parse] [counts…]   ("parse": the reader's figures only)
 
 import { cpus, loadavg } from 'os';
 import type { Plan } from '../../src/core/plan/types';
@@ -10,6 +13,7 @@ import { syntheticPlan } from './generate';
 import { benchPdf } from './pdf';
 import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
 import { parsePlanText } from '../../src/core/plan/parse';
+import { benchParse } from './parse';
 import { BENCH_OPTIONS, RENDERERS } from './renderers';
 import { best, fmt } from './timing';
 import { BUILD_TARGET_RATIO, valuesOnlyWrite } from './values-only';
@@ -30,17 +34,17 @@ async function benchHostileCells(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
+  const args = process.argv.slice(2);
+  const sizes = args.map(Number).filter((n) => n > 0);
   const counts = sizes.length > 0 ? sizes : [100, 1000, 10000];
   console.log(`PhuLuc bench — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   const load = loadavg()[0]!.toFixed(1);
   console.log(
-    `${cpus().length} CPUs, load average ${load} (figures: wall-clock time, best run; CPU time in brackets)`,
+    `${cpus().length} CPUs, load average ${load} (figures: wall-clock time of the best run, CPU time in brackets, unless a table says otherwise)`,
   );
   await benchHostileCells();
+  await benchParse();
+  if (args.includes('parse')) return;
   console.log(
     `tasks   units  sheets  renderer                 time              values only       ratio (target ≤ ${BUILD_TARGET_RATIO}×)  of which layout`,
   );

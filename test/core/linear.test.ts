@@ -5,6 +5,7 @@ import { parsePlanText } from '../../src/core/plan/parse';
 import { readTimeExpression } from '../../src/core/time';
 import { splitUnits } from '../../src/core/units';
 import { cleanCell } from '../../src/core/text/cell';
+import { isHtmlDocument } from '../../src/core/grid/fromText';
 import { HOSTILE_UNITS, hostileCell, hostileTable } from '../../scripts/bench/hostile';
 
 const SIZE = 200_000;
@@ -32,4 +33,18 @@ describe('a 200 KB cell', () => {
       expect(tasks).toBe(2);
     },
   );
+});
+
+it('a time cell of 200,000 recurring phrases is read (their list, passed as arguments, overflowed the stack)', () => {
+  const reading = readTimeExpression('Hằng năm '.repeat(200_000), ctx);
+  expect(reading).toMatchObject({ understood: true, kind: 'recurring', recurrence: 'yearly' });
+  expect(reading).toMatchObject({ start: '2024-01-01', due: '2024-12-31' });
+});
+
+it('a text of empty HTML comments, then a word, is no HTML page, told at once (each comment more doubled the time: 30 took 6 s)', () => {
+  const text = `${'<!---->'.repeat(26)} Kế hoạch`;
+  let page = true;
+  expect(ms(() => (page = isHtmlDocument(text)))).toBeLessThan(500);
+  expect(page).toBe(false);
+  expect(isHtmlDocument(`${'<!-- Word -->\n'.repeat(30)}<!DOCTYPE html><html>`)).toBe(true);
 });

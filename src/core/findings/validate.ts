@@ -151,7 +151,8 @@ function checkBlanks(task: PlanTask, above: PlanTask | null, ctx: ValidationCont
   return out;
 }
 
-function checkTime(task: PlanTask, plan: PlanBody): Finding[] {
+/** `years`: the plan's title's years (`titleYears`), worked out once for every task. */
+function checkTime(task: PlanTask, plan: PlanBody, years: [number, number] | null): Finding[] {
   const out: Finding[] = [];
   const { time } = task;
   if (time.text && time.kind === null) {
@@ -226,7 +227,6 @@ function checkTime(task: PlanTask, plan: PlanBody): Finding[] {
       ),
     );
   }
-  const years = titleYears(doc.title);
   if (time.due && years) {
     const dueYear = Number(time.due.slice(0, 4));
     if (dueYear < years[0] || dueYear > years[1]) {
@@ -250,6 +250,7 @@ function checkTime(task: PlanTask, plan: PlanBody): Finding[] {
 }
 
 function checkUnits(task: PlanTask, ctx: ValidationContext): Finding[] {
+  if (task.support.length === 0 || task.lead.length === 0) return [];
   const canonical = (name: string): string => ctx.aliasToUnit.get(name) ?? name;
   const leads = new Set(task.lead.map(canonical));
   const both = [...new Set(task.support.map(canonical))].filter((u) => leads.has(u));
@@ -276,13 +277,17 @@ function checkUnits(task: PlanTask, ctx: ValidationContext): Finding[] {
   ];
 }
 
+/** A text that ends on a word that cannot end it ("… và", "… của", "…,"). */
+const DANGLING = /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ)|[-–&,])$/u;
+/** `DANGLING` reads the last five characters at most: it is tried on the text's last eight. */
+const dangles = (text: string): boolean => DANGLING.test(text.slice(-8));
+
 /** Cut text: a unit name or task text that ends on a word that cannot end it. */
 function checkCut(task: PlanTask): Finding[] {
-  const dangling = /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ)|[-–&,])$/u;
   const out: Finding[] = [];
   for (const field of ['lead', 'support'] as Field[]) {
     const names = field === 'lead' ? task.lead : task.support;
-    const cut = names.find((n) => dangling.test(n));
+    const cut = names.find(dangles);
     if (cut) {
       out.push(
         finding(
@@ -299,7 +304,7 @@ function checkCut(task: PlanTask): Finding[] {
       );
     }
   }
-  if (dangling.test(task.title)) {
+  if (dangles(task.title)) {
     out.push(
       finding(
         'cell-cut',
@@ -352,7 +357,11 @@ function checkLength(task: PlanTask): Finding[] {
 function checkNumbering(tasks: PlanTask[]): Finding[] {
   const out: Finding[] = [];
   const bySection = new Map<string | null, PlanTask[]>();
-  for (const t of tasks) bySection.set(t.section, [...(bySection.get(t.section) ?? []), t]);
+  for (const t of tasks) {
+    const section = bySection.get(t.section);
+    if (section === undefined) bySection.set(t.section, [t]);
+    else section.push(t);
+  }
   const groups = [...bySection.values()];
   // Numbering runs on when a later section does not start again at 1 (seed 002).
   const runsOn = groups.length > 1 && groups.slice(1).some((g) => Number(g[0]?.stt) > 1);
@@ -472,9 +481,11 @@ function checkTables(plan: PlanBody): Finding[] {
 
 /** Everything a careful clerk would flag before the plan is signed or tracked. */
 export function validatePlan(plan: PlanBody, ctx: ValidationContext): Finding[] {
+  const { document: doc } = plan;
+  const years = titleYears(doc.title);
   const perTask = plan.tasks.flatMap((task, i) => [
     ...checkBlanks(task, i > 0 ? plan.tasks[i - 1]! : null, ctx),
-    ...checkTime(task, plan),
+    ...checkTime(task, plan, years),
     ...checkUnits(task, ctx),
     ...checkCut(task),
     ...checkLength(task),

@@ -16,7 +16,12 @@ function splitPipeRow(line: string): string[] | null {
  * tables, HTML leftovers). One grid row per line, so row numbers are the document's lines.
  */
 export function documentToGrid(text: string): Grid {
-  const lines = normalizeText(text).split('\n');
+  return documentGrid(normalizeText(text));
+}
+
+/** `documentToGrid` of text already normalized (`normalizeText`). */
+function documentGrid(normalized: string): Grid {
+  const lines = normalized.split('\n');
   const rows: GridRow[] = lines.map((line, i) => {
     if (line.includes('\t')) return { line: i + 1, cells: line.split('\t'), tabular: true };
     const piped = splitPipeRow(line);
@@ -64,6 +69,8 @@ function quotedCell(text: string, open: number): { value: string; end: number } 
  * quoted cells as `quotedCell` reads them. One pass, linear in the text.
  */
 export function splitTsv(text: string): string[][] {
+  // Without a quote, every line is a record and every tab a cell boundary.
+  if (!text.includes('"')) return text.split('\n').map((line) => line.split('\t'));
   const records: string[][] = [];
   let cells: string[] = [];
   let i = 0;
@@ -101,7 +108,12 @@ export function splitTsv(text: string): string[][] {
  * is quoted, with `""` for a quote. Row numbers are record numbers (the sheet's rows).
  */
 export function tsvToGrid(text: string): Grid {
-  const rows: GridRow[] = splitTsv(normalizeText(text)).map((cells, i) => ({
+  return tsvGrid(splitTsv(normalizeText(text)));
+}
+
+/** `tsvToGrid` of the records `splitTsv` read from normalized text. */
+function tsvGrid(records: string[][]): Grid {
+  const rows: GridRow[] = records.map((cells, i) => ({
     line: i + 1,
     cells: cells.length > 0 ? cells : [''],
     tabular: cells.length > 1,
@@ -117,21 +129,27 @@ export function tsvToGrid(text: string): Grid {
  */
 export function looksLikeClipboardTable(text: string): boolean {
   const normalized = normalizeText(text);
-  if (!normalized.includes('\t')) return false;
-  const records = splitTsv(normalized).filter((cells) => cells.some((c) => c.trim() !== ''));
-  if (records.length === 0) return false;
-  const tabbed = records.filter((cells) => cells.length > 1).length;
-  return tabbed / records.length >= 0.9;
+  return normalized.includes('\t') && isClipboardTable(splitTsv(normalized));
+}
+
+/** The rule of `looksLikeClipboardTable`, on the records of the normalized text. */
+function isClipboardTable(records: string[][]): boolean {
+  const filled = records.filter((cells) => cells.some((c) => c.trim() !== ''));
+  if (filled.length === 0) return false;
+  const tabbed = filled.filter((cells) => cells.length > 1).length;
+  return tabbed / filled.length >= 0.9;
 }
 
 /**
  * A whole HTML page (Word's "Save as Web Page" .htm, a page saved from a portal), not a text
- * with a few leftover tags in it.
+ * with a few leftover tags in it. Comments before the page read as one span from the first
+ * "<!--" to a "-->": a repeated group of them could split a run of comments in exponentially many
+ * ways before failing ("<!---->" 30 times, then a word: 6 s, twice that for each one more).
  */
+const HTML_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)?(?:<!doctype\s+html|<html[\s>])/i;
+
 export function isHtmlDocument(text: string): boolean {
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(
-    text,
-  );
+  return HTML_PAGE.test(text);
 }
 
 /**
@@ -140,5 +158,10 @@ export function isHtmlDocument(text: string): boolean {
  */
 export function textToGrid(text: string): Grid {
   if (isHtmlDocument(text)) return htmlToGrid(text);
-  return looksLikeClipboardTable(text) ? tsvToGrid(text) : documentToGrid(text);
+  // Normalized and split once, whichever it turns out to be.
+  const normalized = normalizeText(text);
+  const records = normalized.includes('\t') ? splitTsv(normalized) : null;
+  return records !== null && isClipboardTable(records)
+    ? tsvGrid(records)
+    : documentGrid(normalized);
 }

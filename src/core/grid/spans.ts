@@ -61,7 +61,7 @@ export function layOutSpans(rows: SpanCell[][]): { cells: string[]; mergedFromAb
     out.push({ cells, mergedFromAbove: merged.sort((a, b) => a - b) });
   }
   // Rectangle: every row as wide as the widest.
-  const width = Math.max(0, ...out.map((r) => r.cells.length));
+  const width = out.reduce((widest, r) => Math.max(widest, r.cells.length), 0);
   for (const r of out) while (r.cells.length < width) r.cells.push('');
   return out;
 }

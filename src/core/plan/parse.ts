@@ -3,13 +3,20 @@ import { textToGrid } from '../grid/fromText';
 import { legalGrid } from '../grid/legal';
 import { legalText } from '../text/legal';
 import { readDocument } from '../document/meta';
+import { CleanCells } from '../table/cells';
 import { findTables, type DetectedTable } from '../table/detect';
 import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
-import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
+import { readTimeColumns, readTimeExpression, type TimeContext, type TimeReading } from '../time';
 import { occurrencesOf, planYears } from '../time/occurrences';
-import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
+import {
+  buildUnitDirectory,
+  readLeadCell,
+  unitSplitter,
+  type LeadCell,
+  type UnitDirectoryEntry,
+} from '../units';
 import { appendixHeadFindings, sortFindings, sourceFindings, validatePlan } from '../findings';
 import { illegalCharacterFindings } from '../findings/characters';
 import { repairShiftedUnitCells } from './repair';
@@ -78,25 +85,41 @@ function taskIds(tasks: RawTask[], seen: Map<string, number>): string[] {
   });
 }
 
-function timeOf(task: RawTask, twoColumns: boolean, ctx: TimeContext): TaskTime {
-  const startText = task.cells.start ?? '';
-  const dueText = task.cells.due ?? '';
-  const text = twoColumns
-    ? startText && dueText
-      ? `${startText} – ${dueText}`
-      : startText || dueText
-    : (task.cells.time ?? '');
-  const reading = twoColumns
-    ? readTimeColumns(startText, dueText, ctx)
-    : readTimeExpression(text, ctx);
-  return {
-    text,
-    kind: reading.kind,
-    start: reading.start,
-    due: reading.due,
-    recurrence: reading.recurrence,
-    ...(twoColumns ? { startText, dueText } : {}),
-    ...(reading.parts ? { parts: reading.parts } : {}),
+/**
+ * Reads the time of each task of one table. Plans repeat their times ("Thường xuyên", "Quý
+ * IV/2024" forty times), so each distinct text (or pair of texts) is read once.
+ */
+function timeReader(twoColumns: boolean, ctx: TimeContext): (task: RawTask) => TaskTime {
+  const readings = new Map<string, Map<string, TimeReading>>();
+  const read = (first: string, second: string): TimeReading => {
+    let byFirst = readings.get(first);
+    if (byFirst === undefined) readings.set(first, (byFirst = new Map()));
+    let reading = byFirst.get(second);
+    if (reading === undefined) {
+      reading = twoColumns ? readTimeColumns(first, second, ctx) : readTimeExpression(first, ctx);
+      byFirst.set(second, reading);
+    }
+    return reading;
+  };
+  return (task) => {
+    const startText = task.cells.start ?? '';
+    const dueText = task.cells.due ?? '';
+    const text = twoColumns
+      ? startText && dueText
+        ? `${startText} – ${dueText}`
+        : startText || dueText
+      : (task.cells.time ?? '');
+    const reading = twoColumns ? read(startText, dueText) : read(text, '');
+    return {
+      text,
+      kind: reading.kind,
+      start: reading.start,
+      due: reading.due,
+      recurrence: reading.recurrence,
+      ...(twoColumns ? { startText, dueText } : {}),
+      // Each task its own parts: a reading is shared by every task with the same text.
+      ...(reading.parts ? { parts: reading.parts.map((part) => ({ ...part })) } : {}),
+    };
   };
 }
 
@@ -177,7 +200,9 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
   // Characters no workbook can hold go first, so nothing later sees or copies them.
   const { grid, replaced } = legalGrid(source);
   const doc = readDocument(grid);
-  const detected = findTables(grid).map((table, i) => {
+  // Every cell cleaned once, for the table finder and the row reader.
+  const cells = new CleanCells();
+  const detected = findTables(grid, cells).map((table, i) => {
     const roles = options.columnRoles?.[i];
     return roles ? withColumnRoles(table, roles) : table;
   });
@@ -189,18 +214,19 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
   const sections: PlanSection[] = [];
   const tasks: PlanTask[] = [];
   const findings: Finding[] = [];
-  // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split each text once.
-  const splitCache = new Map<string, string[]>();
-  const split = (cell: string): string[] => {
-    let units = splitCache.get(cell);
-    if (!units) splitCache.set(cell, (units = splitUnits(cell)));
-    return [...units];
+  // Unit cells repeat a lot ("Văn phòng UBND xã" forty times): split and read each text once.
+  const split = unitSplitter();
+  const leadCells = new Map<string, LeadCell>();
+  const leadCellOf = (cell: string): LeadCell => {
+    let read = leadCells.get(cell);
+    if (read === undefined) leadCells.set(cell, (read = readLeadCell(cell)));
+    return read;
   };
   // Ids stay unique across tables (a document may hold more than one task table).
   const seenIds = new Map<string, number>();
 
   for (const [index, table] of detected.entries()) {
-    if (table.kind === 'other') findings.push(...unrecognised(table, index));
+    if (table.kind === 'other') append(findings, unrecognised(table, index));
     if (table.kind !== 'tasks') continue;
     // "Thời gian thực hiện (Năm 2026)": the header's year is the year of this table's times.
     const headerYear = (['time', 'due', 'start'] as const)
@@ -208,14 +234,18 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
       .map((i) => (i === undefined ? null : yearInHeader(table.headers[i] ?? '')))
       .find((year) => year !== null);
     const tableCtx = headerYear ? { ...ctx, planYear: headerYear } : ctx;
-    const rows = readTaskRows(table, grid.source === 'sheet');
+    const rows = readTaskRows(table, grid.source === 'sheet', cells);
     const ids = taskIds(rows.tasks, seenIds);
-    findings.push(...repairShiftedUnitCells(rows.tasks, ids, split));
-    findings.push(...rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)));
+    append(findings, repairShiftedUnitCells(rows.tasks, ids, split.shared));
+    append(
+      findings,
+      rows.guesses.map((guess) => guessFinding(guess, rows.tasks, ids)),
+    );
     const twoColumns = table.columns.start !== undefined && table.columns.due !== undefined;
-    sections.push(...rows.sections);
+    const timeOf = timeReader(twoColumns, tableCtx);
+    append(sections, rows.sections);
     rows.tasks.forEach((raw, i) => {
-      const leadCell = readLeadCell(raw.cells.lead ?? '');
+      const leadCell = leadCellOf(raw.cells.lead ?? '');
       const support = split(raw.cells.support ?? '');
       for (const unit of split(leadCell.support)) if (!support.includes(unit)) support.push(unit);
       const task: PlanTask = {
@@ -225,7 +255,7 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
         title: raw.cells.task ?? '',
         lead: split(leadCell.lead),
         support,
-        time: timeOf(raw, twoColumns, tableCtx),
+        time: timeOf(raw),
         product: raw.cells.product ?? '',
         rows: raw.rows,
       };
@@ -259,12 +289,13 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
     tasks,
     units: directory.units,
   } as const;
-  findings.push(...sourceFindings(grid));
-  findings.push(...appendixHeadFindings(grid, doc));
-  findings.push(...directory.findings);
-  findings.push(...illegalCharacterFindings(replaced, tasks));
-  findings.push(
-    ...validatePlan(body, {
+  append(findings, sourceFindings(grid));
+  append(findings, appendixHeadFindings(grid, doc));
+  append(findings, directory.findings);
+  append(findings, illegalCharacterFindings(replaced, tasks));
+  append(
+    findings,
+    validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
       mergesKnown: grid.mergesKnown ?? grid.source === 'sheet',
       ...(options.mergedAbove ? { mergedAbove: options.mergedAbove } : {}),
@@ -276,4 +307,12 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
 /** Text (a document, or Excel's clipboard) → plan. */
 export function parsePlanText(text: string, options: ParseOptions = {}): Plan {
   return planFromGrid(textToGrid(text), options);
+}
+
+/**
+ * Adds `items` at the end of `list`. Not `list.push(...items)`: that passes every item as an
+ * argument, and past some tens of thousands (findings of a long plan) overflows the stack.
+ */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }

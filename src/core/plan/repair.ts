@@ -14,14 +14,28 @@ type UnitRole = 'lead' | 'support';
 export function repairShiftedUnitCells(
   tasks: RawTask[],
   ids: string[],
-  split: (cell: string) => string[] = splitUnits,
+  split: (cell: string) => readonly string[] = splitUnits,
 ): Finding[] {
   const findings: Finding[] = [];
+  // A plan names the same units again and again: each spelling is folded once.
+  const folded = new Map<string, string>();
+  const keyOf = (unit: string): string => {
+    let key = folded.get(unit);
+    if (key === undefined) folded.set(unit, (key = foldForMatch(unit)));
+    return key;
+  };
   for (const role of ['lead', 'support'] as UnitRole[]) {
     const known = new Map<string, number>();
+    // Each task's units as first read: a cell is read again only once a repair changed it.
+    const texts: string[] = [];
+    const unitsOf: (readonly string[])[] = [];
     for (const task of tasks) {
-      for (const unit of split(task.cells[role] ?? '')) {
-        const key = foldForMatch(unit);
+      const text = task.cells[role] ?? '';
+      const units = split(text);
+      texts.push(text);
+      unitsOf.push(units);
+      for (const unit of units) {
+        const key = keyOf(unit);
         known.set(key, (known.get(key) ?? 0) + 1);
       }
     }
@@ -31,9 +45,9 @@ export function repairShiftedUnitCells(
       const aboveText = above.cells[role] ?? '';
       const belowText = below.cells[role] ?? '';
       if (!aboveText || !belowText) continue;
-      const aboveUnits = split(aboveText);
+      const aboveUnits = aboveText === texts[i] ? unitsOf[i]! : split(aboveText);
       const cut = aboveUnits[aboveUnits.length - 1];
-      if (!cut || (known.get(foldForMatch(cut)) ?? 0) > 1) continue;
+      if (!cut || (known.get(keyOf(cut)) ?? 0) > 1) continue;
       const repaired = findShiftedFragment(cut, belowText, known);
       if (!repaired) continue;
       above.cells[role] = aboveText.slice(0, aboveText.length - cut.length) + repaired.whole;

@@ -1,8 +1,15 @@
 import type { ColumnRole, TableKind } from '../plan/types';
-import { cleanCell, cleanInline, isSeparatorCell } from '../text/cell';
-import { foldDiacritics } from '../text/normalize';
+import { cleanInline, isSeparatorCell } from '../text/cell';
+import { foldDiacritics, foldDiacriticsHead, foldsLongerThan } from '../text/normalize';
 import type { Grid, GridRow } from '../grid/types';
-import { isHeaderRow, isSubHeaderRow, layoutHeader, type HeaderLayout } from './headers';
+import { CleanCells } from './cells';
+import {
+  isSubHeaderRow,
+  layoutHeader,
+  namesHeaderRoles,
+  roleOfFolded,
+  type HeaderLayout,
+} from './headers';
 
 export interface DetectedTable extends HeaderLayout {
   kind: TableKind;
@@ -15,12 +22,93 @@ export interface DetectedTable extends HeaderLayout {
   lastRow: number;
 }
 
-const isBlank = (row: GridRow): boolean => row.cells.every((c) => cleanCell(c) === '');
+/**
+ * How much of a cell the rules on folded text need: a header names its role in at most 80
+ * characters (`roleOfFolded`), totals and closing lines are shorter still. A longer cell is
+ * folded to HEAD + 1 characters only, or not at all when a scan shows it is longer.
+ */
+const HEAD = 81;
+
+/** What the rules read of one cell: its folded start, the role it names as a header, total. */
+interface CellFacts {
+  /** `foldDiacriticsHead(inline, HEAD)`. */
+  head: string;
+  role: ColumnRole | null;
+  total: boolean;
+}
+
+const NO_FACTS: CellFacts = { head: '', role: null, total: false };
+
+/** Cells up to this length are remembered by their text: units, times, products repeat. */
+const REMEMBERED = 64;
+
+/**
+ * What the table finder reads of each row, worked out once: a row is looked at by several rules
+ * (blank, header, repeat of the header, total, closing line…). Cells are cleaned once
+ * (`CleanCells`) and folded once per distinct short text; a long cell (a task's text) is not
+ * folded when a scan shows it is too long to name a role or a total. What is kept of a row is
+ * its answers, so a long plan does not keep a folded copy of its text.
+ */
+class RowViews {
+  private readonly facts = new Map<string, CellFacts>();
+
+  constructor(private readonly cells: CleanCells) {}
+
+  /** Each cell as `cleanInline` reads it. */
+  inline(row: GridRow): string[] {
+    return this.cells.inline(row);
+  }
+
+  blank(row: GridRow): boolean {
+    return this.cells.of(row).every((c) => c === '');
+  }
+
+  /** The facts of a cell's inline text. */
+  cell(inline: string): CellFacts {
+    if (inline === '') return NO_FACTS;
+    let facts = inline.length <= REMEMBERED ? this.facts.get(inline) : undefined;
+    if (facts === undefined) {
+      const head = foldDiacriticsHead(inline, HEAD);
+      facts = { head, role: roleOfFolded(head), total: isTotalCell(head) };
+      if (inline.length <= REMEMBERED) this.facts.set(inline, facts);
+    }
+    return facts;
+  }
+
+  /** The role a cell names as a header; a cell too long to name one is not folded. */
+  private role(inline: string): ColumnRole | null {
+    return foldsLongerThan(inline, HEAD) ? null : this.cell(inline).role;
+  }
+
+  /** Each cell folded, cut after HEAD + 1 characters. */
+  heads(row: GridRow): string[] {
+    return this.inline(row).map((c) => this.cell(c).head);
+  }
+
+  /** `isHeaderRow(row.cells)`. */
+  header(row: GridRow): boolean {
+    const inline = this.inline(row);
+    // Most rows name no role at all: no list of roles to make for them.
+    let named = 0;
+    for (const cell of inline) if (this.role(cell) !== null) named++;
+    return named >= 2 && namesHeaderRoles(inline.map((c) => this.role(c)));
+  }
+
+  /** `isTotalRow(row)`: a total is a short cell. */
+  total(row: GridRow): boolean {
+    return this.inline(row).some((c) => !foldsLongerThan(c, TOTAL_LENGTH) && this.cell(c).total);
+  }
+}
 
 /** A markdown separator row (`--|--`) left by a converter. */
 export function isSeparatorRow(row: GridRow): boolean {
-  const filled = row.cells.filter((c) => c.trim() !== '');
-  return filled.length > 0 && filled.every(isSeparatorCell);
+  let filled = 0;
+  for (const cell of row.cells) {
+    if (cell.trim() === '') continue;
+    if (!isSeparatorCell(cell)) return false;
+    filled++;
+  }
+  return filled > 0;
 }
 
 /** Page numbers between pages ("2", "- 2 -", "Trang 2") are not part of any table. */
@@ -33,9 +121,14 @@ function isPageNumber(row: GridRow): boolean {
  * every filled cell a short label, most of them filled, numbers counting up.
  */
 export function isColumnNumberRow(row: GridRow): boolean {
-  const cells = row.cells.map((c) => cleanInline(c));
+  return isColumnNumberCells(row.cells.map((c) => cleanInline(c)));
+}
+
+function isColumnNumberCells(cells: string[]): boolean {
+  let count = 0;
+  for (const cell of cells) if (cell !== '') count++;
+  if (count < 3 || count < cells.length - 1) return false;
   const filled = cells.filter((c) => c !== '');
-  if (filled.length < 3 || filled.length < cells.length - 1) return false;
   if (!filled.every((c) => /^\(?([0-9]{1,2}|[A-ZĐ])\)?$/u.test(c))) return false;
   const numbers = filled.map((c) => Number(c.replace(/[()]/g, ''))).filter((n) => !isNaN(n));
   return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
@@ -47,6 +140,7 @@ export function isColumnNumberRow(row: GridRow): boolean {
  * between rows of the same table: the row after it must be one of the table's rows.
  */
 function isFurniture(
+  views: RowViews,
   row: GridRow,
   next: GridRow | undefined,
   width: number,
@@ -54,12 +148,17 @@ function isFurniture(
 ): boolean {
   if (row.tabular) {
     // A lone number outside the STT column (a number in the STT column is a row of its own).
-    const cells = row.cells.map((c) => cleanInline(c));
-    const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
+    const cells = views.inline(row);
+    let only = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === '') continue;
+      if (only >= 0) return false;
+      only = i;
+    }
     return (
-      filled.length === 1 &&
-      filled[0]![1] !== sttColumn &&
-      /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(filled[0]![0]) &&
+      only >= 0 &&
+      only !== sttColumn &&
+      /^(trang\s*)?[-–\s]*\d{1,3}[-–\s]*$/i.test(cells[only]!) &&
       next !== undefined
     );
   }
@@ -70,13 +169,13 @@ function isFurniture(
     next !== undefined &&
     next.tabular &&
     Math.abs(next.cells.length - width) <= 1 &&
-    !isHeaderRow(next.cells)
+    !views.header(next)
   );
 }
 
 /** The next row that is not blank, from index `j` on. */
-function nextFilled(rows: GridRow[], j: number): GridRow | undefined {
-  for (let k = j; k < rows.length; k++) if (!isBlank(rows[k]!)) return rows[k];
+function nextFilled(views: RowViews, rows: GridRow[], j: number): GridRow | undefined {
+  for (let k = j; k < rows.length; k++) if (!views.blank(rows[k]!)) return rows[k];
   return undefined;
 }
 
@@ -92,28 +191,50 @@ function sameLayout(a: HeaderLayout, cells: string[], next: GridRow | undefined)
   return keys(a) === keys(b);
 }
 
-const rowKey = (row: GridRow): string =>
-  row.cells
-    .map((c) => foldDiacritics(cleanInline(c)))
-    .join('\t')
-    .replace(/\t+$/, '');
+/**
+ * The row's folded cells without the empty cells at its end (a row is the header again when
+ * its key is the header's): whole, or each cut after HEAD + 1 characters (enough to compare
+ * with a key whose cells are at most HEAD long).
+ */
+function rowKey(views: RowViews, row: GridRow, whole: boolean): string[] {
+  const folded = whole ? views.inline(row).map((c) => foldDiacritics(c)) : views.heads(row);
+  let end = folded.length;
+  while (end > 0 && folded[end - 1] === '') end--;
+  return folded.slice(0, end);
+}
+
+/** Is the row's key one of `keys`? Compared cell by cell, folding no more than it needs. */
+function hasKey(views: RowViews, row: GridRow, keys: string[][], whole: boolean): boolean {
+  const inline = views.inline(row);
+  const fold = (c: string): string => (whole ? foldDiacritics(c) : views.cell(c).head);
+  return keys.some(
+    (key) =>
+      key.length <= inline.length &&
+      key.every((cell, i) => cell === fold(inline[i]!)) &&
+      inline.slice(key.length).every((c) => fold(c) === ''),
+  );
+}
+
+const isTotalCell = (folded: string): boolean => /^(tong cong|tong so|cong)\s*:?$/.test(folded);
+/** Longer than any text `isTotalCell` accepts ("tong cong :" at most, spaces folded). */
+const TOTAL_LENGTH = 12;
 
 /** "Tổng cộng" rows close a table (report forms keep them as their last row). */
 export function isTotalRow(row: GridRow): boolean {
-  return row.cells.some((c) =>
-    /^(tong cong|tong so|cong)\s*:?$/.test(foldDiacritics(cleanInline(c))),
-  );
+  return row.cells.some((c) => isTotalCell(foldDiacritics(cleanInline(c))));
 }
 
 /** Signature and note lines that sometimes sit inside the table's last rows. */
-function isClosingRow(row: GridRow): boolean {
-  const first = row.cells.map((c) => cleanInline(c)).find((c) => c !== '') ?? '';
+function isClosingRow(views: RowViews, row: GridRow): boolean {
+  const inline = views.inline(row);
+  const index = inline.findIndex((c) => c !== '');
+  const first = index < 0 ? '' : views.cell(inline[index]!).head;
   return /^(ghi chu\s*:|noi nhan\s*:?|nguoi lap( bieu)?|thu truong|tm\.|kt\.|chu tich$)/.test(
-    foldDiacritics(first),
+    first,
   );
 }
 
-function classify(layout: HeaderLayout, body: GridRow[]): TableKind {
+function classify(layout: HeaderLayout, totals: boolean[]): TableKind {
   const has = (role: ColumnRole): boolean => layout.columns[role] !== undefined;
   if (
     has('task') &&
@@ -126,7 +247,9 @@ function classify(layout: HeaderLayout, body: GridRow[]): TableKind {
   const counts = folded.filter((h) =>
     /(^|\/ )(so|tong so|ty le|dien tich|so luong)\b/.test(h),
   ).length;
-  if ((namesUnits && counts >= 2) || (counts >= 2 && body.some(isTotalRow))) return 'report-form';
+  if ((namesUnits && counts >= 2) || (counts >= 2 && totals.some((t) => t))) {
+    return 'report-form';
+  }
   return 'other';
 }
 
@@ -138,12 +261,17 @@ const ATTACHED_NOTE = /^\(?\s*(ban hanh )?(kem theo|ban hanh)/;
  * "Phụ lục II") and the header, without the "(Kèm theo …)" line. Without a label, the nearest
  * short line above. `floor` is the first row the caption may come from.
  */
-function captionAbove(rows: GridRow[], headerIndex: number, floor: number): string | null {
+function captionAbove(
+  views: RowViews,
+  rows: GridRow[],
+  headerIndex: number,
+  floor: number,
+): string | null {
   const lines: { text: string; folded: string }[] = [];
   let label: string | null = null;
   for (let i = headerIndex - 1; i >= floor && headerIndex - i <= 14; i--) {
     const row = rows[i]!;
-    if (row.tabular && !isBlank(row)) break;
+    if (row.tabular && !views.blank(row)) break;
     const text = cleanInline(row.cells.join(' '))
       .replace(/^#+\s*/, '')
       .trim();
@@ -176,18 +304,19 @@ function captionAbove(rows: GridRow[], headerIndex: number, floor: number): stri
  * it, across page breaks (repeated headers, blank lines, page numbers) until prose, a footer or
  * another header. Tab rows with no recognisable header make an `other` table.
  */
-export function findTables(grid: Grid): DetectedTable[] {
+export function findTables(grid: Grid, cells = new CleanCells()): DetectedTable[] {
   const rows = grid.rows;
+  const views = new RowViews(cells);
   const tables: DetectedTable[] = [];
   let floor = 0;
   let i = 0;
   while (i < rows.length) {
     const row = rows[i]!;
-    if (!row.tabular || isBlank(row)) {
+    if (!row.tabular || views.blank(row)) {
       i++;
       continue;
     }
-    const headed = isHeaderRow(row.cells);
+    const headed = views.header(row);
     const next = rows[i + 1];
     const sub =
       headed && next && next.tabular && isSubHeaderRow(row.cells, next.cells) ? next : null;
@@ -198,25 +327,33 @@ export function findTables(grid: Grid): DetectedTable[] {
           row.cells.map(() => ''),
           null,
         );
-    const keys = headerRows.map(rowKey);
+    const keys = headerRows.map((r) => rowKey(views, r, true));
+    // Rows are compared with the header by the start of each cell, unless a header cell is long.
+    const wholeKeys = headerRows.some((r) => views.heads(r).some((h) => h.length > HEAD));
     const body: GridRow[] = [];
+    /** Which body rows are totals ("Tổng cộng"), worked out as each row is taken. */
+    const totals: boolean[] = [];
     let lastRow = sub ? sub.line : row.line;
     let j = i + headerRows.length;
     for (; j < rows.length; j++) {
       const r = rows[j]!;
-      if (isBlank(r) || isSeparatorRow(r)) continue;
-      if (headed && isColumnNumberRow(r)) continue;
+      if (views.blank(r) || isSeparatorRow(r)) continue;
+      if (headed && isColumnNumberCells(views.inline(r))) continue;
       if (!r.tabular) {
         if (isPageNumber(r)) continue;
-        const next = nextFilled(rows, j + 1);
-        if (headed && body.length > 0 && isFurniture(r, next, row.cells.length, layout.columns.stt))
+        const next = nextFilled(views, rows, j + 1);
+        if (
+          headed &&
+          body.length > 0 &&
+          isFurniture(views, r, next, row.cells.length, layout.columns.stt)
+        )
           continue;
         break;
       }
-      if (headed && keys.includes(rowKey(r))) continue;
-      if (headed && isFurniture(r, nextFilled(rows, j + 1), row.cells.length, layout.columns.stt))
-        continue;
-      if (isHeaderRow(r.cells)) {
+      if (headed && hasKey(views, r, keys, wholeKeys)) continue;
+      const next = nextFilled(views, rows, j + 1);
+      if (headed && isFurniture(views, r, next, row.cells.length, layout.columns.stt)) continue;
+      if (views.header(r)) {
         // The header again inside the body (a page break, or a table pasted in pieces): skip it
         // and its sub-header row; a header with other roles starts another table.
         if (headed && sameLayout(layout, r.cells, rows[j + 1])) {
@@ -226,11 +363,13 @@ export function findTables(grid: Grid): DetectedTable[] {
         }
         break;
       }
-      if (!headed && body.length > 0 && isClosingRow(r)) break;
-      if (headed && isClosingRow(r)) break;
+      if (!headed && body.length > 0 && isClosingRow(views, r)) break;
+      if (headed && isClosingRow(views, r)) break;
       body.push(r);
       lastRow = r.line;
-      if (isTotalRow(r)) {
+      const total = views.total(r);
+      totals.push(total);
+      if (total) {
         j++;
         break;
       }
@@ -238,15 +377,15 @@ export function findTables(grid: Grid): DetectedTable[] {
     if (headed || body.length >= 1) {
       // Without a header the scan above started on `row` itself, so `body` already holds it.
       const allBody = body;
-      const kind = headed ? classify(layout, allBody) : 'other';
-      const bodyRows = kind === 'tasks' ? allBody.filter((r) => !isTotalRow(r)) : allBody;
+      const kind = headed ? classify(layout, totals) : 'other';
+      const bodyRows = kind === 'tasks' ? allBody.filter((_, k) => !totals[k]) : allBody;
       tables.push({
         ...layout,
         headers: headed ? layout.headers : [],
         columns: headed ? layout.columns : {},
         extraColumns: headed ? layout.extraColumns : {},
         kind,
-        title: captionAbove(rows, i, floor),
+        title: captionAbove(views, rows, i, floor),
         headerRows,
         body: bodyRows,
         firstRow: row.line,

@@ -36,7 +36,14 @@ const ROLE_RULES: { role: ColumnRole; pattern: RegExp }[] = [
 
 /** The role a header text names, or null (an extra column such as "Cấp trình"). */
 export function roleOfHeader(raw: string): ColumnRole | null {
-  const text = foldDiacritics(cleanInline(raw)).replace(/[:.]$/, '');
+  return roleOfFolded(foldDiacritics(cleanInline(raw)));
+}
+
+/** `roleOfHeader` of a cell already cleaned and folded (`foldDiacritics(cleanInline(raw))`). */
+export function roleOfFolded(folded: string): ColumnRole | null {
+  // Longer than any header: no need to strip a final ":" or "." to know.
+  if (folded.length > 81) return null;
+  const text = folded.replace(/[:.]$/, '');
   if (!text || text.length > 80) return null;
   for (const rule of ROLE_RULES) if (rule.pattern.test(text)) return rule.role;
   return null;
@@ -49,8 +56,12 @@ export function headerTexts(cells: string[]): string[] {
 
 /** A row is a header when it names at least two roles, one of them the task or the STT. */
 export function isHeaderRow(cells: string[]): boolean {
-  const roles = cells.map(roleOfHeader).filter((r): r is ColumnRole => r !== null);
-  const distinct = new Set(roles);
+  return namesHeaderRoles(cells.map(roleOfHeader));
+}
+
+/** The rule of `isHeaderRow`, on the role each cell names. */
+export function namesHeaderRoles(roles: readonly (ColumnRole | null)[]): boolean {
+  const distinct = new Set(roles.filter((r): r is ColumnRole => r !== null));
   return distinct.size >= 2 && (distinct.has('task') || distinct.has('stt'));
 }
 

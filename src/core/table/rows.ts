@@ -1,5 +1,6 @@
 import type { ColumnRole, PlanSection } from '../plan/types';
-import { cleanCell, cleanInline } from '../text/cell';
+import { cleanInline } from '../text/cell';
+import { CleanCells, inlineOf } from './cells';
 import type { GridRow } from '../grid/types';
 import type { DetectedTable } from './detect';
 
@@ -80,16 +81,78 @@ const SUB_ITEM = /^([a-zđ][.)]?|[-+*•–]|\d{1,3}\.\d{1,3}\.?)$/u;
 export function joinContinuation(above: string, below: string): string {
   if (!above) return below;
   if (!below) return above;
+  return `${above}${continuationBreak(above, below)}${below}`;
+}
+
+/** What `joinContinuation` puts between two filled texts: a space, or a line break. */
+function continuationBreak(aboveEnd: string, below: string): string {
   const startsBullet = /^[-+*•–]\s/.test(below);
-  const cutSentence = /[,]$/.test(above) || /^[\p{Ll}]/u.test(below);
-  return !startsBullet && cutSentence ? `${above} ${below}` : `${above}\n${below}`;
+  const cutSentence = aboveEnd.endsWith(',') || /^[\p{Ll}]/u.test(below);
+  return !startsBullet && cutSentence ? ' ' : '\n';
 }
 
 /** A cell that stops mid-phrase: the rest of it is on the next row ("Bộ Khoa học và"). */
 export function endsMidPhrase(text: string): boolean {
-  return /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ|trong|đối với|và các|hoặc)|[-–&,(/])$/iu.test(
-    text.trim(),
-  );
+  // The pattern reads the last eight characters at most: it is tried on the last sixteen, so a
+  // task text that grows row after row is not read again from its start each time.
+  return MID_PHRASE_END.test(text.trim().slice(-16));
+}
+
+const MID_PHRASE_END =
+  /(\s(và|của|các|cho|tại|trên|với|theo|về|để|từ|trong|đối với|và các|hoặc)|[-–&,(/])$/iu;
+
+/** How much of a growing text's end is kept beside it (`TextEnds`). */
+const END = 64;
+
+/**
+ * The last END characters of the texts the rows of a table make longer, row after row (a task's
+ * cells carried over page breaks, a section title): the rules that read a text's end read them,
+ * so a task that runs over thousands of rows is not read (and copied) again from its start at
+ * each row. Texts are owned by an object (a task's cells, its extra columns, a section) and
+ * named by a key.
+ */
+class TextEnds {
+  private readonly ends = new Map<object, Map<string, string>>();
+
+  /** The end of `text`, the current value of `owner[key]`. */
+  of(owner: object, key: string, text: string): string {
+    return this.ends.get(owner)?.get(key) ?? (text.length <= END ? text : text.slice(-END));
+  }
+
+  set(owner: object, key: string, end: string): void {
+    let ends = this.ends.get(owner);
+    if (ends === undefined) this.ends.set(owner, (ends = new Map()));
+    ends.set(key, end.length <= END ? end : end.slice(-END));
+  }
+
+  /** `owner[key] + added`, its end kept. */
+  append(owner: Record<string, string | undefined>, key: string, added: string): void {
+    const text = owner[key] ?? '';
+    this.set(owner, key, this.of(owner, key, text) + added);
+    owner[key] = text + added;
+  }
+
+  /** `joinContinuation(owner[key], below)`, its end kept. */
+  join(owner: Record<string, string | undefined>, key: string, below: string): void {
+    const above = owner[key] ?? '';
+    if (!below) return;
+    if (!above) {
+      owner[key] = below;
+      this.set(owner, key, below);
+      return;
+    }
+    this.append(owner, key, continuationBreak(this.of(owner, key, above), below) + below);
+  }
+
+  /** `endsMidPhrase(owner[key])`, read from its end. */
+  endsMidPhrase(owner: object, key: string, text: string): boolean {
+    const end = this.of(owner, key, text);
+    if (end.length === text.length) return endsMidPhrase(end);
+    // The text's end is the end kept, once it holds 16 characters after its leading spaces.
+    const trimmed = end.trimEnd();
+    if (trimmed.trimStart().length >= 16) return MID_PHRASE_END.test(trimmed.slice(-16));
+    return endsMidPhrase(text);
+  }
 }
 
 /** A cell that starts as a new sentence: a capital letter or a digit, not a bullet. */
@@ -100,10 +163,6 @@ function startsSentence(text: string): boolean {
 /** "1.2", "1.2.3": a number under another number. */
 const NESTED_NUMBER = /^(\d{1,3})\.(\d{1,3})(?:\.\d{1,3})?\.?$/;
 
-function cellOf(row: GridRow, index: number | undefined): string {
-  return index === undefined ? '' : cleanCell(row.cells[index] ?? '');
-}
-
 /**
  * Walks a tasks table's body (docs/domain.md, "Numbering levels"): letter rows open parts, Roman
  * rows open sections, an Arabic row with no lead and no time whose rows below are numbered under
@@ -112,7 +171,11 @@ function cellOf(row: GridRow, index: number | undefined): string {
  * an empty STT continue the task above cell by cell, unless they are a task of their own whose
  * lead (and STT) was given once for the rows above (a merge lost on the way): see `ownTask`.
  */
-export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRows {
+export function readTaskRows(
+  table: DetectedTable,
+  mergesKnown = false,
+  clean = new CleanCells(),
+): TableRows {
   const sections: PlanSection[] = [];
   const tasks: RawTask[] = [];
   const guesses: RowGuess[] = [];
@@ -120,8 +183,10 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   const usedColumns = new Set(roleColumns.map(([, index]) => index));
   const sttColumn = table.columns.stt;
   const taskColumn = table.columns.task;
+  const cellOf = (row: GridRow, index: number | undefined): string =>
+    index === undefined ? '' : clean.cell(row, index);
   const sttOf = (row: GridRow): string =>
-    cleanInline(sttColumn === undefined ? '' : (row.cells[sttColumn] ?? ''));
+    sttColumn === undefined ? '' : inlineOf(clean.cell(row, sttColumn));
   const body = table.body;
   // Sections by level: a part (A, B), a section (I, II), a group (1., 2.).
   const open_: {
@@ -133,6 +198,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   } = { part: null, roman: null, group: null, titled: null };
   let current: RawTask | null = null;
   let currentIndex = -1;
+  const ends = new TextEnds();
   const enclosing = (): PlanSection | null => open_.roman ?? open_.part;
   const sectionId = (): string | null => (open_.group ?? open_.roman ?? open_.part)?.id ?? null;
 
@@ -172,14 +238,24 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
   };
   const hasTime = (row: GridRow): boolean =>
     ['time', 'start', 'due'].some((role) => cellOf(row, table.columns[role as ColumnRole]) !== '');
+  // The columns each row is read from, listed once for the table.
+  const cellColumns = roleColumns.filter(([role]) => role !== 'stt');
+  const otherColumns = ROLES_BESIDES_TASK.map((role) => table.columns[role]);
+  const extraColumns = Object.entries(table.extraColumns).filter(
+    ([, index]) => !usedColumns.has(index),
+  );
 
-  for (const [rowIndex, row] of body.entries()) {
+  for (let rowIndex = 0; rowIndex < body.length; rowIndex++) {
+    const row = body[rowIndex]!;
     const stt = sttOf(row);
     const taskText = cellOf(row, taskColumn);
-    const others = ROLES_BESIDES_TASK.some((role) => cellOf(row, table.columns[role]) !== '');
-    const merged = (row.mergedFromAbove ?? [])
-      .map((index) => roleColumns.find(([, i]) => i === index)?.[0])
-      .filter((r): r is ColumnRole => r !== undefined);
+    const others = otherColumns.some((index) => cellOf(row, index) !== '');
+    const merged =
+      row.mergedFromAbove && row.mergedFromAbove.length > 0
+        ? row.mergedFromAbove
+            .map((index) => roleColumns.find(([, i]) => i === index)?.[0])
+            .filter((r): r is ColumnRole => r !== undefined)
+        : [];
 
     // Section rows: a label and a title, nothing in the working columns.
     const oneCell = !taskText && !others ? sectionInOneCell(stt) : null;
@@ -192,12 +268,11 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
     }
 
     const cells: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, index] of roleColumns) if (role !== 'stt') cells[role] = cellOf(row, index);
+    for (const column of cellColumns) cells[column[0]] = cellOf(row, column[1]);
     const extra: Record<string, string> = {};
-    for (const [header, index] of Object.entries(table.extraColumns)) {
-      if (usedColumns.has(index)) continue;
-      const value = cleanCell(row.cells[index] ?? '');
-      if (value) extra[header] = value;
+    for (const column of extraColumns) {
+      const value = cellOf(row, column[1]);
+      if (value) extra[column[0]] = value;
     }
     const open = (fields: Partial<RawTask>): RawTask => {
       const task: RawTask = {
@@ -252,8 +327,10 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
         // A sub-task without its own lead or time works under its parent's.
         const inherited: ColumnRole[] = [];
         for (const role of ['lead', 'support', 'time', 'start', 'due'] as ColumnRole[]) {
-          if (role in child.cells && !child.cells[role] && parentTask.cells[role]) {
-            child.cells[role] = parentTask.cells[role];
+          const parentText = parentTask.cells[role];
+          if (role in child.cells && !child.cells[role] && parentText) {
+            child.cells[role] = parentText;
+            ends.set(child.cells, role, ends.of(parentTask.cells, role, parentText));
             inherited.push(role);
           }
         }
@@ -279,15 +356,23 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
 
     if (current) {
       const above: RawTask = current;
-      const own = !stt && !mergesKnown ? ownTask(cells, above) : null;
+      const aboveIndex = currentIndex;
+      const aboveEndsMidPhrase = (role: ColumnRole): boolean =>
+        ends.endsMidPhrase(above.cells, role, above.cells[role] ?? '');
+      const own = !stt && !mergesKnown ? ownTask(cells, above, aboveEndsMidPhrase) : null;
       if (own) {
         const task = open({ stt: above.stt, idBase: undefined });
         if (above.idBase) task.idBase = above.idBase;
-        for (const role of own.inherited) task.cells[role] = above.cells[role];
+        for (const role of own.inherited) {
+          const aboveText = above.cells[role];
+          task.cells[role] = aboveText;
+          if (aboveText !== undefined)
+            ends.set(task.cells, role, ends.of(above.cells, role, aboveText));
+        }
         guesses.push({
           kind: 'merged-lead',
           task: tasks.length - 1,
-          from: tasks.indexOf(above),
+          from: aboveIndex,
           line: row.line,
           roles: own.inherited,
         });
@@ -299,22 +384,18 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
         !stt &&
         startsSentence(taskText) &&
         Object.entries(cells).some(
-          ([role, value]) =>
-            role !== 'task' && value && endsMidPhrase(above.cells[role as ColumnRole] ?? ''),
+          ([role, value]) => role !== 'task' && value && aboveEndsMidPhrase(role as ColumnRole),
         );
       for (const [role, value] of Object.entries(cells) as [ColumnRole, string][]) {
         if (!value) continue;
-        const aboveText = above.cells[role] ?? '';
-        above.cells[role] =
-          marker && role === 'task'
-            ? `${aboveText}\n${marker.length === 1 && /[a-zđ]/u.test(marker) ? `${marker})` : marker} ${value}`
-            : endsMidPhrase(aboveText) && role !== 'task'
-              ? `${aboveText} ${value}`
-              : joinContinuation(aboveText, value);
+        if (marker && role === 'task') {
+          const label = marker.length === 1 && /[a-zđ]/u.test(marker) ? `${marker})` : marker;
+          ends.append(above.cells, role, `\n${label} ${value}`);
+        } else if (role !== 'task' && aboveEndsMidPhrase(role)) {
+          ends.append(above.cells, role, ` ${value}`);
+        } else ends.join(above.cells, role, value);
       }
-      for (const [header, value] of Object.entries(extra)) {
-        above.extra[header] = joinContinuation(above.extra[header] ?? '', value);
-      }
+      for (const [header, value] of Object.entries(extra)) ends.join(above.extra, header, value);
       above.rows.push(row.line);
       if (cut)
         guesses.push({
@@ -329,7 +410,7 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
 
     // Text under a section row before any task: the section title ran onto the next row.
     if (open_.titled && taskText && !others) {
-      open_.titled.title = joinContinuation(open_.titled.title, cleanInline(taskText));
+      ends.join(open_.titled as unknown as Record<string, string>, 'title', cleanInline(taskText));
     }
   }
   return { sections, tasks, guesses };
@@ -345,15 +426,16 @@ export function readTaskRows(table: DetectedTable, mergesKnown = false): TableRo
 function ownTask(
   cells: Partial<Record<ColumnRole, string>>,
   above: RawTask,
+  aboveEndsMidPhrase: (role: ColumnRole) => boolean,
 ): { inherited: ColumnRole[] } | null {
   const task = cells.task ?? '';
   const time = cells.time || cells.due || cells.start || '';
   if (!task || !time || cells.lead || !above.cells.lead) return null;
   if (!startsSentence(task) || /^[-+*•–]/u.test(task)) return null;
   const aboveTask = above.cells.task ?? '';
-  if (!aboveTask || endsMidPhrase(aboveTask)) return null;
+  if (!aboveTask || aboveEndsMidPhrase('task')) return null;
   for (const [role, value] of Object.entries(cells) as [ColumnRole, string][]) {
-    if (value && endsMidPhrase(above.cells[role] ?? '')) return null;
+    if (value && aboveEndsMidPhrase(role)) return null;
   }
   if (!startsSentence(time)) return null;
   const inherited: ColumnRole[] = ['lead'];

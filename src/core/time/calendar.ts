@@ -10,7 +10,20 @@ export function isPlausibleYear(year: number): boolean {
   return Number.isInteger(year) && year >= 1900 && year <= 2199;
 }
 
+/** Days of each month in a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Years whose dates are worked out directly: Date reads 0–99 as 1900–1999, so not those. */
+const isPlainYear = (year: number): boolean =>
+  Number.isInteger(year) && year >= 100 && year <= 9999;
+
+const isLeapYear = (year: number): boolean =>
+  year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
 export function daysInMonth(year: number, month: number): number {
+  if (isPlainYear(year) && Number.isInteger(month) && month >= 1 && month <= 12) {
+    return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+  }
   return getDaysInMonth(new Date(year, month - 1, 1));
 }
 
@@ -43,6 +56,10 @@ function fromLocalDate(date: Date): IsoDate {
 
 /** `iso` moved by `amount` units; working days skip Saturdays and Sundays (not public holidays). */
 export function shiftIso(iso: IsoDate, amount: number, unit: OffsetUnit): IsoDate {
+  if (unit === 'day') {
+    const shifted = shiftDays(iso, amount);
+    if (shifted !== null) return shifted;
+  }
   const date = toLocalDate(iso);
   switch (unit) {
     case 'day':
@@ -54,6 +71,21 @@ export function shiftIso(iso: IsoDate, amount: number, unit: OffsetUnit): IsoDat
     case 'month':
       return fromLocalDate(addMonths(date, amount));
   }
+}
+
+/**
+ * `iso` moved by whole days, worked out on the calendar (as `addDays` does in local time);
+ * null for the years `isPlainYear` leaves to Date.
+ */
+function shiftDays(iso: IsoDate, amount: number): IsoDate | null {
+  const year = Number(iso.slice(0, 4));
+  if (!isPlainYear(year) || !Number.isInteger(amount)) return null;
+  const date = new Date(
+    Date.UTC(year, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + amount),
+  );
+  const shiftedYear = date.getUTCFullYear();
+  if (!isPlainYear(shiftedYear)) return null;
+  return isoDate(shiftedYear, date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 export function dayBefore(iso: IsoDate): IsoDate {

@@ -4,6 +4,7 @@
 // masked so a later, looser pattern cannot read the same digits again.
 import type { IsoDate } from '../plan/types';
 import { daysInMonth, endOfMonthIso, isPlausibleYear, isValidDay, isoDate } from './calendar';
+import { matches } from '../text/regex';
 import { blankSpans } from './text';
 
 /**
@@ -99,6 +100,8 @@ function leadingMonths(count: number, side: string | undefined, year: number | n
 interface Pattern {
   re: RegExp;
   build: (m: RegExpExecArray) => Shape;
+  /** Every match holds a digit: a segment without one ("Hằng quý") is not searched. */
+  digit?: true;
 }
 
 // Building blocks (folded text).
@@ -115,6 +118,7 @@ const PATTERNS: Pattern[] = [
       String.raw`(?:\bngay\s*)?\b(\d{1,2})\s*thang\s*(\d{1,2})\s*,?\s*nam\s*${YEAR}`,
       'g',
     ),
+    digit: true,
     build: (m) => dayShape(Number(m[1]), Number(m[2]), toYear(m[3])),
   },
   // 15/3/2024, 15.3.2024, 15-3-2024 (one separator throughout)
@@ -123,11 +127,13 @@ const PATTERNS: Pattern[] = [
       String.raw`(?:\bngay\s*)?${NOT_AFTER_NUMBER}(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*${YEAR}`,
       'g',
     ),
+    digit: true,
     build: (m) => dayShape(Number(m[1]), Number(m[3]), toYear(m[4])),
   },
   // 6 tháng đầu năm (2024), 9 tháng cuối năm
   {
     re: new RegExp(String.raw`\b(\d{1,2})\s*thang\s*(dau|cuoi)\s*nam(?:\s*${YEAR})?`, 'g'),
+    digit: true,
     build: (m) => leadingMonths(Number(m[1]), m[2], toYear(m[3])),
   },
   // nửa đầu năm, nửa cuối năm 2024
@@ -138,6 +144,7 @@ const PATTERNS: Pattern[] = [
   // bare "6 tháng", "9 tháng (năm) 2024": the first months of the year (report periods)
   {
     re: new RegExp(String.raw`\b([369])\s*thang(?:\s*(?:nam\s*)?${YEAR})?(?!\s*\d)`, 'g'),
+    digit: true,
     build: (m) => leadingMonths(Number(m[1]), undefined, toYear(m[2])),
   },
   // tuần đầu / tuần cuối (của) tháng 3(/2024)
@@ -146,6 +153,7 @@ const PATTERNS: Pattern[] = [
       String.raw`\btuan\s*(dau|cuoi)\s*(?:cua\s*)?thang\s*(\d{1,2})(?:${YEAR_SEP}${YEAR})?(?![\d/])`,
       'g',
     ),
+    digit: true,
     build: (m) =>
       months(Number(m[2]), Number(m[2]), toYear(m[3]), m[1] === 'dau' ? 'tuan-dau' : 'cuoi'),
   },
@@ -155,6 +163,7 @@ const PATTERNS: Pattern[] = [
       String.raw`\b(dau|giua|cuoi)\s*thang\s*(\d{1,2})(?:${YEAR_SEP}${YEAR})?(?![\d/])`,
       'g',
     ),
+    digit: true,
     build: (m) => months(Number(m[2]), Number(m[2]), toYear(m[3]), m[1] as PeriodPoint),
   },
   // đầu / giữa / cuối quý II(/2024)
@@ -170,41 +179,49 @@ const PATTERNS: Pattern[] = [
   // tháng 12/2023, T12/2023, tháng 12 năm 2023, tháng 12 2023
   {
     re: new RegExp(String.raw`(?:\bthang|\bt\.?)\s*(\d{1,2})${YEAR_SEP}${YEAR}`, 'g'),
+    digit: true,
     build: (m) => months(Number(m[1]), Number(m[1]), toYear(m[2])),
   },
   // quý III/2019, QIII/2019, quý 3 năm 2019
   {
     re: new RegExp(String.raw`${QUARTER}${YEAR_SEP}${YEAR}`, 'g'),
+    digit: true,
     build: (m) => quarterShape(quarterNumber(m[1] ?? ''), toYear(m[2])),
   },
   // quý V/2019 and other numerals that name no quarter
   {
     re: new RegExp(String.raw`\bqu[yi]\s*[a-z0-9]+\s*/\s*\d{4}`, 'g'),
+    digit: true,
     build: () => INVALID,
   },
   // năm 2021
   {
     re: new RegExp(String.raw`\bnam\s*${YEAR}`, 'g'),
+    digit: true,
     build: (m) => months(1, 12, toYear(m[1])),
   },
   // bare 6/2024 (the second half of "tháng 02/2024 - 6/2024")
   {
     re: new RegExp(String.raw`${NOT_AFTER_NUMBER}(\d{1,2})\s*/\s*${YEAR}`, 'g'),
+    digit: true,
     build: (m) => months(Number(m[1]), Number(m[1]), toYear(m[2])),
   },
   // bare III/2025 (the second half of "quý I - III/2025")
   {
     re: new RegExp(String.raw`\b(iv|iii|ii|i)\s*/\s*${YEAR}`, 'g'),
+    digit: true,
     build: (m) => quarterShape(quarterNumber(m[1] ?? ''), toYear(m[2])),
   },
   // bare year: "2021 - 2025"
   {
     re: /(?<![\d/.,])\b((?:19|20|21)\d{2})\b(?![\d/])/g,
+    digit: true,
     build: (m) => months(1, 12, toYear(m[1])),
   },
   // ngày 15 tháng 3 (no year)
   {
     re: /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?![\d/])/g,
+    digit: true,
     build: (m) => dayShape(Number(m[1]), Number(m[2]), null),
   },
   // (ngày) 15/3 (no year)
@@ -213,11 +230,13 @@ const PATTERNS: Pattern[] = [
       String.raw`(?:\bngay\s*)?${NOT_AFTER_NUMBER}(\d{1,2})\s*[/.]\s*(\d{1,2})(?![\d/.])`,
       'g',
     ),
+    digit: true,
     build: (m) => dayShape(Number(m[1]), Number(m[2]), null),
   },
   // tháng 3, T3 (no year)
   {
     re: /(?:\bthang\s*|\bt)(\d{1,2})(?![\d/])/g,
+    digit: true,
     build: (m) => months(Number(m[1]), Number(m[1]), null),
   },
   // quý II (no year)
@@ -231,13 +250,16 @@ const PATTERNS: Pattern[] = [
 export function findMentions(folded: string): { mentions: Mention[]; masked: string } {
   let masked = folded;
   const mentions: Mention[] = [];
+  // Masking only removes text, so a segment without a digit never gets one.
+  const digits = /\d/.test(folded);
   for (const pattern of PATTERNS) {
+    if (pattern.digit && !digits) continue;
     const found: Mention[] = [];
-    for (const m of masked.matchAll(pattern.re)) {
+    for (const m of matches(masked, pattern.re)) {
       const from = m.index;
-      found.push({ from, to: from + m[0].length, ...pattern.build(m as RegExpExecArray) });
+      found.push({ from, to: from + m[0].length, ...pattern.build(m) });
     }
-    mentions.push(...found);
+    for (const mention of found) mentions.push(mention);
     masked = blankSpans(masked, found, MASK_MENTION);
   }
   mentions.sort((a, b) => a.from - b.from);

@@ -34,7 +34,7 @@ export function readTimeExpression(text: string, ctx: TimeContext): TimeReading 
   // ("* Nhóm UBND cấp xã:") must not hide the times next to it.
   for (const segment of segments) {
     const reading = readSegment(segment, ctx);
-    if (reading.understood) items.push(...labelItems(segment, reading.items));
+    if (reading.understood) for (const item of labelItems(segment, reading.items)) items.push(item);
   }
   return items.length === 0 ? NOT_UNDERSTOOD : combine(items);
 }

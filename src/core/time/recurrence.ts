@@ -3,6 +3,7 @@
 // năm" → quarterly), since the task falls due at every occurrence of it.
 import type { IsoDate, Recurrence } from '../plan/types';
 import { endOfMonthIso, isoDate } from './calendar';
+import { matches } from '../text/regex';
 import { blankSpans } from './text';
 
 export interface RecurringPhrase {
@@ -21,9 +22,11 @@ const TRIGGER = String.raw`(?:hang|dinh ky|bao cao|bc|moi)`;
 const LINKER = String.raw`(?:hang|dinh ky|theo|bao cao|bc)`;
 
 const PHRASES: RegExp[] = [
-  // hàng Quý, năm; báo cáo quý, BC năm; định kỳ 6 tháng
+  // hàng Quý, năm; báo cáo quý, BC năm; định kỳ 6 tháng. At most four linking words ("báo cáo
+  // định kỳ hằng năm" has two): with any number, each word of a long run of them with no period
+  // after ("định kỳ định kỳ …") started a scan to the run's end, which is quadratic.
   new RegExp(
-    String.raw`\b${TRIGGER}(?:\s+${LINKER})*\s+${PERIOD}(?:\s*(?:,|va|/|-|hoac)\s*(?:(?:hang|bao cao|bc)\s+)?${PERIOD})*`,
+    String.raw`\b${TRIGGER}(?:\s+${LINKER}){0,4}\s+${PERIOD}(?:\s*(?:,|va|/|-|hoac)\s*(?:(?:hang|bao cao|bc)\s+)?${PERIOD})*`,
     'g',
   ),
   // các năm tiếp theo; những quý sau
@@ -57,11 +60,11 @@ export function findRecurringPhrases(folded: string): {
   const phrases: RecurringPhrase[] = [];
   for (const re of PHRASES) {
     const found: RecurringPhrase[] = [];
-    for (const m of masked.matchAll(re)) {
+    for (const m of matches(masked, re)) {
       const from = m.index;
       found.push({ from, to: from + m[0].length, recurrence: shortestPeriod(m[0]) });
     }
-    phrases.push(...found);
+    for (const phrase of found) phrases.push(phrase);
     masked = blankSpans(masked, found, MASK_RECURRING);
   }
   phrases.sort((a, b) => a.from - b.from);

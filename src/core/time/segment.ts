@@ -211,9 +211,16 @@ function bindRecurrence(
 ): Item[] {
   const dated = items.map((item) => ({ ...item }));
   const alone: RecurringPhrase[] = [];
+  // Items and phrases come in text order and do not overlap, and binding keeps the items' ends
+  // in order: the items that end before a phrase are a run from the first, which grows phrase
+  // after phrase, so it is found by moving forward (a cell of many times stays linear).
+  let before = 0;
   for (const phrase of phrases) {
-    const previous = [...dated].reverse().find((item) => item.to <= phrase.from);
-    const target = previous ?? dated.find((item) => item.from >= phrase.to);
+    while (before < dated.length && dated[before]!.to <= phrase.from) before++;
+    const previous = before > 0 ? dated[before - 1] : undefined;
+    let after = before;
+    while (after < dated.length && dated[after]!.from < phrase.to) after++;
+    const target = previous ?? dated[after];
     if (target) {
       target.reading = repeat(target.reading, phrase.recurrence);
       target.from = Math.min(target.from, phrase.from);

@@ -57,10 +57,18 @@ function foldChar(char: string): string {
   return lower.length === 1 ? lower : char;
 }
 
+/** `foldChar` of each UTF-16 code unit, worked out the first time it is met. */
+const FOLDED: (string | undefined)[] = [];
+
 /** Lower case without diacritics, one character for one: "Tháng" → "thang", "Hằng" → "hang". */
 export function fold(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i += 1) out += foldChar(text.charAt(i));
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let folded = FOLDED[code];
+    if (folded === undefined) FOLDED[code] = folded = foldChar(text.charAt(i));
+    out += folded;
+  }
   return out;
 }
 

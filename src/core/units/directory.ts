@@ -67,12 +67,19 @@ interface BuiltUnit {
 
 function collectMentions(tasks: readonly UnitTask[]): Mention[] {
   const mentions: Mention[] = [];
+  // A plan names few units many times: clean and key each spelling once.
+  const known = new Map<string, { name: string; key: string }>();
   tasks.forEach((task, t) => {
     for (const field of ['lead', 'support'] as const) {
       for (const raw of task[field]) {
-        const name = cleanUnitName(raw);
+        let spelling = known.get(raw);
+        if (spelling === undefined) {
+          const name = cleanUnitName(raw);
+          known.set(raw, (spelling = { name, key: name === '' ? '' : unitKey(name) }));
+        }
+        const { name, key } = spelling;
         if (name === '') continue;
-        mentions.push({ raw, name, key: unitKey(name), task: t, field, order: mentions.length });
+        mentions.push({ raw, name, key, task: t, field, order: mentions.length });
       }
     }
   });
@@ -103,7 +110,9 @@ function mergeLevels(auto: Map<string, Cluster>, planLevel: string | null): void
     if (s.level === null) continue;
     if (planLevel !== null && s.level !== planLevel) continue;
     const k = `${s.base}|${s.paren}`;
-    byBase.set(k, [...(byBase.get(k) ?? []), c]);
+    const same = byBase.get(k);
+    if (same === undefined) byBase.set(k, [c]);
+    else same.push(c);
   }
   for (const [key, c] of [...auto.entries()]) {
     const s = splitLevel(c.key);
@@ -111,7 +120,8 @@ function mergeLevels(auto: Map<string, Cluster>, planLevel: string | null): void
     const candidates = byBase.get(`${s.base}|${s.paren}`) ?? [];
     const [target] = candidates;
     if (candidates.length !== 1 || target === undefined || target === c) continue;
-    target.absorbed.push(...c.own, ...c.absorbed);
+    for (const m of c.own) target.absorbed.push(m);
+    for (const m of c.absorbed) target.absorbed.push(m);
     auto.delete(key);
   }
 }
@@ -136,6 +146,42 @@ function taskList(ids: string[]): string {
 
 function isPrefix(short: string[], long: string[]): boolean {
   return short.length < long.length && short.every((t, i) => long[i] === t);
+}
+
+/**
+ * The pairs (a, b) of `units` where a's tokens are a proper prefix of b's and no third unit's
+ * tokens lie between them (a prefix of b that a is a prefix of), in the order of a nested loop
+ * over `units` (a outer, b inner). Found through each unit's own prefixes, so the work grows
+ * with the number of units times their length, not with the number of pairs of units.
+ */
+function prefixPairs(units: BuiltUnit[]): [BuiltUnit, BuiltUnit][] {
+  const byTokens = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    const key = u.tokens.join(' ');
+    const same = byTokens.get(key);
+    if (same === undefined) byTokens.set(key, [i]);
+    else same.push(i);
+  });
+  const pairs: [number, number][] = [];
+  units.forEach((b, j) => {
+    // The units whose tokens are b's first k tokens, for each shorter k.
+    const shorter: (number[] | undefined)[] = [];
+    let prefix = '';
+    for (let k = 1; k < b.tokens.length; k++) {
+      prefix = k === 1 ? b.tokens[0]! : `${prefix} ${b.tokens[k - 1]!}`;
+      shorter[k] = byTokens.get(prefix);
+    }
+    for (let k = 1; k < b.tokens.length; k++) {
+      const found = shorter[k];
+      if (found === undefined) continue;
+      let between = false;
+      for (let m = k + 1; m < b.tokens.length && !between; m++) between = shorter[m] !== undefined;
+      if (between) continue;
+      for (const i of found) pairs.push([i, j]);
+    }
+  });
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return pairs.map(([i, j]) => [units[i]!, units[j]!]);
 }
 
 /**
@@ -223,6 +269,19 @@ export function buildUnitDirectory(
     [...new Set(u.mentions.map((m) => m.task))].map((t) => tasks[t]?.id ?? '');
   const rowsOf = (u: BuiltUnit): number[] =>
     [...new Set(u.mentions.flatMap((m) => tasks[m.task]?.rows ?? []))].sort((a, b) => a - b);
+  // A unit may be named in many findings: its tasks and rows are listed once.
+  const idsOnce = new Map<BuiltUnit, string[]>();
+  const rowsOnce = new Map<BuiltUnit, number[]>();
+  const idsOf = (u: BuiltUnit): string[] => {
+    let ids = idsOnce.get(u);
+    if (ids === undefined) idsOnce.set(u, (ids = taskIds(u)));
+    return ids;
+  };
+  const rowsOfOnce = (u: BuiltUnit): number[] => {
+    let rows = rowsOnce.get(u);
+    if (rows === undefined) rowsOnce.set(u, (rows = rowsOf(u)));
+    return [...rows];
+  };
   const spellingsOf = (u: BuiltUnit): string[] => uniqueSorted(u.mentions.map((m) => m.name));
 
   if (directory !== undefined) {
@@ -269,40 +328,33 @@ export function buildUnitDirectory(
   // A name without a level suffix that was not merged (no or several candidates, or a candidate
   // at another level than the plan's) is such a pair too.
   const candidates = built.filter((u) => u.tokens.length >= 2);
-  for (const a of candidates) {
-    for (const b of candidates) {
-      if (a === b || !isPrefix(a.tokens, b.tokens)) continue;
-      // A longer collective lists more kinds of body ("Các ban, ngành" / "Các ban, ngành, đoàn
-      // thể"): a different group, not a spelling slip.
-      if (a.unit.group || b.unit.group) continue;
-      // Directory units are declared distinct; an unknown name near one gets a hint in its
-      // unit-unknown finding instead.
-      if (a.cluster.entry !== null || b.cluster.entry !== null) continue;
-      // "X (Bộ phận tiếp nhận và trả kết quả)" names a part of X on purpose: not a spelling slip.
-      const rest = b.tokens.slice(a.tokens.length);
-      if (rest[0] === '(' && rest[rest.length - 1] === ')') continue;
-      const between = candidates.some(
-        (c) => c !== a && c !== b && isPrefix(a.tokens, c.tokens) && isPrefix(c.tokens, b.tokens),
-      );
-      if (between) continue;
-      // The finding points at the less used spelling: the one to fix.
-      const [target, other] = a.mentions.length <= b.mentions.length ? [a, b] : [b, a];
-      const ids = taskIds(target);
-      found.push({
-        order: target.first.order,
-        finding: {
-          code: 'unit-maybe-same',
-          severity: 'info',
-          task: tasks[target.first.task]?.id ?? null,
-          message: `"${a.unit.name}" và "${b.unit.name}" có thể là cùng một đơn vị nhưng chưa được gộp; "${target.unit.name}" có ở nhiệm vụ ${taskList(ids)}.`,
-          messageEn: `"${a.unit.name}" and "${b.unit.name}" may be the same unit but were not merged; "${target.unit.name}" is in task ${taskList(ids)}.`,
-          rows: rowsOf(target),
-          suggestion: `Thống nhất cách viết: nếu là một đơn vị, dùng "${other.unit.name}" ở mọi nhiệm vụ hoặc khai báo "${target.unit.name}" là tên khác của nó trong danh mục đơn vị.`,
-          suggestionEn: `Use one spelling: if this is one unit, write "${other.unit.name}" in every task or declare "${target.unit.name}" as its alias in the unit directory.`,
-          field: target.first.field,
-        },
-      });
-    }
+  for (const [a, b] of prefixPairs(candidates)) {
+    // A longer collective lists more kinds of body ("Các ban, ngành" / "Các ban, ngành, đoàn
+    // thể"): a different group, not a spelling slip.
+    if (a.unit.group || b.unit.group) continue;
+    // Directory units are declared distinct; an unknown name near one gets a hint in its
+    // unit-unknown finding instead.
+    if (a.cluster.entry !== null || b.cluster.entry !== null) continue;
+    // "X (Bộ phận tiếp nhận và trả kết quả)" names a part of X on purpose: not a spelling slip.
+    const rest = b.tokens.slice(a.tokens.length);
+    if (rest[0] === '(' && rest[rest.length - 1] === ')') continue;
+    // The finding points at the less used spelling: the one to fix.
+    const [target, other] = a.mentions.length <= b.mentions.length ? [a, b] : [b, a];
+    const ids = idsOf(target);
+    found.push({
+      order: target.first.order,
+      finding: {
+        code: 'unit-maybe-same',
+        severity: 'info',
+        task: tasks[target.first.task]?.id ?? null,
+        message: `"${a.unit.name}" và "${b.unit.name}" có thể là cùng một đơn vị nhưng chưa được gộp; "${target.unit.name}" có ở nhiệm vụ ${taskList(ids)}.`,
+        messageEn: `"${a.unit.name}" and "${b.unit.name}" may be the same unit but were not merged; "${target.unit.name}" is in task ${taskList(ids)}.`,
+        rows: rowsOfOnce(target),
+        suggestion: `Thống nhất cách viết: nếu là một đơn vị, dùng "${other.unit.name}" ở mọi nhiệm vụ hoặc khai báo "${target.unit.name}" là tên khác của nó trong danh mục đơn vị.`,
+        suggestionEn: `Use one spelling: if this is one unit, write "${other.unit.name}" in every task or declare "${target.unit.name}" as its alias in the unit directory.`,
+        field: target.first.field,
+      },
+    });
   }
 
   const units = built

@@ -1,6 +1,7 @@
 // Units: splitting lead/support cells, comparison keys, groups, and the plan's unit directory.
 
-export { splitUnits } from './split';
+export { splitUnits, unitSplitter } from './split';
+export type { UnitSplitter } from './split';
 export { isGroup } from './group';
 export { unitKey, splitLevel, levelKey } from './key';
 export type { LevelSplit } from './key';

@@ -13,6 +13,7 @@
 // A hyphen inside a name ("Văn phòng HĐND - UBND huyện", "Phòng Tài chính - Kế hoạch") never splits.
 // When in doubt, the cell is not split.
 
+import { matches } from '../text/regex';
 import { stripTitle } from './cell';
 import { cleanUnitName } from './text';
 
@@ -155,15 +156,25 @@ function depths(text: string): number[] {
   return out;
 }
 
+const COMMA = /,/u;
+const SEMICOLON_OR_BREAK = /[;\n]/u;
+/** The global form of each separator pattern (all of them constants of this module), made once. */
+const GLOBAL = new Map<RegExp, RegExp>();
+
 /** Splits at every match of `re` that lies outside parentheses; the match itself is dropped. */
 function splitOutside(text: string, re: RegExp): string[] {
-  const d = depths(text);
+  // Without an opening bracket, every character is outside parentheses.
+  const d = /[([]/.test(text) ? depths(text) : null;
   const parts: string[] = [];
   let last = 0;
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  for (const m of text.matchAll(global)) {
+  let global = GLOBAL.get(re);
+  if (global === undefined) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    GLOBAL.set(re, global);
+  }
+  for (const m of matches(text, global)) {
     const at = m.index ?? 0;
-    if ((d[at] ?? 0) > 0) continue;
+    if (d !== null && (d[at] ?? 0) > 0) continue;
     parts.push(text.slice(last, at));
     last = at + m[0].length;
   }
@@ -183,7 +194,7 @@ const AND_COLLECTIVE = new RegExp(
 
 /** Groups comma-separated pieces into units. */
 function splitCommas(segment: string): string[] {
-  const pieces = splitOutside(segment, /,/u)
+  const pieces = splitOutside(segment, COMMA)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   const units: string[] = [];
@@ -211,23 +222,60 @@ function splitCommas(segment: string): string[] {
  * as written, cleaned: NFC, spaces folded, bullets and trailing `; , .` removed.
  */
 export function splitUnits(cell: string): string[] {
-  const text = cell.normalize('NFC').replace(/\r\n?/g, '\n');
-  // 1. Semicolons and line breaks outside parentheses. A line break inside parentheses is a space.
-  const segments = splitOutside(text, /[;\n]/u).map((s) => s.replace(/\n/g, ' '));
+  return segmentsOf(cell).flatMap(unitsOfSegment);
+}
+
+/** `splitUnits` with each cell read once; `shared` gives the one list kept (not to be changed). */
+export interface UnitSplitter {
+  (cell: string): string[];
+  shared(cell: string): readonly string[];
+}
+
+/**
+ * `splitUnits` for a whole plan: a plan names the same units in cell after cell ("Sở Nội vụ;
+ * Sở Tư pháp", "Sở Tư pháp"), so each cell, and each piece between semicolons, is read once.
+ * Calling it returns a new array each time.
+ */
+export function unitSplitter(): UnitSplitter {
+  const cells = new Map<string, string[]>();
+  const segments = new Map<string, string[]>();
+  const units = (segment: string): string[] => {
+    let found = segments.get(segment);
+    if (found === undefined) segments.set(segment, (found = unitsOfSegment(segment)));
+    return found;
+  };
+  const shared = (cell: string): readonly string[] => {
+    let found = cells.get(cell);
+    if (found === undefined) cells.set(cell, (found = segmentsOf(cell).flatMap(units)));
+    return found;
+  };
+  return Object.assign((cell: string) => [...shared(cell)], { shared });
+}
+
+/** 1. The pieces of a cell between semicolons and line breaks outside parentheses. */
+function segmentsOf(cell: string): string[] {
+  const nfc = cell.normalize('NFC');
+  // Most cells name one unit: nothing to split.
+  if (!/[;\n\r]/.test(nfc)) return [nfc];
+  const text = nfc.replace(/\r\n?/g, '\n');
+  // A line break inside parentheses is a space.
+  return splitOutside(text, SEMICOLON_OR_BREAK).map((s) => s.replace(/\n/g, ' '));
+}
+
+/** The units one piece between semicolons names (steps 2–4). */
+function unitsOfSegment(raw: string): string[] {
   const out: string[] = [];
-  for (const raw of segments) {
-    const segment = cleanUnitName(raw);
-    if (segment === '') continue;
-    // 2. Names run together by a lost line break; 3. "… và các đơn vị liên quan".
-    const runs = splitOutside(segment, LOWER_THEN_COLLECTIVE)
-      .flatMap((s) => splitOutside(s, LEVEL_THEN_HEAD))
-      .flatMap((s) => splitOutside(s, AND_COLLECTIVE));
-    for (const run of runs) {
-      // 4. Commas between named bodies.
-      for (const unit of splitCommas(cleanUnitName(run))) {
-        const name = stripTitle(cleanUnitName(unit));
-        if (name !== '') out.push(name);
-      }
+  const segment = cleanUnitName(raw);
+  if (segment === '') return out;
+  // 2. Names run together by a lost line break; 3. "… và các đơn vị liên quan".
+  const runs = splitOutside(segment, LOWER_THEN_COLLECTIVE)
+    .flatMap((s) => splitOutside(s, LEVEL_THEN_HEAD))
+    .flatMap((s) => splitOutside(s, AND_COLLECTIVE));
+  for (const run of runs) {
+    // 4. Commas between named bodies.
+    for (const unit of splitCommas(cleanUnitName(run))) {
+      const name = stripTitle(cleanUnitName(unit));
+      if (name !== '') out.push(name);
     }
   }
   return out;
