@@ -23,8 +23,9 @@ export { widthToPoints, headerSections } from './sheet';
 export const REQUEST_LIMIT = 4 * 1024 * 1024;
 export const DEFAULT_BUDGET = 3_500_000;
 /**
- * Write requests per build: enough for about 17 MB of writes (a plan of some 3,500 tasks and
- * 150 units) at the budget; a bigger plan takes one more request per 3.5 MB.
+ * Write requests per build: enough for about 28 MB of writes at the budget (a plan of some
+ * 3,000 tasks and 120 units, a unit sheet weighing about 100 KB); a bigger plan takes one more
+ * request per 3.5 MB.
  */
 export const WRITE_REQUESTS = 8;
 const DEFAULT_SLICE = 128 * 1024;
