@@ -131,7 +131,10 @@ describe('the master list', () => {
       'Đã đến hạn',
       'Thứ tự quá hạn',
     ]);
-    expect(tasks.freeze).toEqual({ rows: 3, columns: 0 });
+    // The header row and Mã through Nhiệm vụ stay in view.
+    const header = tasks.blocks[1]!.rows[0]!.map((c) => c?.text);
+    expect(tasks.freeze).toEqual({ rows: 3, columns: header.indexOf('Nhiệm vụ') + 1 });
+    expect(header.slice(0, tasks.freeze!.columns)).toEqual(['Mã', 'Mục', 'STT', 'Nhiệm vụ']);
     for (let c = 19; c <= 25; c++) expect(tasks.columns[c]).toMatchObject({ hidden: true });
     expect(tasks.columns[18]!.hidden).toBeUndefined();
   });

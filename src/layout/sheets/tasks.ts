@@ -350,7 +350,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
       { origin: address(0, headerRow), rows: [headers.map((h) => ({ text: h, style: 'header' }))] },
     ],
     rowHeights: { [headerRow]: 32 },
-    freeze: { rows: headerRow, columns: 0 },
+    // Mã to Nhiệm vụ stay in view while the other columns scroll (as they repeat on paper).
+    freeze: { rows: headerRow, columns: ctx.master.col.task + 1 },
     conditionalFormats: [],
     dataValidations: [],
     print: printSetup(ctx, `${headerRow}:${headerRow}`),
