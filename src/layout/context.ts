@@ -4,7 +4,7 @@ import type { Entered } from '../core/status';
 import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { labelsFor, type Labels, type Language } from './labels';
-import type { Entries, TrackedRow } from './tracker/model';
+import type { Entries, HistoryRow, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
 
 /** What people typed on a task's row: Trạng thái, Tiến độ, dates, notes, added columns. */
@@ -44,6 +44,8 @@ export interface LayoutOptions {
    * each old row held, so a formula's references follow their task and their column.
    */
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /** Rows of the Lịch sử sheet (units' files sent and answers merged): kept by every rebuild. */
+  history?: HistoryRow[];
   /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
   reservedSheetNames?: string[];
 }
@@ -77,6 +79,8 @@ export const MASTER_COLUMNS = [
   'status',
   'daysLeft',
   'note',
+  'extensionRequest',
+  'extensionReason',
 ] as const;
 
 /**
@@ -112,6 +116,8 @@ export const ENTRY_COLUMNS: MasterColumn[] = [
   'extendedTo',
   'extensionBasis',
   'note',
+  'extensionRequest',
+  'extensionReason',
 ];
 
 /** One row of the master list: a task, a recurring task's heading, or one of its occurrences. */
@@ -141,6 +147,7 @@ export interface Context {
     units: string;
     assignments: string;
     settings: string;
+    history: string;
   };
   /** Canonical unit name → its sheet name (units with a sheet only). */
   unitSheets: Map<string, string>;

@@ -24,6 +24,7 @@ import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
 import { dashboardSheet } from './sheets/dashboard';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
+import { historySheet } from './sheets/history';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
 import { IDENTITY_NAME } from './tracker/read';
@@ -165,6 +166,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     unitsSheet(ctx),
     assignmentsSheet(ctx, assignments(ctx)),
     settingsSheet(ctx),
+    ...(opts.history && opts.history.length > 0 ? [historySheet(ctx, opts.history)] : []),
   ];
 
   const settings = sheetRef(fixed.settings);

@@ -393,6 +393,9 @@ const vi: Strings = {
       units: 'danh mục đơn vị',
       assignments: 'phân công theo đơn vị',
       settings: 'ngày báo cáo và danh sách chọn',
+      history: 'lịch sử báo cáo của đơn vị',
+      answer: 'phiếu báo cáo của đơn vị',
+      ticket: 'dữ liệu nhận diện phiếu',
     },
     counts: (t, u, f) => `${t} nhiệm vụ · ${u} đơn vị · ${f} kết quả kiểm tra`,
     openHint:
@@ -773,6 +776,9 @@ const en: Strings = {
       units: 'unit directory',
       assignments: 'assignments by unit',
       settings: 'report date and lists',
+      history: "history of units' reports",
+      answer: "a unit's report form",
+      ticket: 'data that identifies the form',
     },
     counts: (t, u, f) => `${t} tasks · ${u} units · ${f} check results`,
     openHint:
