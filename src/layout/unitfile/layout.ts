@@ -77,7 +77,8 @@ export function unitFileName(unit: string, taken: Set<string>): string {
   const base =
     unit
       .normalize('NFC')
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+      .replace(/[\\/:*?"<>|]/g, ' ')
+      .replace(/\p{Cc}/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^\.+/, '')
