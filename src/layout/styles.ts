@@ -69,15 +69,6 @@ export const STYLES: Record<string, CellStyle> = {
     fill: 'FFFDE7',
     numberFormat: 'dd/mm/yyyy',
   },
-  // A recurring task's own row: bold text over its occurrences, no entry cells.
-  heading: { font: { bold: true }, alignment: { vertical: 'top', wrap: true }, border: BORDER },
-  headingCenter: {
-    font: { bold: true },
-    alignment: { vertical: 'top', horizontal: 'center', wrap: true },
-    border: BORDER,
-  },
-  // An occurrence's period, indented under its task.
-  occurrence: { alignment: { vertical: 'top', wrap: true, indent: 1 }, border: BORDER },
   // A number shown as a Mã or an STT: centred, no decimals.
   codeNumber: {
     alignment: { vertical: 'top', horizontal: 'center' },

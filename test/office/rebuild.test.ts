@@ -191,7 +191,6 @@ describe('writing', () => {
     const excel = newWorkbook('1.7');
     const report = await build(excel);
     expect(report.omitted.map((o) => o.feature).sort()).toEqual([
-      'indent',
       'print',
       'strikethrough',
       'undoGroup',
