@@ -115,11 +115,13 @@ export interface TaskListPlace {
 }
 
 /** What a row of Lịch sử records. */
-export type HistoryAction = 'sent' | 'received' | 'changed';
+export type HistoryAction = 'sent' | 'received' | 'changed' | 'conflict';
 
 /**
- * One row of the "Lịch sử" sheet: a unit file sent, an answer received, or one value an
- * answer changed. Values are kept as the words a person reads (dates dd/mm/yyyy).
+ * One row of the "Lịch sử" sheet: a unit file sent, an answer received, one value an answer
+ * changed, or an answer not applied because of a conflict (kept, so that merging one of two
+ * disagreeing files again later does not apply it). Values are the words a person reads (dates
+ * dd/mm/yyyy).
  */
 export interface HistoryRow {
   /** When, "dd/mm/yyyy hh:mm". */

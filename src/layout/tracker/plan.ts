@@ -109,16 +109,19 @@ function mergeSections(parsed: PlanSection[], stored: PlanSection[]): PlanSectio
   return parsed.map((s) => ({ ...s, title: titles.get(s.id) ?? s.title }));
 }
 
-/** Document lines the core reads the plan's year and date from. */
+/**
+ * Document lines the core reads the plan's year and date from, shaped as a document's head is
+ * (the core reads a date after a place, and a title under the type line).
+ */
 function headLines(doc: PlanDocument | null): string[] {
   if (!doc) return [];
   const out: string[] = [];
   if (doc.number) out.push(`Số: ${doc.number}`);
   if (doc.date) {
     const [y, m, d] = doc.date.split('-').map(Number);
-    out.push(`${doc.place ? `${doc.place}, ` : ''}ngày ${d} tháng ${m} năm ${y}`);
+    out.push(`${doc.place ?? 'Nơi ban hành'}, ngày ${d} tháng ${m} năm ${y}`);
   }
-  if (doc.type) out.push(doc.type);
+  out.push(doc.type ?? 'KẾ HOẠCH');
   if (doc.title) out.push(doc.title);
   else if (doc.year) out.push(`năm ${doc.year}`);
   return out;

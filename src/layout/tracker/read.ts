@@ -419,7 +419,8 @@ function readHistory(book: ReadBook): { rows: HistoryRow[]; sheet?: string } {
   for (const language of ['vi', 'en'] as const) {
     const w = labelsFor(language).words;
     for (const f of HISTORY_FIELDS) headers.set(foldForMatch(w[f]!), f);
-    for (const a of ['sent', 'received', 'changed'] as const) actions.set(foldForMatch(w[a]!), a);
+    for (const a of ['sent', 'received', 'changed', 'conflict'] as const)
+      actions.set(foldForMatch(w[a]!), a);
   }
   for (let r = 1; r <= Math.min(sheet.lastRow, 20); r++) {
     const cols = new Map<string, number>();

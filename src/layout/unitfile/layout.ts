@@ -189,7 +189,7 @@ export function unitFileLayout(
     w.support!,
     w.time!,
     w.deadline!,
-    ...ANSWER_FIELDS.map((f) => fieldLabel(f, options.language)),
+    ...ANSWER_FIELDS.map((f) => fieldLabel(f, options.language, 'file')),
   ];
   const first = ANSWER_HEADER_ROW + 1;
   const last = first + Math.max(file.rows.length, 1) - 1;
@@ -277,7 +277,10 @@ export function unitFileLayout(
         min: 36526, // 01/01/2000
         max: 73051, // 31/12/2099
         allowBlank: true,
-        prompt: { title: fieldLabel(f, options.language).slice(0, 32), message: w.datePrompt! },
+        prompt: {
+          title: fieldLabel(f, options.language, 'file').slice(0, 32),
+          message: w.datePrompt!,
+        },
         error: { title: w.invalid!, message: w.datePrompt! },
       })),
     ],

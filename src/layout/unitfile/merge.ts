@@ -176,15 +176,33 @@ export function mergeAnswers(
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key)!.push(p);
   }
+  // Answers not applied before because of a conflict, by Mã and field.
+  const recorded = new Map<string, HistoryRow[]>();
+  for (const h of tracker.history) {
+    if (h.action !== 'conflict') continue;
+    const key = `${h.code}\u0000${h.field}`;
+    if (!recorded.has(key)) recorded.set(key, []);
+    recorded.get(key)!.push(h);
+  }
+  const conflictRows: HistoryRow[] = [];
   const changes: { p: Proposal; before: string }[] = [];
   for (const group of byKey.values()) {
     const { code, field } = group[0]!;
     const row = rowOf.get(code);
-    const answers = group.map((p) => ({
-      unit: files[p.file]!.ticket.unit,
-      file: outcomes[p.file]!.file,
-      value: words(field, p.value),
-    }));
+    const label = fieldLabel(field, language);
+    const tickets = new Set(group.map((p) => files[p.file]!.ticket.ticket));
+    // Other units' answers to this field that a conflict kept out before.
+    const others = (recorded.get(`${code}\u0000${label}`) ?? []).filter(
+      (h) => !tickets.has(h.ticket),
+    );
+    const answers = [
+      ...group.map((p) => ({
+        unit: files[p.file]!.ticket.unit,
+        file: outcomes[p.file]!.file,
+        value: words(field, p.value),
+      })),
+      ...others.map((h) => ({ unit: h.unit, file: h.file, value: h.after })),
+    ];
     const conflict = (kind: Conflict['kind'], current: string): void => {
       result.conflicts.push({
         code,
@@ -194,7 +212,26 @@ export function mergeAnswers(
         tracker: words(field, current),
         answers,
       });
-      for (const p of group) outcomes[p.file]!.conflicts++;
+      for (const p of group) {
+        outcomes[p.file]!.conflicts++;
+        const file = files[p.file]!;
+        const after = words(field, p.value);
+        const known = (recorded.get(`${code}\u0000${label}`) ?? []).some(
+          (h) => h.ticket === file.ticket.ticket && h.after === after,
+        );
+        if (!known)
+          conflictRows.push({
+            at,
+            action: 'conflict',
+            unit: file.ticket.unit,
+            file: outcomes[p.file]!.file,
+            ticket: file.ticket.ticket,
+            code,
+            field: label,
+            before: words(field, current),
+            after,
+          });
+      }
     };
     if (!row) {
       conflict('task-gone', '');
@@ -208,6 +245,10 @@ export function mergeAnswers(
     }
     const value = group[0]!.value;
     if (current === value) continue; // already there (merged before, or typed by the office)
+    if (others.some((h) => h.after !== words(field, value))) {
+      conflict('units-disagree', current);
+      continue;
+    }
     const base = group.find((p) => p.sent === current);
     if (!base) {
       conflict('tracker-changed', current);
@@ -270,5 +311,6 @@ export function mergeAnswers(
       });
     }
   }
+  result.history.push(...conflictRows);
   return result;
 }

@@ -178,7 +178,7 @@ function fieldValue(
   if (!cell || (text === '' && cell.value.type !== 'number')) return '';
   const v = cell.value;
   const wrong = (vi: string, en: string): never => {
-    const label = fieldLabel(field, language);
+    const label = fieldLabel(field, language, 'file');
     throw new UnitFileError(
       `ô ${where} (${label}) có "${text.slice(0, 40)}": ${vi}`,
       `cell ${where} (${label}) holds "${text.slice(0, 40)}": ${en}`,

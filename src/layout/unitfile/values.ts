@@ -55,10 +55,14 @@ export function withValue(
   return out;
 }
 
-/** The header of a field in the unit file and in Lịch sử. */
-export function fieldLabel(field: AnswerField, language: Language): string {
+/** The header of a field: in the unit file ("Kết quả / Ghi chú"), or in the tracker and Lịch sử. */
+export function fieldLabel(
+  field: AnswerField,
+  language: Language,
+  place: 'file' | 'tracker' = 'tracker',
+): string {
   const w = labelsFor(language).words;
-  return field === 'note' ? w.resultNote! : w[field]!;
+  return field === 'note' && place === 'file' ? w.resultNote! : w[field]!;
 }
 
 /** A comparable value in words: a state's label, a date dd/mm/yyyy. */
