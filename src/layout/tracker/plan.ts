@@ -26,8 +26,11 @@ export function planFromTracker(
   tracker: TrackerContents,
   stored?: { document: PlanDocument; sections: PlanSection[] } | null,
 ): TrackerPlan {
-  // The plan's tasks: rows with a Mã that are not occurrences (those follow their task).
-  const rows = tracker.rows.filter((r) => r.code !== '' && splitOccurrenceCode(r.code) === null);
+  // The plan's tasks: rows with a Mã and a text that are not occurrences (those follow their
+  // task); the line an empty task list shows ("no task table") is not one.
+  const rows = tracker.rows.filter(
+    (r) => r.code !== '' && r.title !== '' && splitOccurrenceCode(r.code) === null,
+  );
   const sectionTitles = new Map((stored?.sections ?? []).map((s) => [s.id, s.title]));
   const id = tracker.identity;
   const doc: PlanDocument | null =
