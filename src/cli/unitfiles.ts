@@ -15,6 +15,7 @@ import { bookFromXlsx } from '../layout/tracker/fromXlsx';
 import { planFromTracker } from '../layout/tracker/plan';
 import { relayoutTracker } from '../layout/tracker/relayout';
 import { unitAnswers } from '../layout/tracker/history';
+import { applyMerge, changesNothing, withHistory } from '../layout/unitfile/apply';
 import { unitFileLayout, unitFiles } from '../layout/unitfile/layout';
 import { mergeAnswers, type AnswerInput, type MergeResult } from '../layout/unitfile/merge';
 import { readAnswerFile, UnitFileError } from '../layout/unitfile/read';
@@ -75,11 +76,9 @@ async function rewriteTracker(
   path: string,
   existing: ExistingTracker,
   tracker: TrackerContents,
-  history: HistoryRow[],
 ): Promise<void> {
   const { layout } = relayoutTracker(tracker, {
     today: localToday(),
-    history,
     reservedSheetNames: existing.othersSheets,
     names: existing.owned.names,
   });
@@ -122,7 +121,7 @@ export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number>
     );
   const language = tracker.language;
   const w = labelsFor(language).words;
-  const history: HistoryRow[] = [...tracker.history];
+  const history: HistoryRow[] = [];
   for (const file of files) {
     const layout = unitFileLayout(plan, tracker.identity!.fingerprint, file, {
       sentAt,
@@ -142,7 +141,7 @@ export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number>
       after: viDate(replyBy),
     });
   }
-  await rewriteTracker(path, existing, tracker, history);
+  await rewriteTracker(path, existing, withHistory(tracker, history));
   if (args.json) {
     io.stdout(
       JSON.stringify(
@@ -217,17 +216,8 @@ export async function runUnitsIn(args: UnitsArgs, io: BuildIO): Promise<number> 
   for (const file of args.files) inputs.push(await readAnswer(file));
   const tracker = existing.tracker;
   const result = mergeAnswers(tracker, inputs, localNow());
-  const changed = result.entries.size > 0 || result.history.length > 0;
-  if (changed) {
-    const rows = tracker.rows.map((row) => {
-      const entries = result.entries.get(row.code);
-      return entries ? { ...row, entries } : row;
-    });
-    await rewriteTracker(path, existing, { ...tracker, rows }, [
-      ...tracker.history,
-      ...result.history,
-    ]);
-  }
+  const changed = !changesNothing(result);
+  if (changed) await rewriteTracker(path, existing, applyMerge(tracker, result));
   const refused = result.files.filter((f) => f.refused).length;
   if (args.json) {
     io.stdout(JSON.stringify(mergeJson(result, tracker, changed), null, 2) + '\n');

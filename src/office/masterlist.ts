@@ -9,6 +9,7 @@ import type { Language } from '../layout/labels';
 import type { LayoutOptions } from '../layout';
 import { readTracker } from '../layout/tracker/read';
 import { planFromTracker } from '../layout/tracker/plan';
+import type { HistoryRow, TrackerContents } from '../layout/tracker/model';
 import type { XlRequestContext } from './excel-api';
 import { ALL_FEATURES, type Features } from './features';
 import { runReads } from './reads';
@@ -33,6 +34,10 @@ export interface MasterList {
   typedRows: number;
   /** The horizon year set in Cài đặt (null: the default). */
   horizon: number | null;
+  /** Rows of Lịch sử (units' files sent and answers merged). */
+  history: HistoryRow[];
+  /** The tracker as the one reader read it (facts and entries; no notes or fills). */
+  tracker: TrackerContents;
 }
 
 export class MasterListError extends Error {
@@ -99,12 +104,19 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
     codes,
     typedRows,
     horizon: tracker.horizon,
+    history: tracker.history,
+    tracker,
   };
 }
 
 /** The layout options a command builds with: what the last build stored, or the defaults. */
 export function storedOptions(master: MasterList): Partial<LayoutOptions> {
-  return { language: master.language, ...(master.stored?.options ?? {}), horizon: master.horizon };
+  return {
+    language: master.language,
+    ...(master.stored?.options ?? {}),
+    horizon: master.horizon,
+    ...(master.history.length > 0 ? { history: master.history } : {}),
+  };
 }
 
 export { SETTINGS_KEY };

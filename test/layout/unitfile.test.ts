@@ -17,6 +17,7 @@ import type {
 import { readTracker } from '../../src/layout/tracker/read';
 import { relayoutTracker } from '../../src/layout/tracker/relayout';
 import { ANSWER_HEADER_ROW, unitFileLayout, unitFiles } from '../../src/layout/unitfile/layout';
+import { applyMerge } from '../../src/layout/unitfile/apply';
 import { mergeAnswers, type AnswerInput } from '../../src/layout/unitfile/merge';
 import { readAnswerFile, UnitFileError } from '../../src/layout/unitfile/read';
 import type { UnitFile } from '../../src/layout/unitfile/model';
@@ -83,7 +84,6 @@ async function sent(seed: string): Promise<Sent> {
   const first = await trackerOf(seed);
   const { plan } = relayoutTracker(first.tracker, {
     today: '2019-10-01',
-    history: [],
     reservedSheetNames: [],
     names: [],
   });
@@ -140,20 +140,8 @@ function answer(
   };
 }
 
-/** The tracker after a merge is applied: its rows' entries and its history. */
-function applied(
-  tracker: TrackerContents,
-  result: ReturnType<typeof mergeAnswers>,
-): TrackerContents {
-  return {
-    ...tracker,
-    rows: tracker.rows.map((r) => {
-      const e = result.entries.get(r.code);
-      return e ? { ...r, entries: e } : r;
-    }),
-    history: [...tracker.history, ...result.history],
-  };
-}
+/** The tracker after a merge is applied, as both doors apply it. */
+const applied = applyMerge;
 
 /** Two units and a task they share, with a task of each unit's own. */
 function shared(s: Sent): { a: UnitFile; b: UnitFile; code: string; onlyA: string; onlyB: string } {
@@ -176,7 +164,6 @@ describe('a tracker laid out again from itself (units-in, units-out)', () => {
       const { tracker, layout } = await trackerOf(seed);
       const again = relayoutTracker(tracker, {
         today: '2019-10-01',
-        history: [],
         reservedSheetNames: [],
         names: [],
       });

@@ -1,6 +1,7 @@
 // A tracker laid out again from itself, without the appendix: its plan read back from its task
 // list (./plan.ts), what people typed carried by the one carry-over (./carry.ts), its settings
-// (report date, "due soon" days, horizon, language) and its Lịch sử kept. Merging units'
+// (report date, "due soon" days, horizon, language) and its Lịch sử (as the contents hold it)
+// kept. Merging units'
 // answers and recording files sent end here, then go through the same writers as a build.
 
 import { defaultHorizon } from '../../core/status/items';
@@ -9,7 +10,7 @@ import { layoutWorkbook } from '../index';
 import type { WorkbookLayout } from '../types';
 import { unitMarker } from '../sheets/unit';
 import { carryOver, type RebuildReport } from './carry';
-import type { HistoryRow, TrackerContents } from './model';
+import type { TrackerContents } from './model';
 import { planFromTracker } from './plan';
 
 export interface Relayout {
@@ -23,8 +24,6 @@ export function relayoutTracker(
   options: {
     /** The day of this build (stored values with =TODAY(), rows moved to "Nhiệm vụ đã bỏ"). */
     today: IsoDate;
-    /** Lịch sử after this change. */
-    history: HistoryRow[];
     /** Names of the workbook's sheets that are not PhuLuc's. */
     reservedSheetNames: string[];
     /** Workbook-level names of the workbook (to see which unit sheets it had). */
@@ -57,7 +56,7 @@ export function relayoutTracker(
     extraColumns: carried.extraColumns,
     removed: carried.removed,
     moved: carried.moved,
-    history: options.history,
+    history: tracker.history,
     reservedSheetNames: options.reservedSheetNames,
   });
   return { plan, layout, report: carried.report };
