@@ -36,3 +36,13 @@ export function fitRowHeights(
   });
   return heights;
 }
+
+/**
+ * A Mã column's width (character units) that holds every Mã on one line — an occurrence's Mã
+ * ("V.10/2019-Q1") is long and, wrapped in a one-line row, would be cut — at least `min`.
+ */
+export function codeColumnWidth(codes: Iterable<string>, min: number): number {
+  let longest = 0;
+  for (const code of codes) longest = Math.max(longest, [...code].length);
+  return Math.max(min, Math.min(40, longest + 2));
+}

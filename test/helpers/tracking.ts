@@ -371,14 +371,15 @@ export function expectUnitSheets(b: Case, sheet: (name: string) => Cells): void 
 export function expectOverdueList(b: Case, cells: Cells): void {
   if (b.plan.tasks.length === 0) return;
   const overdue = itemStandings(coreOf(b).all).filter((s) => s.status === 'overdue');
-  const { row } = headerRow(cells, L.words.daysLate!);
+  const { row, cols } = headerRow(cells, L.words.daysLate!);
+  const at = (label: string, r: number): unknown => cells.get(`${colLetter(cols.get(label)!)}${r}`);
   const listed: string[] = [];
   const late: unknown[] = [];
-  for (let r = row + 1; typeof cells.get(`A${r}`) === 'number'; r++) {
-    expect(cells.get(`A${r}`)).toBe(listed.length + 1);
-    expect(String(cells.get(`B${r}`) ?? '')).not.toBe('');
-    listed.push(code(cells.get(`H${r}`)));
-    late.push(cells.get(`N${r}`));
+  for (let r = row + 1; typeof at(L.words.stt!, r) === 'number'; r++) {
+    expect(at(L.words.stt!, r)).toBe(listed.length + 1);
+    expect(String(at(L.words.task!, r) ?? '')).not.toBe('');
+    listed.push(code(at(L.words.code!, r)));
+    late.push(at(L.words.daysLate!, r));
   }
   expect({ plan: b.name, listed, late }).toEqual({
     plan: b.name,

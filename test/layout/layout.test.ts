@@ -276,6 +276,33 @@ describe('sheets', () => {
   });
 });
 
+describe("print: an occurrence's Mã is never cut", () => {
+  it('gives the Mã columns room for the longest Mã on one line, and the overdue list merged spans', () => {
+    const layout = layoutOf('000', { reportDate: '2019-10-01' });
+    const longest = Math.max(
+      ...trackedRows(parsePlanText(seedText(seedNamed('000'))), { horizon: 2019 }).map(
+        (r) => r.code.length,
+      ),
+    );
+    expect(longest).toBe('V.1/2019-Q1'.length);
+    for (const sheet of layout.sheets.filter((s) =>
+      ['tasks', 'unit', 'assignments'].includes(s.kind),
+    ))
+      expect({ sheet: sheet.name, width: sheet.columns[0]!.width }).toEqual({
+        sheet: sheet.name,
+        width: longest + 2,
+      });
+    // The overdue list: Mã, Hạn and Số ngày quá hạn each over two of the unit table's columns.
+    const dash = layout.sheets.find((s) => s.kind === 'dashboard')!;
+    const header = cells(dash).find((c) => c.cell.text === 'Số ngày quá hạn')!;
+    const row = header.address.replace(/^[A-Z]+/, '');
+    for (const label of ['Mã', 'Hạn', 'Số ngày quá hạn']) {
+      const at = cells(dash).find((c) => c.cell.text === label && c.address.endsWith(row))!;
+      expect(dash.merges!.some((m) => m.startsWith(`${at.address}:`))).toBe(true);
+    }
+  });
+});
+
 describe('sheet names for units', () => {
   it('keep short names, abbreviate long ones, and drop characters Excel refuses', () => {
     expect(unitSheetName('Sở Nội vụ')).toBe('Sở Nội vụ');

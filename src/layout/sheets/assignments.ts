@@ -12,6 +12,7 @@ import { isDue } from '../../core/status';
 import { address, columnLetter, sheetRef, wholeColumn } from '../a1';
 import { dateValue, formulaCell, idCell } from '../cells';
 import { printSetup, type Context, type MasterRow } from '../context';
+import { codeColumnWidth } from '../fit';
 import { TAB_COLOURS } from '../styles';
 import type { Cell, SheetLayout } from '../types';
 
@@ -171,7 +172,12 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
     marker: 'PhuLuc_PhanCong',
     tabColor: TAB_COLOURS.assignments,
     columns: [
-      { width: 12 },
+      {
+        width: codeColumnWidth(
+          ctx.master.rows.map((r) => r.code),
+          12,
+        ),
+      },
       { width: 40 },
       { width: 12 },
       { width: 12 },

@@ -396,15 +396,19 @@ function overdueCue(first: number, last: number): ConditionalFormat {
   };
 }
 
-/** Columns of the overdue list: spans of the unit table's columns (0-based, inclusive). */
+/**
+ * Columns of the overdue list: spans of the unit table's columns (0-based, inclusive), merged;
+ * wide enough for an occurrence's Mã ("V.10/2019-Q1") and a date.
+ */
 const LIST = {
   no: [0, 0],
-  task: [1, 6],
-  code: [7, 7],
+  task: [1, 5],
+  code: [6, 7],
   lead: [8, 11],
-  due: [12, 12],
-  late: [13, 13],
+  due: [12, 13],
+  late: [14, 15],
 } as const;
+const SPANS = [LIST.task, LIST.code, LIST.lead, LIST.due, LIST.late];
 
 /**
  * Every overdue item, in document order, found through the master's hidden order column: as
@@ -467,7 +471,7 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
     );
     cells[LIST.late[0]] = formulaCell(
       `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.effectiveDue)},${rowCell}),"")`,
-      'int',
+      'listCenter',
       v(item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : ''),
     );
     cells[HELPER] = formulaCell(
@@ -476,10 +480,8 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
       v(item ? item.r : ''),
     );
     rows.push(cells);
-    for (const span of [LIST.task, LIST.lead]) {
-      if (span[1] > span[0])
-        sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
-    }
+    for (const span of SPANS)
+      sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
     // Two lines at least, so another day's longer text is still readable.
     const text = item ? rowTaskText(ctx, item) : '';
     const lead = item ? item.task.lead.join('\n') : '';
@@ -501,9 +503,8 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
   header[LIST.due[0]] = { text: w.due!, style: 'header' };
   header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
-  for (const span of [LIST.task, LIST.lead]) {
+  for (const span of SPANS)
     sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
-  }
   return [
     {
       origin: address(0, top),

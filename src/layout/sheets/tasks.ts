@@ -29,7 +29,7 @@ import { moveFormula } from '../formula';
 import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
-import { fitRowHeights } from '../fit';
+import { codeColumnWidth, fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
@@ -315,7 +315,15 @@ export function tasksSheet(ctx: Context): SheetLayout {
   const headers = masterHeaders(ctx);
   const last = columnLetter(headers.length - 1);
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k) => ({ width: WIDTHS[k] })),
+    ...MASTER_COLUMNS.map((k) => ({
+      width:
+        k === 'code'
+          ? codeColumnWidth(
+              ctx.master.rows.map((r) => r.code),
+              WIDTHS.code,
+            )
+          : WIDTHS[k],
+    })),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
     ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];

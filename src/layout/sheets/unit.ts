@@ -12,7 +12,7 @@ import { printSetup, type Context, type MasterRow } from '../context';
 import { cat } from '../names';
 import { stableHash } from '../sheetNames';
 import { statusRules, TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
+import { codeColumnWidth, fitRowHeights } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
 import { periodLabel } from '../../core/time/occurrences';
@@ -148,6 +148,17 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   };
   const ranges: { status: string; item: string; ext: string }[] = [];
   const conditionalFormats: SheetLayout['conditionalFormats'] = [];
+  const columns: ColumnLayout[] = COLUMNS.map((c, i) =>
+    i === 0
+      ? {
+          ...c,
+          width: codeColumnWidth(
+            ctx.master.rows.map((r) => r.code),
+            c.width,
+          ),
+        }
+      : c,
+  );
   const textNumbers: string[] = [];
   /** A titled list of tasks: as lead (showing the coordinators) or as coordinator (the leads). */
   const part = (
@@ -170,7 +181,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           ];
     const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    Object.assign(rowHeights, fitRowHeights(body, COLUMNS, first));
+    Object.assign(rowHeights, fitRowHeights(body, columns, first));
     const letter = (c: number): string => columnLetter(c);
     ranges.push({
       status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,
@@ -288,7 +299,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     name,
     marker: unitMarker(unit),
     tabColor: TAB_COLOURS.unit,
-    columns: COLUMNS,
+    columns,
     blocks,
     rowHeights,
     freeze: { rows: LEAD_TITLE_ROW + 1, columns: 0 },
