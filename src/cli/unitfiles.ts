@@ -1,35 +1,29 @@
 // `phuluc units-out TRACKER.xlsx -o DIR/` and `phuluc units-in TRACKER.xlsx FILE…`: the units
 // report back. Out: one small workbook per unit (src/layout/unitfile), and the files sent
 // recorded in the tracker's Lịch sử. In: the answers read and merged (src/layout/unitfile/merge),
-// the tracker laid out again from itself with the new values (src/layout/tracker/relayout) and
-// only PhuLuc's parts of the file rewritten, as `phuluc build` does. Nothing changes when there
-// is nothing to apply (merging a file again).
+// the tracker laid out again from itself with the new values and only PhuLuc's parts of the
+// file rewritten (src/render/xlsx/units.ts, shared with the page). Nothing changes when there is
+// nothing to apply (merging a file again). Files are written whole or not at all.
 
 import { promises as fs } from 'fs';
 import { basename, join } from 'path';
 import type { IsoDate } from '../core/plan/types';
-import { viDate } from '../layout/context';
-import { labelsFor, type Language } from '../layout/labels';
-import type { HistoryRow, TrackerContents } from '../layout/tracker/model';
-import { bookFromXlsx } from '../layout/tracker/fromXlsx';
-import { planFromTracker } from '../layout/tracker/plan';
-import { relayoutTracker } from '../layout/tracker/relayout';
-import { unitAnswers } from '../layout/tracker/history';
-import { applyMerge, changesNothing, withHistory } from '../layout/unitfile/apply';
-import { unitFileLayout, unitFiles } from '../layout/unitfile/layout';
-import { mergeAnswers, type AnswerInput, type MergeResult } from '../layout/unitfile/merge';
-import { readAnswerFile, UnitFileError } from '../layout/unitfile/read';
-import { fieldLabel } from '../layout/unitfile/values';
 import { isoFromText } from '../excel/dates';
-import { openWorkbook, XlsxReadError } from '../readers/xlsx';
+import { viDate } from '../layout/context';
+import type { Language } from '../layout/labels';
+import type { TrackerContents } from '../layout/tracker/model';
+import { unitAnswers } from '../layout/tracker/history';
+import type { AnswerInput, MergeResult } from '../layout/unitfile/merge';
+import { fieldLabel } from '../layout/unitfile/values';
+import { LayoutError } from '../render/xlsx';
 import {
-  localToday,
-  readExistingTracker,
-  renderOrReport,
-  spliceOver,
-  type BuildIO,
-  type ExistingTracker,
-} from './build';
+  mergeForms,
+  readAnswer,
+  sendForms,
+  UnitsError,
+  type UnitsClock,
+} from '../render/xlsx/units';
+import { localToday, type BuildIO } from './build';
 import { CliError } from './errors';
 import { writeError, writeWhole } from './write';
 
@@ -55,47 +49,53 @@ function addDays(iso: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-async function openTracker(path: string | undefined): Promise<ExistingTracker> {
+async function trackerBytes(
+  path: string | undefined,
+): Promise<{ path: string; bytes: Uint8Array }> {
   if (!path)
     throw new CliError(
       'thiếu tên sổ theo dõi; xem phuluc --help',
       'missing tracker file name; see phuluc --help',
     );
-  const existing = await readExistingTracker(path);
-  if (!existing) throw new CliError(`không có tệp "${path}"`, `there is no file "${path}"`);
-  if (!existing.tracker.identity)
-    throw new CliError(
-      `"${path}" không ghi kế hoạch nó theo dõi (trang Cài đặt): hãy tạo lại sổ bằng phuluc build`,
-      `"${path}" does not record the plan it tracks (Cài đặt sheet): rebuild it with phuluc build`,
-    );
-  return existing;
+  try {
+    return { path, bytes: new Uint8Array(await fs.readFile(path)) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliError(`không có tệp "${path}"`, `there is no file "${path}"`);
+    throw writeError(path, error);
+  }
 }
 
-/** The tracker laid out again with its new entries and history, written in place. */
-async function rewriteTracker(
-  path: string,
-  existing: ExistingTracker,
-  tracker: TrackerContents,
-): Promise<void> {
-  const { layout } = relayoutTracker(tracker, {
-    today: localToday(),
-    reservedSheetNames: existing.othersSheets,
-    names: existing.owned.names,
-  });
-  const bytes = await renderOrReport(layout);
-  await writeWhole(path, spliceOver(existing, bytes, path).bytes);
+/** A UnitsError about the tracker at `path`, as the command line says it. */
+async function about<T>(path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UnitsError)
+      throw new CliError(`"${path}": ${error.vi}`, `"${path}": ${error.en}`);
+    if (error instanceof LayoutError)
+      throw new CliError(
+        `lỗi thiết kế sổ theo dõi (${error.problems.slice(0, 3).join('; ')}). Hãy báo lỗi kèm tệp`,
+        `workbook design error (${error.problems.slice(0, 3).join('; ')}). Please report it with the file`,
+        70,
+      );
+    throw error;
+  }
+}
+
+function clock(): UnitsClock {
+  return { now: localNow(), today: localToday() };
 }
 
 export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number> {
-  const existing = await openTracker(args.tracker);
-  const path = args.tracker!;
+  const { path, bytes } = await trackerBytes(args.tracker);
   if (!args.output)
     throw new CliError(
       'thiếu thư mục ghi phiếu: phuluc units-out SO.xlsx -o THU-MUC/',
       'missing output folder: phuluc units-out TRACKER.xlsx -o FOLDER/',
     );
-  const today = localToday();
-  let replyBy = addDays(today, 7);
+  const now = clock();
+  let replyBy = addDays(now.today, 7);
   if (args.replyBy !== undefined) {
     const iso = isoFromText(args.replyBy);
     if (!iso)
@@ -105,51 +105,22 @@ export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number>
       );
     replyBy = iso;
   }
+  const sent = await about(path, () => sendForms(bytes, replyBy, now));
   try {
     await fs.mkdir(args.output, { recursive: true });
   } catch (error) {
     throw writeError(args.output, error);
   }
-  const tracker = existing.tracker;
-  const { plan } = planFromTracker(tracker);
-  const sentAt = localNow();
-  const files = unitFiles(tracker, plan, { sentAt, replyBy });
-  if (files.length === 0)
-    throw new CliError(
-      'sổ không có nhiệm vụ nào giao cho đơn vị, nên không có phiếu để gửi',
-      'the tracker assigns no task to a unit, so there is no form to send',
-    );
-  const language = tracker.language;
-  const w = labelsFor(language).words;
-  const history: HistoryRow[] = [];
-  for (const file of files) {
-    const layout = unitFileLayout(plan, tracker.identity!.fingerprint, file, {
-      sentAt,
-      replyBy,
-      language,
-    });
-    await writeWhole(join(args.output, file.fileName), await renderOrReport(layout));
-    history.push({
-      at: sentAt,
-      action: 'sent',
-      unit: file.unit,
-      file: file.fileName,
-      ticket: file.ticket,
-      code: '',
-      field: w.replyBy!,
-      before: '',
-      after: viDate(replyBy),
-    });
-  }
-  await rewriteTracker(path, existing, withHistory(tracker, history));
+  for (const file of sent.files) await writeWhole(join(args.output, file.fileName), file.bytes);
+  await writeWhole(path, sent.tracker);
   if (args.json) {
     io.stdout(
       JSON.stringify(
         {
           folder: args.output,
           replyBy,
-          sentAt,
-          files: files.map((f) => ({
+          sentAt: now.now,
+          files: sent.files.map((f) => ({
             unit: f.unit,
             file: f.fileName,
             ticket: f.ticket,
@@ -165,59 +136,41 @@ export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number>
   const vi = args.lang === 'vi';
   io.stdout(
     vi
-      ? `Đã ghi ${files.length} phiếu báo cáo vào ${args.output} (hạn trả lời ${viDate(replyBy)}); đã ghi vào Lịch sử của ${path}:\n`
-      : `Wrote ${files.length} report forms to ${args.output} (reply by ${viDate(replyBy)}); recorded in the History of ${path}:\n`,
+      ? `Đã ghi ${sent.files.length} phiếu báo cáo vào ${args.output} (hạn trả lời ${viDate(replyBy)}); đã ghi vào Lịch sử của ${path}:\n`
+      : `Wrote ${sent.files.length} report forms to ${args.output} (reply by ${viDate(replyBy)}); recorded in the History of ${path}:\n`,
   );
-  for (const f of files)
+  for (const f of sent.files)
     io.stdout(`  ${f.fileName}  ${f.rows.length} ${vi ? 'dòng' : 'rows'}  (${f.ticket})\n`);
   return 0;
 }
 
-async function readAnswer(path: string): Promise<AnswerInput> {
+async function answerOf(path: string): Promise<AnswerInput> {
   const name = basename(path);
-  let bytes: Buffer;
   try {
-    bytes = await fs.readFile(path);
+    return readAnswer(name, new Uint8Array(await fs.readFile(path)));
   } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code) throw error;
     const e = writeError(path, error);
     return {
       name,
       read: { error: { vi: `không đọc được tệp (${e.vi})`, en: `cannot read the file (${e.en})` } },
     };
   }
-  try {
-    return { name, read: readAnswerFile(bookFromXlsx(openWorkbook(new Uint8Array(bytes)))) };
-  } catch (error) {
-    if (error instanceof XlsxReadError)
-      return {
-        name,
-        read: {
-          error: {
-            vi: `không đọc được như tệp Excel .xlsx, có thể tệp bị hỏng hoặc gửi thiếu (${error.vi})`,
-            en: `cannot be read as an Excel .xlsx file; it may be damaged or cut short (${error.en})`,
-          },
-        },
-      };
-    if (error instanceof UnitFileError)
-      return { name, read: { error: { vi: error.vi, en: error.en } } };
-    throw error;
-  }
 }
 
 export async function runUnitsIn(args: UnitsArgs, io: BuildIO): Promise<number> {
-  const existing = await openTracker(args.tracker);
-  const path = args.tracker!;
+  const { path, bytes } = await trackerBytes(args.tracker);
   if (args.files.length === 0)
     throw new CliError(
       'thiếu tệp báo cáo của đơn vị: phuluc units-in SO.xlsx TEP…',
       "missing the units' files: phuluc units-in TRACKER.xlsx FILE…",
     );
   const inputs: AnswerInput[] = [];
-  for (const file of args.files) inputs.push(await readAnswer(file));
-  const tracker = existing.tracker;
-  const result = mergeAnswers(tracker, inputs, localNow());
-  const changed = !changesNothing(result);
-  if (changed) await rewriteTracker(path, existing, applyMerge(tracker, result));
+  for (const file of args.files) inputs.push(await answerOf(file));
+  const merged = await about(path, () => mergeForms(bytes, inputs, clock()));
+  if (merged.tracker) await writeWhole(path, merged.tracker);
+  const changed = merged.tracker !== null;
+  const { result, before: tracker } = merged;
   const refused = result.files.filter((f) => f.refused).length;
   if (args.json) {
     io.stdout(JSON.stringify(mergeJson(result, tracker, changed), null, 2) + '\n');
