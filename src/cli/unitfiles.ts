@@ -12,8 +12,7 @@ import { isoFromText } from '../excel/dates';
 import { viDate } from '../layout/context';
 import type { Language } from '../layout/labels';
 import type { TrackerContents } from '../layout/tracker/model';
-import { unitAnswers } from '../layout/tracker/history';
-import type { AnswerInput, MergeResult } from '../layout/unitfile/merge';
+import { summarizeMerge, type AnswerInput, type MergeResult } from '../layout/unitfile/merge';
 import { fieldLabel } from '../layout/unitfile/values';
 import { LayoutError } from '../render/xlsx';
 import {
@@ -173,36 +172,17 @@ export async function runUnitsIn(args: UnitsArgs, io: BuildIO): Promise<number> 
   const { result, before: tracker } = merged;
   const refused = result.files.filter((f) => f.refused).length;
   if (args.json) {
-    io.stdout(JSON.stringify(mergeJson(result, tracker, changed), null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { ...summarizeMerge(result, tracker, changed), history: result.history },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     io.stdout(formatMerge(result, tracker, path, changed, args.lang));
   }
   return refused > 0 ? 1 : 0;
-}
-
-function mergeJson(result: MergeResult, tracker: TrackerContents, changed: boolean): unknown {
-  const language = tracker.language;
-  return {
-    written: changed,
-    files: result.files,
-    applied: result.applied,
-    conflicts: result.conflicts.map((c) => ({ ...c, fieldLabel: fieldLabel(c.field, language) })),
-    requests: result.requests,
-    history: result.history,
-    units: pendingUnits(tracker, result),
-  };
-}
-
-/** Units sent a form that has not come back (before and with this merge). */
-function pendingUnits(
-  tracker: TrackerContents,
-  result: MergeResult,
-): { unit: string; replyBy: string | null; answered: boolean }[] {
-  return unitAnswers([...tracker.history, ...result.history]).map((a) => ({
-    unit: a.unit,
-    replyBy: a.replyBy,
-    answered: a.answeredAt !== null,
-  }));
 }
 
 function formatMerge(
@@ -264,7 +244,7 @@ function formatMerge(
     for (const r of result.requests)
       out.push(`  ${r.code} · ${r.unit}: ${viDate(r.to)}${r.reason ? ` — ${r.reason}` : ''}`);
   }
-  const pending = pendingUnits(tracker, result).filter((u) => !u.answered);
+  const pending = summarizeMerge(result, tracker, changed).units.filter((u) => !u.answered);
   if (pending.length > 0)
     out.push(
       (vi ? 'Chưa trả lời: ' : 'Not answered yet: ') +

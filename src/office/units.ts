@@ -14,7 +14,13 @@ import type { HistoryRow } from '../layout/tracker/model';
 import type { WorkbookLayout } from '../layout/types';
 import { applyMerge, changesNothing, withHistory } from '../layout/unitfile/apply';
 import { unitFileLayout, unitFiles } from '../layout/unitfile/layout';
-import { mergeAnswers, type AnswerInput, type MergeResult } from '../layout/unitfile/merge';
+import {
+  mergeAnswers,
+  summarizeMerge,
+  type AnswerInput,
+  type MergeResult,
+  type MergeSummary,
+} from '../layout/unitfile/merge';
 import type { UnitFile } from '../layout/unitfile/model';
 import type { ExcelHost } from './excel-api';
 import { MasterListError, readMasterList, storedOptions, type MasterList } from './masterlist';
@@ -103,6 +109,8 @@ export interface MergedFiles {
   result: MergeResult;
   /** The rebuild, or null when there was nothing to write. */
   report: BuildReport | null;
+  /** What the merge did, for the pane. */
+  summary: MergeSummary;
 }
 
 /** Units' answers merged into the workbook (or nothing written, when nothing is new). */
@@ -113,9 +121,10 @@ export async function mergeUnitFiles(
 ): Promise<MergedFiles> {
   const master = await readBack(host);
   const result = mergeAnswers(master.tracker, inputs, clock.now);
-  if (changesNothing(result)) return { result, report: null };
+  if (changesNothing(result))
+    return { result, report: null, summary: summarizeMerge(result, master.tracker, false) };
   const today = clock.today ?? todayIso();
   // The answers go onto the tracker as the rebuild reads it (with notes and fills).
   const report = await rebuild(host, master, today, (t) => applyMerge(t, result));
-  return { result, report };
+  return { result, report, summary: summarizeMerge(result, master.tracker, true) };
 }

@@ -7,7 +7,7 @@ import type { ErrorCode } from './model/errors';
 
 export type Language = 'vi' | 'en';
 
-export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'settings';
+export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'units' | 'settings';
 
 export interface ErrorText {
   title: string;
@@ -224,6 +224,7 @@ const vi: Strings = {
     preview: 'Xem trước',
     findings: 'Kiểm tra',
     build: 'Tạo sổ',
+    units: 'Đơn vị báo cáo',
     settings: 'Cài đặt',
   },
   stepsLabel: 'Các bước',
@@ -603,6 +604,7 @@ const en: Strings = {
     preview: 'Preview',
     findings: 'Checks',
     build: 'Build',
+    units: 'Unit reports',
     settings: 'Settings',
   },
   stepsLabel: 'Steps',

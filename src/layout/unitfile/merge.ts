@@ -8,6 +8,7 @@
 // fills Gia hạn đến. Merging the same file twice applies nothing and adds no history.
 
 import type { Language } from '../labels';
+import { unitAnswers } from '../tracker/history';
 import type { Entries, HistoryRow, TrackedRow, TrackerContents } from '../tracker/model';
 import { ANSWER_FIELDS, type AnswerField, type AnswerFile } from './model';
 import { fieldLabel, valueWords, valuesOf, withValue } from './values';
@@ -313,4 +314,35 @@ export function mergeAnswers(
   }
   result.history.push(...conflictRows);
   return result;
+}
+
+/** What a merge did, as every door reports it: per file, values, conflicts, requests, units. */
+export interface MergeSummary {
+  /** The tracker was written (false: nothing new). */
+  written: boolean;
+  files: FileOutcome[];
+  applied: MergeResult['applied'];
+  conflicts: Conflict[];
+  requests: ExtensionRequest[];
+  /** Every unit sent a form: its reply deadline and whether it answered (with this merge). */
+  units: { unit: string; replyBy: string | null; answered: boolean }[];
+}
+
+export function summarizeMerge(
+  result: MergeResult,
+  before: TrackerContents,
+  written: boolean,
+): MergeSummary {
+  return {
+    written,
+    files: result.files,
+    applied: result.applied,
+    conflicts: result.conflicts,
+    requests: result.requests,
+    units: unitAnswers([...before.history, ...result.history]).map((a) => ({
+      unit: a.unit,
+      replyBy: a.replyBy,
+      answered: a.answeredAt !== null,
+    })),
+  };
 }

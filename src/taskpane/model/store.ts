@@ -36,6 +36,7 @@ import {
   type Settings,
 } from './settings';
 import { gridFromFile, gridFromPaste } from './sources';
+import { UnitsController } from './units';
 
 export type SourceKind = 'paste' | 'file' | 'sample' | 'selection';
 
@@ -136,8 +137,15 @@ export class PaneStore {
   private highlightSeq = 0;
   /** Answers given to this plan's questions, sent with each attempt until a build succeeds. */
   private answers: BuildAnswers = {};
+  /** "Đơn vị báo cáo": forms sent to the units and their answers merged. */
+  readonly units: UnitsController;
 
   constructor(private readonly deps: StoreDeps) {
+    this.units = new UnitsController({
+      modules: deps.modules,
+      browser: deps.browser,
+      excel: () => this.excelPort,
+    });
     this.state = {
       step: 'source',
       settings: deps.storage ? loadSettings(deps.storage) : { ...DEFAULT_SETTINGS },
