@@ -12,6 +12,7 @@ import { taskOccurrences } from '../../core/status/items';
 import { periodLabel, planYears, splitOccurrenceCode } from '../../core/time/occurrences';
 import { address, columnLetter } from '../a1';
 import { idCell } from '../cells';
+import { fitRowHeights } from '../fit';
 import { viDate } from '../context';
 import { labelsFor, type Language } from '../labels';
 import { legalLayout } from '../legal';
@@ -48,7 +49,7 @@ export const TICKET_ROWS = 12;
 
 /** Columns of the answer sheet: what the unit reads, then the fields it fills. */
 const READ_COLUMNS = ['code', 'role', 'task', 'lead', 'support', 'time', 'deadline'] as const;
-const WIDTHS = [10, 10, 50, 22, 22, 16, 12, 16, 9, 12, 30, 12, 24];
+const WIDTHS = [13, 10, 50, 22, 22, 16, 12, 16, 9, 12, 30, 12, 24];
 
 export interface UnitFileOptions {
   /** When the files are made: "dd/mm/yyyy hh:mm" (the door gives it; the layout reads no clock). */
@@ -220,13 +221,14 @@ export function unitFileLayout(
     return `${c}${first}:${c}${last}`;
   };
   const states = Object.values(L.states);
+  const columns = WIDTHS.map((width) => ({ width }));
   const answer: SheetLayout = {
     key: 'answer',
     kind: 'answer',
     name: w.unitFileSheet!,
     marker: ANSWER_MARKER,
     tabColor: '548235',
-    columns: WIDTHS.map((width) => ({ width })),
+    columns,
     blocks: [
       {
         origin: 'A1',
@@ -249,8 +251,12 @@ export function unitFileLayout(
       },
       ...(body.length > 0 ? [{ origin: address(0, first), rows: body }] : []),
     ],
-    merges: ['A5:M5'],
-    rowHeights: { 5: 48, [ANSWER_HEADER_ROW]: 32 },
+    merges: ['A4:C4', 'D4:M4', 'A5:M5'],
+    rowHeights: {
+      5: 48,
+      [ANSWER_HEADER_ROW]: 32,
+      ...fitRowHeights(body, columns, first),
+    },
     freeze: { rows: ANSWER_HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [
