@@ -273,6 +273,15 @@ const ROUND_TRIP: [string, string][] = [
       const text = await run(['units-in', tracker, filledA]);
       expect(text.out).toMatch(/đã nhập trước đó/);
       expect(text.out).toMatch(/không đổi/);
+
+      // A rebuild from the appendix keeps Lịch sử and what the units sent.
+      expect(
+        (await run(['build', seedPath(seedNamed(seed)), '-o', tracker, '--today', today])).code,
+      ).toBe(0);
+      const rebuilt = inspect(tracker);
+      expect(rebuilt.history).toEqual(after.history);
+      expect(rebuilt.tasks[a2]).toMatchObject({ 'Đề nghị gia hạn đến': { date: '2019-12-31' } });
+      expect(rebuilt.own).toEqual(before.own);
     },
     300_000,
   );

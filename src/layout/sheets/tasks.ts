@@ -401,6 +401,16 @@ export function tasksSheet(ctx: Context): SheetLayout {
         },
       ],
     },
+    // A unit's extension request not yet approved (no Gia hạn đến as late as it): amber.
+    {
+      range: colRange('extensionRequest'),
+      rules: [
+        {
+          formula: `AND(${at(ctx, 'extensionRequest', firstRow)}<>"",OR(${ext}="",${ext}<${at(ctx, 'extensionRequest', firstRow)}))`,
+          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
+        },
+      ],
+    },
     { range: `A${firstRow}:${visibleLast}${lastRow}`, rules: statusRules(statusCell, cat) },
     // A recurring task's own row stands out in bold over its occurrences (a rule, not a cell
     // style: one rule for the whole list instead of a style on every other run of rows).
