@@ -6,6 +6,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve, sep } from 'path';
+import { privateProfile } from '../libreoffice/soffice';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -157,7 +158,8 @@ export function recalculatedSheet(
       [
         '--headless',
         '--norestore',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        // A profile that recalculates on load: the file carries stored values.
+        privateProfile(join(dir, 'profile')),
         '--convert-to',
         `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`,
         '--outdir',

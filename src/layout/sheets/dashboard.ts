@@ -425,13 +425,17 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   const orderCol = wholeColumn(tasks, m.col.overdueOrder);
   const valued = ctx.valueDate !== null;
   const overdue = items.filter((r) => r.standing.status === 'overdue');
+  // A text column reads as text: INDEX of an empty cell (a task without a lead) would show 0.
   const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
-    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell}),"")`;
+    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
   const width = (span: readonly [number, number]): number => {
     let sum = 0;
     for (let c = span[0]; c <= span[1]; c++) sum += sheet.columns[c]!.width;
     return sum;
   };
+  // The header's merges first: merges in reading order, as a file lists them.
+  for (const span of SPANS)
+    sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
   const v = <T>(value: T): T | undefined => (valued ? value : undefined);
@@ -503,8 +507,6 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
   header[LIST.due[0]] = { text: w.due!, style: 'header' };
   header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
-  for (const span of SPANS)
-    sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   return [
     {
       origin: address(0, top),
