@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers from './eslint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -12,6 +13,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Imports run one way: core ← excel ← readers ← layout ← render ← office ← doors.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/one-way': 'error' },
   },
   {
     // The core is pure: no Office, DOM, Node or file I/O, and no clock.

@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
+import { viDate } from '../core/time/calendar';
 import { planIdentity } from '../core/plan/identity';
 import { defaultHorizon } from '../core/status/items';
 import { layoutWorkbook } from '../layout';
@@ -460,6 +461,27 @@ function checkArgs(args: BuildArgs): { file: string; output: string; dueSoonDays
   return { file: args.file, output: args.output, dueSoonDays };
 }
 
+/**
+ * A plan without tasks makes no tracker: the command refuses, as the page does, and says what to
+ * do (a report-forms-only document, seed 003; a task table with no rows).
+ */
+export function noTasksError(path: string, plan: Plan): CliError {
+  const forms = plan.tables.filter((t) => t.kind === 'report-form').length;
+  const hasTaskTable = plan.tables.some((t) => t.kind === 'tasks');
+  const [what, whatEn] = hasTaskTable
+    ? ['bảng phân công không có nhiệm vụ nào', 'its task table holds no task']
+    : forms > 0
+      ? [
+          `chỉ có biểu mẫu báo cáo (${forms} bảng), không có bảng phân công nhiệm vụ`,
+          `it holds report forms only (${forms} tables), no task table`,
+        ]
+      : ['không có bảng phân công nhiệm vụ', 'it has no task table'];
+  return new CliError(
+    `"${path}": ${what}, nên không có nhiệm vụ để theo dõi và không tạo sổ. Nếu một bảng thực ra là bảng nhiệm vụ, hãy mở tệp trên trang PhuLuc (npm start) và chọn cột "Nhiệm vụ" cho bảng đó; nếu các hạn nằm trong lời văn, hãy lập bảng phân công`,
+    `"${path}": ${whatEn}, so there is nothing to track and no workbook was made. If a table is in fact a task table, open the file in the PhuLuc page (npm start) and choose its "Task" column; if the deadlines are in the prose, make an assignment table`,
+  );
+}
+
 /** Runs `phuluc build`; returns the exit status (CliErrors are thrown to the caller). */
 export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
   const { file, output, dueSoonDays } = checkArgs(args);
@@ -473,6 +495,7 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
   }
   const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
   const parsed = await readAnyPlan(file, { beforeInclusive: args.beforeInclusive, directory }, io);
+  if (parsed.tasks.length === 0) throw noTasksError(file, parsed);
   const existing = await readExistingTracker(output);
   const today = localToday();
   // Recurring tasks run to the horizon: the year set in the tracker's Cài đặt, else the later of
@@ -537,7 +560,7 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
     carried?.report.warnings.push(...spliced.warnings);
   }
   await writeWhole(output, bytes);
-  const date = args.today ? args.today.split('-').reverse().join('/') : null;
+  const date = args.today ? viDate(args.today) : null;
   io.stdout(
     args.lang === 'vi'
       ? `Đã ghi ${output}: ${count} nhiệm vụ, ${layout.sheets.length} trang tính, ngày báo cáo ${date ?? 'hôm nay (=TODAY())'}.\n`

@@ -1,3 +1,4 @@
+import { findingLabel } from '../core/findings';
 import type { Finding, Plan, Severity } from '../core/plan/types';
 
 export type Lang = 'vi' | 'en';
@@ -65,7 +66,8 @@ function formatOne(f: Finding, titles: Map<string, string>, lang: Lang, width: n
     .join(' · ');
   const message = lang === 'vi' ? f.message : (f.messageEn ?? f.message);
   const suggestion = lang === 'vi' ? f.suggestion : (f.suggestionEn ?? f.suggestion);
-  const lines = [`  • ${where ? `${where} — ` : ''}[${f.code}]`];
+  // The kind in words; the code (`lead-missing`) is for programs and stays in `--json`.
+  const lines = [`  • ${where ? `${where} — ` : ''}${findingLabel(f, lang)}`];
   lines.push(...wrap(message, width, '    '));
   const title = f.task ? titles.get(f.task) : undefined;
   if (title) lines.push(`    « ${shorten(title, width - 8)} »`);

@@ -90,9 +90,36 @@ interface ParsedArgs {
   version: boolean;
 }
 
+/** Node's option parser's complaint → one line in Vietnamese and English (never its English). */
+export function argumentError(error: unknown): CliError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  // "Option '-o, --output <value>' argument missing": the long form names the option best.
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0] ?? '';
+  const help = ['; xem phuluc --help', '; see phuluc --help'] as const;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new CliError(
+      `không có tùy chọn "${option}"${help[0]}`,
+      `unknown option "${option}"${help[1]}`,
+    );
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message))
+    return new CliError(
+      `tùy chọn ${option} cần một giá trị${help[0]}`,
+      `the option ${option} needs a value${help[1]}`,
+    );
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new CliError(
+      `tùy chọn ${option} không nhận giá trị${help[0]}`,
+      `the option ${option} takes no value${help[1]}`,
+    );
+  return new CliError(`tham số không hợp lệ${help[0]}`, `invalid arguments${help[1]}`);
+}
+
 function readArgs(argv: string[]): ParsedArgs {
+  let parsed;
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -111,34 +138,41 @@ function readArgs(argv: string[]): ParsedArgs {
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
-    if (values.lang !== 'vi' && values.lang !== 'en') {
-      throw new Error(`--lang ${String(values.lang)}`);
-    }
-    return {
-      command: positionals[0],
-      file: positionals[1],
-      rest: positionals.slice(2),
-      replyBy: values['reply-by'],
-      json: values.json === true,
-      units: values.units,
-      beforeInclusive: values['before-inclusive'] === true,
-      lang: values.lang,
-      output: values.output,
-      today: values.today,
-      dueSoon: values['due-soon'],
-      groupSheets: values['group-sheets'] === true,
-      acceptUncertain: values['accept-uncertain'] === true,
-      replacePlan: values['replace-plan'] === true,
-      help: values.help === true,
-      version: values.version === true,
-    };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    throw argumentError(error);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== 'vi' && values.lang !== 'en') {
     throw new CliError(
-      `tham số không hợp lệ (${detail}); xem phuluc --help`,
-      `invalid arguments (${detail}); see phuluc --help`,
+      `ngôn ngữ "--lang ${String(values.lang)}" không có: dùng --lang vi hoặc --lang en`,
+      `no language "--lang ${String(values.lang)}": use --lang vi or --lang en`,
     );
   }
+  // units-in reads the tracker and the units' files; every other command one file.
+  if (positionals.length > 2 && positionals[0] !== 'units-in') {
+    throw new CliError(
+      `thừa tham số "${positionals[2]}" (mỗi lệnh đọc một tệp; tên tệp có dấu cách thì đặt trong ngoặc kép)`,
+      `unexpected argument "${positionals[2]}" (each command reads one file; quote a file name with spaces)`,
+    );
+  }
+  return {
+    command: positionals[0],
+    file: positionals[1],
+    rest: positionals.slice(2),
+    replyBy: values['reply-by'],
+    json: values.json === true,
+    units: values.units,
+    beforeInclusive: values['before-inclusive'] === true,
+    lang: values.lang,
+    output: values.output,
+    today: values.today,
+    dueSoon: values['due-soon'],
+    groupSheets: values['group-sheets'] === true,
+    acceptUncertain: values['accept-uncertain'] === true,
+    replacePlan: values['replace-plan'] === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
 }
 
 async function readPlan(args: ParsedArgs, io: CliIO): Promise<Plan> {

@@ -1,11 +1,6 @@
 import type { Plan, PlanTask, TaskTime } from '../core/plan/types';
 
-/** ISO → dd/mm/yyyy, the way Vietnamese offices write dates. */
-export function viDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+import { viDate } from '../core/time/calendar';
 
 /** Text on one line, cut with "…" or padded to exactly `width` characters. */
 function fit(text: string, width: number): string {

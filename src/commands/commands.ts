@@ -10,7 +10,7 @@
  * Every handler calls `event.completed()`, whatever happens: Office waits for it, and a command
  * that never completes blocks the ribbon.
  */
-import type { ExcelHost } from '../office/excel-api';
+import type { ExcelHost } from '../render/office/excel-api';
 import { checkWorkbook, refreshWorkbook, type CommandResult } from '../office/commands';
 import { officeHost } from '../office/host';
 

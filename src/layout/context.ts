@@ -197,10 +197,7 @@ export function withFill(
   return id;
 }
 
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { viDate } from '../core/time/calendar';
 
 /** A4 landscape, fit to width, the plan's number in the page header. */
 export function printSetup(ctx: Context, repeatRows?: string): PrintSetup {

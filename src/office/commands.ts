@@ -12,7 +12,7 @@
 import type { Plan } from '../core/plan/types';
 import { labelsFor, layoutWorkbook, type LayoutOptions } from '../layout';
 import type { SheetKind, WorkbookLayout } from '../layout/types';
-import type { ExcelHost } from './excel-api';
+import type { ExcelHost } from '../render/office/excel-api';
 import { readMasterList, storedOptions, type MasterList } from './masterlist';
 import { buildWorkbook, todayIso, type BuildReport } from './rebuild';
 

@@ -3,7 +3,7 @@
 // (`npm run typecheck` covers it). It has no run-time content and nothing imports it, so builds
 // without the Office.js types (the benchmark) do not need them.
 
-import type { ExcelHost, XlRequestContext } from './excel-api';
+import type { ExcelHost, XlRequestContext } from '../render/office/excel-api';
 
 export type ExcelConforms = Excel.RequestContext extends XlRequestContext ? true : never;
 export const EXCEL_CONFORMS: ExcelConforms = true;

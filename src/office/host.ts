@@ -3,7 +3,7 @@
 // the Office.js types fit the Xl* interfaces (checked at compile time in excel-api.ts), so no cast
 // is needed here.
 
-import type { ExcelHost } from './excel-api';
+import type { ExcelHost } from '../render/office/excel-api';
 
 export function officeHost(): ExcelHost {
   return {

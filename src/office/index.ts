@@ -7,9 +7,9 @@
 //     decisions)
 //   report.rebuild, report.omitted, report.renamed, report.warnings → tell the user
 
-export type { ExcelHost } from './excel-api';
+export type { ExcelHost } from '../render/office/excel-api';
 export { officeHost } from './host';
-export { detectFeatures, type Features, type Omission } from './features';
+export { detectFeatures, type Features, type Omission } from '../render/office/features';
 export {
   readAppendix,
   readPlan,

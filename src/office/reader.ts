@@ -16,9 +16,9 @@ import type { Grid, GridRow } from '../core/grid/types';
 import { columnLetter } from '../layout/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
-import { viDate } from '../layout/context';
-import type { ExcelHost, XlCellValue, XlRange, XlRequestContext } from './excel-api';
-import { detectFeatures } from './features';
+import { viDate } from '../core/time/calendar';
+import type { ExcelHost, XlCellValue, XlRange, XlRequestContext } from '../render/office/excel-api';
+import { detectFeatures } from '../render/office/features';
 
 export interface ReadOptions {
   /** Refuse selections with more cells than this (an appendix is a few thousand). */

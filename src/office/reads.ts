@@ -3,7 +3,7 @@
 // a request Excel refuses anyway (an estimate too low: very long texts) is split in two and sent
 // again — reads change nothing, so sending them again is safe.
 
-import type { XlRequestContext } from './excel-api';
+import type { XlRequestContext } from '../render/office/excel-api';
 
 /**
  * Estimated bytes of response per request. Excel's limit is 5 MB; the estimates run about a

@@ -45,8 +45,13 @@ import type { StoredPlanIdentity, TrackerContents } from '../layout/tracker/mode
 import { readTracker } from '../layout/tracker/read';
 import type { SheetKind, SheetLayout, WorkbookLayout } from '../layout/types';
 import { executeWrites, planWrites, requestsOf, type WriteEnv } from '../render/office';
-import type { ExcelHost, XlRequestContext, XlWorksheet } from './excel-api';
-import { detectFeatures, OMISSION_TEXT, type Features, type Omission } from './features';
+import type { ExcelHost, XlRequestContext, XlWorksheet } from '../render/office/excel-api';
+import {
+  detectFeatures,
+  OMISSION_TEXT,
+  type Features,
+  type Omission,
+} from '../render/office/features';
 import { renameRefs, renameSheets } from '../layout/formula';
 import { runReads } from './reads';
 import {

@@ -26,8 +26,8 @@ import type {
   XlRange,
   XlRangeAreas,
   XlRequestContext,
-} from './excel-api';
-import type { Features } from './features';
+} from '../render/office/excel-api';
+import type { Features } from '../render/office/features';
 import type { ReadJob } from './reads';
 import type { SurveyName, SurveySheet } from './survey';
 

@@ -7,7 +7,7 @@
 // through renames (Excel rewrites the name's reference), so a sheet a person created under a
 // name PhuLuc wants is never taken for PhuLuc's.
 
-import type { XlRequestContext } from './excel-api';
+import type { XlRequestContext } from '../render/office/excel-api';
 import { sheetOfReference } from '../layout/formula';
 
 /** Sheets left by a build that did not finish: "PhuLuc~new~3", "PhuLuc~old~1". */

@@ -36,8 +36,8 @@ import type {
   XlNote,
   XlRange,
   XlRequestContext,
-} from './excel-api';
-import type { Features } from './features';
+} from '../render/office/excel-api';
+import type { Features } from '../render/office/features';
 import { READ_BUDGET, type ReadJob } from './reads';
 import type { Survey, SurveySheet } from './survey';
 

@@ -22,7 +22,7 @@ import {
   type MergeSummary,
 } from '../layout/unitfile/merge';
 import type { UnitFile } from '../layout/unitfile/model';
-import type { ExcelHost } from './excel-api';
+import type { ExcelHost } from '../render/office/excel-api';
 import { MasterListError, readMasterList, storedOptions, type MasterList } from './masterlist';
 import { buildWorkbook, todayIso, type BuildReport } from './rebuild';
 

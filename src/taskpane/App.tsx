@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-icons';
 import { useEffect, useId, useRef } from 'react';
 import type { StepId, Strings } from './i18n';
-import type { PaneState, PaneStore } from './model/store';
+import type { Notice as NoticeData, PaneState, PaneStore } from './model/store';
 import { BuildStep } from './ui/BuildStep';
 import { ErrorBar } from './ui/ErrorBar';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -119,7 +119,20 @@ const useStyles = makeStyles({
     minWidth: 0,
     [NARROW]: { padding: tokens.spacingHorizontalM },
   },
-  panelHeading: { margin: `0 0 ${tokens.spacingVerticalM}`, fontSize: tokens.fontSizeBase500 },
+  panelHeading: {
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    // Focused when a source was read (the button pressed is gone): a ring for keyboard users.
+    ':focus': { outline: 'none' },
+    ':focus-visible': {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
   hostBadge: { maxWidth: '100%' },
 });
 
@@ -158,16 +171,53 @@ function StepPanel({ step }: { step: StepId }) {
   }
 }
 
+/** A notice in words. */
+export function noticeText(notice: NoticeData, t: Strings): string {
+  switch (notice.kind) {
+    case 'selected':
+      return t.findings.selected(notice.address);
+    case 'read':
+      return t.source.readSummary(notice.tasks, notice.sections);
+    case 'units-saved':
+      return t.source.unitsSaved(notice.units);
+    case 'units-opened':
+      return t.source.unitsOpened(notice.units, notice.file);
+  }
+}
+
+/**
+ * What a screen reader hears when a source is read, a notice appears or an error comes: a live
+ * region that is always on the page (one added with its text would not be announced).
+ */
+function LiveRegion() {
+  const state = usePaneState();
+  const t = useStrings();
+  const common = useCommonStyles();
+  const text = state.notice
+    ? noticeText(state.notice, t)
+    : state.error
+      ? t.errors[state.error.code].title
+      : '';
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={common.visuallyHidden}
+      data-testid="live"
+    >
+      {text}
+    </div>
+  );
+}
+
 function Notice() {
   const state = usePaneState();
   const store = useStore();
   const t = useStrings();
   const notice = state.notice;
   if (!notice) return null;
-  const text =
-    notice.kind === 'selected'
-      ? t.findings.selected(notice.address)
-      : t.source.readSummary(notice.tasks, notice.sections);
+  const text = noticeText(notice, t);
   return (
     <MessageBar intent="success" data-testid="notice">
       <MessageBarBody>{text}</MessageBarBody>
@@ -193,6 +243,7 @@ function Pane() {
   const common = useCommonStyles();
   const panelId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const language = state.settings.language;
   const step = state.step;
   const plan = state.plan;
@@ -200,6 +251,12 @@ function Pane() {
   const hasErrors = plan ? plan.findings.some((f) => f.severity === 'error') : false;
   const next = NEXT[step];
   const canGoOn = next !== undefined && plan !== null && plan.tasks.length > 0;
+
+  // A source was just read: the button pressed is gone with its step, so the new step's heading
+  // takes the focus (not the page's body); the live region says what was read.
+  useEffect(() => {
+    if (state.focusSeq > 0) heading.current?.focus();
+  }, [state.focusSeq]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -234,6 +291,7 @@ function Pane() {
       <div>
         <HostBadge state={state} t={t} />
       </div>
+      <LiveRegion />
 
       <TabList
         className={styles.tabs}
@@ -288,9 +346,9 @@ function Pane() {
         tabIndex={-1}
         data-testid={`panel-${step}`}
       >
-        <Title3 as="h2" className={styles.panelHeading}>
+        <h2 className={styles.panelHeading} ref={heading} tabIndex={-1} data-testid="panel-heading">
           {step === 'settings' ? t.steps[step] : `${STEPS.indexOf(step) + 1}. ${t.steps[step]}`}
-        </Title3>
+        </h2>
         <div className={common.stack}>
           {state.error ? <ErrorBar error={state.error} onDismiss={store.dismissError} /> : null}
           <Notice />

@@ -6,10 +6,10 @@ import type { KeyValueStorage } from './model/settings';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const browserPort: BrowserPort = {
-  download(bytes, fileName) {
+  download(bytes, fileName, type = XLSX_TYPE) {
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
-    const url = URL.createObjectURL(new Blob([copy.buffer], { type: XLSX_TYPE }));
+    const url = URL.createObjectURL(new Blob([copy.buffer], { type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;

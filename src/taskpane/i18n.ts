@@ -55,6 +55,8 @@ export interface Strings {
     readSummary: (tasks: number, sections: number) => string;
     readingFile: (name: string) => string;
     readingExcel: string;
+    unitsSaved: (units: number) => string;
+    unitsOpened: (units: number, file: string) => string;
   };
 
   preview: {
@@ -92,6 +94,40 @@ export interface Strings {
     groupUnit: string;
     leadShort: string;
     dueShort: string;
+    supportShort: string;
+    productShort: string;
+    fieldNames: Record<'title' | 'lead' | 'support' | 'time', string>;
+    edit: string;
+    editLabel: (field: string, task: string) => string;
+    save: string;
+    cancel: string;
+    editHints: Record<'title' | 'lead' | 'support' | 'time', string>;
+    startLabel: string;
+    dueLabel: string;
+    edited: string;
+    showMore: string;
+    showLess: string;
+    showMoreLabel: (what: string, task: string) => string;
+    unitsIntro: string;
+    suggestionsTitle: string;
+    suggestionHint: string;
+    keepName: string;
+    merge: string;
+    notSame: string;
+    mergeSelected: (n: number) => string;
+    mergeInto: string;
+    selectUnit: (name: string) => string;
+    spellings: string;
+    split: string;
+    splitLabel: (alias: string) => string;
+    directoryTitle: string;
+    directoryNone: string;
+    directoryKept: (n: number) => string;
+    directoryHint: string;
+    saveDirectory: string;
+    exportDirectory: string;
+    openDirectory: string;
+    forgetDirectory: string;
   };
 
   roles: Record<ColumnRole | 'none', string>;
@@ -111,6 +147,7 @@ export interface Strings {
     apply: string;
     showInExcel: string;
     showInPreview: string;
+    editInPreview: string;
     applied: (n: number) => string;
     appliedHint: string;
     undo: string;
@@ -121,6 +158,8 @@ export interface Strings {
   build: {
     title: string;
     empty: string;
+    noTasks: string;
+    noTasksNext: string;
     intro: string;
     introExcel: string;
     willContain: string;
@@ -265,6 +304,9 @@ const vi: Strings = {
       `Đã đọc ${tasks} nhiệm vụ` + (sections > 0 ? ` trong ${sections} mục.` : '.'),
     readingFile: (name) => `Đang đọc tệp ${name}…`,
     readingExcel: 'Đang đọc bảng từ Excel…',
+    unitsSaved: (n) =>
+      `Đã lưu danh mục ${n} đơn vị trên máy này: các kế hoạch đọc sau dùng danh mục này.`,
+    unitsOpened: (n, file) => `Đã mở danh mục ${n} đơn vị từ tệp ${file} và lưu trên máy này.`,
   },
 
   preview: {
@@ -302,6 +344,50 @@ const vi: Strings = {
     groupUnit: 'nhóm',
     leadShort: 'Chủ trì',
     dueShort: 'Hạn',
+    supportShort: 'Phối hợp',
+    productShort: 'Sản phẩm',
+    fieldNames: { title: 'Nội dung', lead: 'Chủ trì', support: 'Phối hợp', time: 'Thời gian' },
+    edit: 'Sửa',
+    editLabel: (field, task) => `Sửa ${field} của nhiệm vụ ${task}`,
+    save: 'Lưu',
+    cancel: 'Hủy',
+    editHints: {
+      title: 'Nội dung nhiệm vụ như trong văn bản.',
+      lead: 'Mỗi đơn vị một dòng, hoặc cách nhau bằng dấu chấm phẩy (;).',
+      support: 'Mỗi đơn vị một dòng, hoặc cách nhau bằng dấu chấm phẩy (;). Để trống nếu không có.',
+      time: 'Ví dụ: Quý II/2024; Trước ngày 15/3/2024; Tháng 6/2024; Thường xuyên.',
+    },
+    startLabel: 'Bắt đầu',
+    dueLabel: 'Hoàn thành',
+    edited: 'đã sửa',
+    showMore: 'Xem thêm',
+    showLess: 'Thu gọn',
+    showMoreLabel: (what, task) => `${what} của nhiệm vụ ${task}`,
+    unitsIntro:
+      'Mỗi đơn vị chủ trì có một trang riêng trong sổ. Gộp các cách viết của cùng một đơn vị để chúng dùng chung một trang.',
+    suggestionsTitle: 'Có thể là cùng một đơn vị',
+    suggestionHint:
+      'Các tên này giống nhau. Bỏ chọn tên không thuộc đơn vị này, chọn tên dùng chung, rồi bấm “Gộp”.',
+    keepName: 'Tên dùng chung',
+    merge: 'Gộp',
+    notSame: 'Không phải một đơn vị',
+    mergeSelected: (n) => `Gộp ${n} đơn vị đã chọn`,
+    mergeInto: 'Gộp vào tên',
+    selectUnit: (name) => `Chọn “${name}” để gộp`,
+    spellings: 'Cách viết khác',
+    split: 'Tách ra',
+    splitLabel: (alias) => `Tách “${alias}” thành đơn vị riêng`,
+    directoryTitle: 'Danh mục đơn vị của cơ quan',
+    directoryNone:
+      'Chưa lưu danh mục: PhuLuc tự gộp các cách viết khác nhau của cùng một tên. Lưu danh mục để các kế hoạch sau dùng đúng các đơn vị đã gộp.',
+    directoryKept: (n) =>
+      `Đang dùng danh mục ${n} đơn vị đã lưu trên máy này. Đơn vị chưa có trong danh mục được báo ở bước Kiểm tra.`,
+    directoryHint:
+      'Tệp danh mục (.csv) mở được bằng Excel và dùng được cho lệnh: phuluc … --units TỆP.',
+    saveDirectory: 'Lưu làm danh mục của cơ quan',
+    exportDirectory: 'Tải danh mục (.csv)',
+    openDirectory: 'Mở tệp danh mục…',
+    forgetDirectory: 'Bỏ danh mục đã lưu',
   },
 
   roles: {
@@ -353,7 +439,8 @@ const vi: Strings = {
     apply: 'Áp dụng gợi ý',
     showInExcel: 'Chọn ô trong Excel',
     showInPreview: 'Xem trong bảng',
-    applied: (n) => `Đã áp dụng ${n} gợi ý`,
+    editInPreview: 'Sửa trong bảng',
+    applied: (n) => `Các chỗ đã sửa (${n})`,
     appliedHint: 'Chỉ sửa trong bản PhuLuc đọc được; văn bản gốc không đổi.',
     undo: 'Hoàn tác',
     undoAll: 'Hoàn tác tất cả',
@@ -363,6 +450,9 @@ const vi: Strings = {
   build: {
     title: 'Sổ theo dõi',
     empty: 'Chưa có phụ lục. Hãy chọn nguồn ở bước 1.',
+    noTasks: 'Văn bản không có nhiệm vụ nào để theo dõi, nên không tạo sổ.',
+    noTasksNext:
+      'Nếu một bảng thực ra là bảng nhiệm vụ, hãy chọn cột “Nhiệm vụ” cho bảng đó ở bước Xem trước. Nếu các hạn nằm trong lời văn, hãy lập bảng phân công rồi dán lại.',
     intro: 'Tạo sổ theo dõi (.xlsx) và tải về máy. Mở được bằng Excel bất kỳ, không cần PhuLuc.',
     introExcel: 'Ghi sổ theo dõi vào bảng tính đang mở. Dữ liệu đã nhập ở lần trước được giữ lại.',
     willContain: 'Sổ sẽ có',
@@ -481,6 +571,27 @@ const vi: Strings = {
     'no-table': {
       title: 'Không tìm thấy bảng phân công nhiệm vụ trong nội dung này.',
       next: 'Hãy dán cả bảng, kể cả dòng tiêu đề có các cột STT, Nhiệm vụ (Nội dung), Đơn vị chủ trì, Thời gian. Nếu sao chép từ PDF mà các cột dính vào nhau, hãy mở văn bản gốc bằng Word rồi sao chép lại, hoặc mở tệp .docx.',
+    },
+    'docx-no-table': {
+      title: 'Không thấy bảng phân công nhiệm vụ trong tệp Word này.',
+      next: 'Phụ lục có thể nằm ở một tệp riêng, hoặc là ảnh chèn vào văn bản. Hãy mở tệp phụ lục; hoặc trong Word, chọn bảng phụ lục, sao chép rồi dán vào ô.',
+    },
+    'docx-tabbed': {
+      title:
+        'Phụ lục trong tệp Word này là các dòng chữ cách nhau bằng phím Tab (không phải bảng Word), và PhuLuc không nhận ra các cột của nó.',
+      next: 'Trong Word: chọn phần phụ lục, Chèn (Insert) → Bảng (Table) → Chuyển văn bản thành bảng (Convert Text to Table), tách theo Tab; lưu rồi mở lại tệp. Dòng đầu của bảng cần có tên các cột: STT, Nhiệm vụ (Nội dung), Đơn vị chủ trì, Thời gian.',
+    },
+    'no-tasks': {
+      title: 'Bảng phân công không có nhiệm vụ nào.',
+      next: 'Kiểm tra đã chọn đúng bảng chưa. Nếu các nhiệm vụ nằm ở bảng khác, hãy chọn cột “Nhiệm vụ” cho bảng đó ở mục “Các cột của bảng”.',
+    },
+    'no-task-column': {
+      title: 'Không bảng nào còn cột “Nhiệm vụ”, nên chưa đọc được nhiệm vụ nào.',
+      next: 'Chọn lại cột “Nhiệm vụ” cho bảng phân công ở mục “Các cột của bảng”, hoặc bấm “Khôi phục cột tự nhận”.',
+    },
+    'units-unreadable': {
+      title: 'Không đọc được tệp danh mục đơn vị.',
+      next: 'Tệp cần là CSV hoặc JSON như tệp PhuLuc tải về: dòng đầu có cột “Tên đơn vị” (và “Tên khác”, “Nhóm”, “Thành viên”).',
     },
     'report-forms-only': {
       title: 'Văn bản chỉ có biểu mẫu báo cáo, không có bảng phân công nhiệm vụ.',
@@ -645,6 +756,10 @@ const en: Strings = {
       `Read ${tasks} task${tasks === 1 ? '' : 's'}` +
       (sections > 0 ? ` in ${sections} section${sections === 1 ? '' : 's'}.` : '.'),
     readingFile: (name) => `Reading ${name}…`,
+    unitsSaved: (n) =>
+      `Kept a directory of ${n} units on this computer: plans read from now on use it.`,
+    unitsOpened: (n, file) =>
+      `Opened a directory of ${n} units from ${file} and kept it on this computer.`,
     readingExcel: 'Reading the table from Excel…',
   },
 
@@ -683,6 +798,50 @@ const en: Strings = {
     groupUnit: 'group',
     leadShort: 'Lead',
     dueShort: 'Due',
+    supportShort: 'Coordinating',
+    productShort: 'Deliverable',
+    fieldNames: { title: 'text', lead: 'lead', support: 'coordinating units', time: 'time' },
+    edit: 'Edit',
+    editLabel: (field, task) => `Edit the ${field} of task ${task}`,
+    save: 'Save',
+    cancel: 'Cancel',
+    editHints: {
+      title: 'The task as the document words it.',
+      lead: 'One unit per line, or separated by semicolons (;).',
+      support: 'One unit per line, or separated by semicolons (;). Leave empty if none.',
+      time: 'For example: Quý II/2024; Trước ngày 15/3/2024; Tháng 6/2024; Thường xuyên.',
+    },
+    startLabel: 'Start',
+    dueLabel: 'Due',
+    edited: 'edited',
+    showMore: 'Show more',
+    showLess: 'Show less',
+    showMoreLabel: (what, task) => `${what} of task ${task}`,
+    unitsIntro:
+      'Each lead unit gets a sheet of its own in the workbook. Merge the spellings of one unit so they share one sheet.',
+    suggestionsTitle: 'Perhaps one unit',
+    suggestionHint:
+      'These names look alike. Untick a name that is another unit, choose the name to keep, then click “Merge”.',
+    keepName: 'Name to keep',
+    merge: 'Merge',
+    notSame: 'Not one unit',
+    mergeSelected: (n) => `Merge the ${n} selected units`,
+    mergeInto: 'Merge into',
+    selectUnit: (name) => `Select “${name}” to merge`,
+    spellings: 'Other spellings',
+    split: 'Split off',
+    splitLabel: (alias) => `Split “${alias}” into a unit of its own`,
+    directoryTitle: "The office's unit directory",
+    directoryNone:
+      'No directory kept: PhuLuc merges spellings of one name by itself. Keep a directory so later plans use the units as merged here.',
+    directoryKept: (n) =>
+      `Using the directory of ${n} units kept on this computer. Units it lacks are listed in Checks.`,
+    directoryHint:
+      'The directory file (.csv) opens in Excel and works with the command line: phuluc … --units FILE.',
+    saveDirectory: "Keep as the office's directory",
+    exportDirectory: 'Download the directory (.csv)',
+    openDirectory: 'Open a directory file…',
+    forgetDirectory: 'Forget the kept directory',
   },
 
   roles: {
@@ -735,7 +894,8 @@ const en: Strings = {
     apply: 'Apply the suggestion',
     showInExcel: 'Select the cell in Excel',
     showInPreview: 'Show in the table',
-    applied: (n) => `${n} suggestion${n === 1 ? '' : 's'} applied`,
+    editInPreview: 'Edit in the table',
+    applied: (n) => `Corrections (${n})`,
     appliedHint: "Only PhuLuc's reading is changed; the original document is not.",
     undo: 'Undo',
     undoAll: 'Undo all',
@@ -745,6 +905,9 @@ const en: Strings = {
   build: {
     title: 'Tracking workbook',
     empty: 'No appendix yet. Choose a source in step 1.',
+    noTasks: 'The document has no task to track, so no workbook is built.',
+    noTasksNext:
+      'If a table is in fact a task table, choose its “Task” column in Preview. If the deadlines are in the prose, make an assignment table and paste it.',
     intro:
       'Build the tracking workbook (.xlsx) and download it. It opens in any Excel, without PhuLuc.',
     introExcel:
@@ -867,6 +1030,27 @@ const en: Strings = {
     'no-table': {
       title: 'No task assignment table was found in this content.',
       next: 'Paste the whole table with its header row (STT, Nhiệm vụ or Nội dung, Đơn vị chủ trì, Thời gian). If a PDF copy ran the columns together, copy from the original Word document or open the .docx.',
+    },
+    'docx-no-table': {
+      title: 'No task assignment table was found in this Word file.',
+      next: 'The appendix may be a separate file, or a picture in the document. Open the appendix file; or in Word, select the appendix table, copy it and paste it into the box.',
+    },
+    'docx-tabbed': {
+      title:
+        'The appendix in this Word file is lines of text separated by tabs (not a Word table), and PhuLuc does not recognise its columns.',
+      next: 'In Word: select the appendix, Insert → Table → Convert Text to Table, separated by tabs; save and open the file again. The first row must name the columns: STT, Nhiệm vụ (Nội dung), Đơn vị chủ trì, Thời gian.',
+    },
+    'no-tasks': {
+      title: 'The task table holds no task.',
+      next: 'Check that this is the right table. If the tasks are in another table, choose its “Task” column under “Table columns”.',
+    },
+    'no-task-column': {
+      title: 'No table has a “Task” column any more, so no task was read.',
+      next: 'Choose the “Task” column of the assignment table again under “Table columns”, or click “Restore detected columns”.',
+    },
+    'units-unreadable': {
+      title: 'The unit directory file could not be read.',
+      next: 'Use a CSV or JSON file like the one PhuLuc downloads: its first row has a “Tên đơn vị” (name) column, and “Tên khác”, “Nhóm”, “Thành viên” if needed.',
     },
     'report-forms-only': {
       title: 'The document has report forms only, no task assignment table.',

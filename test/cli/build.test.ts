@@ -16,7 +16,6 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { planProblem, PROGRESS_THRESHOLD } from '../../src/cli/build';
 import { parsePlanText } from '../../src/core/plan/parse';
-import { labelsFor } from '../../src/layout';
 import { syntheticAppendix } from '../../scripts/bench/generate';
 import { seedNamed, seedPath, seedText, SEEDS } from '../helpers/seeds';
 import { appendixXlsx } from '../render/helpers/appendix-xlsx';
@@ -64,7 +63,9 @@ function shape(path: string): { sheets: string[]; codes: string[]; rows: string[
 }
 
 describe('phuluc build', () => {
-  it.each(SEEDS)('builds a sound workbook for seed %s', async (name) => {
+  // Seed 003 has no task table: the command refuses it (below).
+  const WITH_TASKS = SEEDS.filter((name) => !name.startsWith('003'));
+  it.each(WITH_TASKS)('builds a sound workbook for seed %s', async (name) => {
     const out = fresh();
     const {
       code,
@@ -91,13 +92,36 @@ describe('phuluc build', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['so-theo-doi.xlsx']);
   });
 
-  it('builds seed 003 (report forms, no task table) and says so in the workbook', async () => {
+  it('refuses seed 003 (report forms, no task table), as the page does: no file, exit 2', async () => {
     const out = fresh();
-    const { code } = await run(['build', seedPath(seedNamed('003')), '-o', out]);
-    expect(code).toBe(0);
-    const parts = new XlsxParts(readFileSync(out));
-    const texts = [...parts.cells('Tổng hợp').values()].map((c) => c.v);
-    expect(texts).toContain(labelsFor('vi').words.noTasks);
+    const { code, out: stdout, err } = await run(['build', seedPath(seedNamed('003')), '-o', out]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(
+      /chỉ có biểu mẫu báo cáo \(3 bảng\), không có bảng phân công nhiệm vụ, nên không có nhiệm vụ để theo dõi và không tạo sổ\. Nếu một bảng thực ra là bảng nhiệm vụ, hãy mở tệp trên trang PhuLuc/,
+    );
+    expect(err).toMatch(/it holds report forms only \(3 tables\), no task table/);
+    expect(existsSync(out)).toBe(false);
+    // An existing tracker is left alone too: a plan without tasks would move every task away.
+    const tracker = fresh();
+    expect((await run(['build', seedPath(seedNamed('000')), '-o', tracker])).code).toBe(0);
+    const before = readFileSync(tracker);
+    expect((await run(['build', seedPath(seedNamed('003')), '-o', tracker])).code).toBe(2);
+    expect(readFileSync(tracker).equals(before)).toBe(true);
+  });
+
+  it('refuses a task table without rows, and a JSON plan without tasks', async () => {
+    const empty = join(tmp, 'trong.txt');
+    writeFileSync(empty, 'STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian\n');
+    const a = await run(['build', empty, '-o', fresh()]);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/bảng phân công không có nhiệm vụ nào/);
+    const json = join(tmp, 'trong.json');
+    writeFileSync(json, (await run(['parse', seedPath(seedNamed('003')), '--json'])).out);
+    const b = await run(['build', json, '-o', fresh()]);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/không có nhiệm vụ để theo dõi/);
   });
 
   it('rebuilds with the same sheet names and Mã', async () => {

@@ -2,7 +2,9 @@
 // cases that must stay quiet.
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Finding } from '../../src/core/plan/types';
-import { titleYears } from '../../src/core/findings';
+import { findingLabel, titleYears } from '../../src/core/findings';
+import { LABELLED_CODES } from '../../src/core/findings/labels';
+import { seedNamed, seedText } from '../helpers/seeds';
 
 const HEAD = [
   'Số: 10/KH-UBND',
@@ -214,5 +216,105 @@ describe('findings', () => {
       expect(f.messageEn?.length).toBeGreaterThan(10);
       expect(f.rows.length).toBeGreaterThan(0);
     }
+  });
+
+  it('the appendix subtitle names another date than the head: one finding per cited value', () => {
+    const subtitle = (text: string): string[] => ['', 'PHỤ LỤC', `(${text})`, ''];
+    const p = plan(
+      [['1', 'Rà soát thủ tục', 'Sở Nội vụ', '', 'Quý II/2024', '']],
+      [
+        ...HEAD,
+        ...subtitle('Ban hành kèm theo Kế hoạch số 10/KH-UBND ngày 15/02/2024 của UBND tỉnh'),
+      ],
+    );
+    expect(codes(p.findings)).toEqual([['appendix-mismatch', null]]);
+    expect(p.findings[0]).toMatchObject({ severity: 'warning', rows: [9] });
+    expect(p.findings[0]!.message).toBe(
+      'Phụ lục ghi ban hành kèm theo Kế hoạch số 10/KH-UBND ngày 15/02/2024, nhưng đầu văn bản ghi ngày 15/01/2024.',
+    );
+    // The same number and date, written out in words: nothing to say.
+    const same = plan(
+      [['1', 'Rà soát thủ tục', 'Sở Nội vụ', '', 'Quý II/2024', '']],
+      [...HEAD, ...subtitle('Kèm theo Kế hoạch số 10 /KH-UBND ngày 15 tháng 01 năm 2024')],
+    );
+    expect(same.findings).toEqual([]);
+    // A sentence citing another document in passing, a blank number, another type: quiet.
+    const quiet = plan(
+      [['1', 'Rà soát thủ tục', 'Sở Nội vụ', '', 'Quý II/2024', '']],
+      [
+        ...HEAD,
+        'Thực hiện Kế hoạch (ban hành kèm theo Kế hoạch số 9/KH-UBND ngày 02/01/2023).',
+        '(Kèm theo Quyết định số 12/QĐ-UBND ngày 01/01/2024 của UBND tỉnh)',
+        '(Ban hành kèm theo Kế hoạch số /KH-UBND ngày /01/2024)',
+      ],
+    );
+    expect(quiet.findings).toEqual([]);
+  });
+
+  it('seed 000: the appendix is dated 16/02/2019, the head 26/12/2019', () => {
+    const p = parsePlanText(seedText(seedNamed('000')));
+    const found = p.findings.filter((f) => f.code === 'appendix-mismatch');
+    expect(found.map((f) => [f.rows, f.messageEn])).toEqual([
+      [
+        [67],
+        "The appendix says it comes with Kế hoạch no. 15/KH-UBND of 16/02/2019, but the document's head is dated 26/12/2019.",
+      ],
+    ]);
+  });
+
+  it('a time cell with several times says which deadline the tracker keeps', () => {
+    const p = plan([
+      ['1', 'Trang bị', 'Sở Nội vụ', '', 'Quý IV/2024; Năm 2025 và các năm tiếp theo', ''],
+      ['2', 'Báo cáo', 'Sở Nội vụ', '', 'Quý I và quý I/2024', ''],
+    ]);
+    expect(codes(p.findings)).toEqual([['time-several', '1']]);
+    expect(p.findings[0]).toMatchObject({ severity: 'warning', field: 'time' });
+    expect(p.findings[0]!.message).toBe(
+      'Ô thời gian ghi 2 mốc thời gian khác nhau: “Quý IV/2024”; “Năm 2025 và các năm tiếp theo”. Sổ theo dõi lấy hạn sớm nhất (31/12/2024).',
+    );
+    const seed = parsePlanText(seedText(seedNamed('004')));
+    expect(codes(seed.findings)).toEqual([['time-several', '3']]);
+    expect(seed.findings[0]!.message).toContain('4 mốc thời gian khác nhau');
+  });
+
+  it('a blank beside a cell filled "as above" stays a likely lost merge', () => {
+    const rows = [
+      ['1', 'Việc một', 'Sở Nội vụ', 'Sở Tư pháp', 'Quý I/2024', 'Báo cáo'],
+      ['2', 'Việc hai', '', '', 'Quý I/2024', 'Báo cáo'],
+    ];
+    const before = plan(rows);
+    expect(codes(before.findings)).toEqual([
+      ['lead-missing', '2'],
+      ['maybe-lost-merge', '2'],
+    ]);
+    // The person filled the lead as above: the note about the coordinating cell stays.
+    const filled = rows.map((r) => [...r]);
+    filled[1]![2] = 'Sở Nội vụ';
+    const text = (r: string[][]): string =>
+      [
+        ...HEAD,
+        ['STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian', 'Sản phẩm'].join('\t'),
+        ...r.map((x) => x.join('\t')),
+      ].join('\n');
+    const line = before.tasks[1]!.rows[0]!;
+    expect(codes(parsePlanText(text(filled)).findings)).toEqual([]);
+    expect(
+      codes(parsePlanText(text(filled), { mergedAbove: [{ line, field: 'lead' }] }).findings),
+    ).toEqual([['maybe-lost-merge', '2']]);
+  });
+
+  it('every kind of finding the seeds raise has a name in both languages', () => {
+    const seen = new Set(
+      ['000', '001', '002', '003', '004'].flatMap((s) =>
+        parsePlanText(seedText(seedNamed(s))).findings.map((f) => f.code),
+      ),
+    );
+    for (const code of seen) expect(LABELLED_CODES).toContain(code);
+    expect(findingLabel({ code: 'lead-missing', severity: 'error' }, 'vi')).toBe(
+      'Thiếu đơn vị chủ trì',
+    );
+    expect(findingLabel({ code: 'lead-missing', severity: 'error' }, 'en')).toBe('No lead unit');
+    // A kind not named yet is called by its severity, never by its code.
+    expect(findingLabel({ code: 'something-new', severity: 'warning' }, 'vi')).toBe('Cảnh báo');
   });
 });

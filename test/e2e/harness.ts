@@ -10,6 +10,64 @@ import { privateProfile } from '../libreoffice/soffice';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
+/** axe-core, the accessibility engine, injected into the page under test (no network). */
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: unknown[]; html: string }[];
+  }[];
+}
+
+/**
+ * Fluent UI's focus manager (tabster) puts focusable, aria-hidden "dummy" elements
+ * (`<i data-tabster-dummy tabindex="0" aria-hidden="true">`) at the edges of a TabList or a
+ * focus group: they only pass focus on and must not be announced. axe's aria-hidden-focus rule
+ * flags them; Fluent documents it as a known false positive (microsoft/fluentui#27517, "by
+ * design"; microsoft/tabster#288), and Microsoft's Accessibility Insights suppresses exactly these
+ * nodes. So does this check — nothing else.
+ */
+const isTabsterDummy = (rule: string, html: string): boolean =>
+  rule === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
+
+/** What a page needs to run axe: playwright-core's Page, narrowed to the two calls used. */
+interface AxePage {
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+  addScriptTag(options: { content: string }): Promise<unknown>;
+}
+
+/**
+ * Serious and critical accessibility violations axe-core finds on the page as it is now (WCAG
+ * 2.x A and AA rules and axe's best practices), one line each: rule, impact, what, where.
+ */
+export async function axeViolations(page: AxePage): Promise<string[]> {
+  // Fluent's enter animations (a message bar fading in) would be measured half-transparent.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document): Promise<AxeResult> } }).axe.run(
+      document,
+    ),
+  );
+  return result.violations
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n.html)) }))
+    .filter((v) => v.nodes.length > 0)
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.map(String).join(' '))
+          .join('; ')}`,
+    );
+}
+
 /** Chromium's flags for a headless run that never talks to the network. */
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -1,16 +1,19 @@
 // The task pane as a person meets it outside Excel: the production build, served locally, in
 // Debian's Chromium. Each step is photographed at the pane's narrow width (320 px) and wide
-// (1280 px): into docs/screenshots/ with UPDATE_SCREENSHOTS=1 (the README shows them).
+// (1280 px): into docs/screenshots/ with UPDATE_SCREENSHOTS=1 (the README shows them). Every step
+// is checked by axe-core, a real accessibility engine: no serious or critical violation.
 
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { main } from '../../src/cli/main';
 import { seedNamed, seedPath, seedText } from '../helpers/seeds';
 import { seedAsDocx } from '../taskpane/fixtures';
 import { miniPdf, ruledTable, scannedPdf } from '../helpers/mini-pdf';
 import {
+  axeViolations,
   browserAvailability,
   buildPane,
   CHROMIUM_ARGS,
@@ -44,9 +47,11 @@ describeInBrowser('the pane, standalone in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
   let context: BrowserContext | null = null;
-  /** Requests that left the local server, and page errors: both must stay empty. */
+  /** Requests that left the local server, page errors, console errors: all must stay empty. */
   let external: string[] = [];
   let pageErrors: string[] = [];
+  let consoleProblems: string[] = [];
+  let requested: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -66,6 +71,7 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     context = null;
     expect(pageErrors).toEqual([]);
     expect(external).toEqual([]);
+    expect(consoleProblems).toEqual([]);
   });
 
   async function open(width: Width, init?: (page: Page) => Promise<void>): Promise<Page> {
@@ -77,11 +83,20 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     const page = await context.newPage();
     external = [];
     pageErrors = [];
+    consoleProblems = [];
+    requested = [];
     page.on('request', (r) => {
       const url = r.url();
+      requested.push(url);
       if (!url.startsWith(server.url) && !/^(blob|data):/.test(url)) external.push(url);
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Office.js's "loaded outside of Office client", a frame or request the page's policy
+    // blocked (its telemetry), any error logged: none on a standalone page.
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Office\.js|Content Security Policy|Refused to/i.test(m.text()))
+        consoleProblems.push(`${m.type()}: ${m.text()}`);
+    });
     if (init) await init(page);
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByTestId('host').waitFor();
@@ -110,8 +125,9 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     );
   }
 
-  /** No control without a name; nothing wider than the window. */
+  /** No control without a name; nothing wider than the window; no serious axe violation. */
   async function checkLayoutAndLabels(page: Page, width: Width): Promise<void> {
+    expect({ width, axe: await axeViolations(page) }).toEqual({ width, axe: [] });
     const problems = await page.evaluate(() => {
       const out: string[] = [];
       const visible = (el: Element): boolean => {
@@ -179,15 +195,18 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       // 3: findings, grouped by severity.
       await page.getByTestId('next').click();
       await page.getByTestId('panel-findings').waitFor();
-      await see.text(page.getByTestId('findings-summary'), '0 lỗi · 3 cảnh báo · 0 lưu ý');
-      await see.count(page.getByTestId('findings-warning').getByTestId('finding'), 3);
+      await see.text(page.getByTestId('findings-summary'), '0 lỗi · 4 cảnh báo · 0 lưu ý');
+      await see.count(page.getByTestId('findings-warning').getByTestId('finding'), 4);
+      // Kinds of findings are words here, never codes.
+      await see.lacks(page.getByTestId('panel-findings'), 'due-before-issue');
+      await see.contains(page.getByTestId('panel-findings'), 'ngày 16/02/2019');
       await checkLayoutAndLabels(page, width);
       await shot(page, '03-findings', width);
 
       // Clicking a finding highlights its row in the preview.
       await page
         .getByTestId('finding')
-        .nth(1)
+        .nth(2)
         .getByRole('button', { name: /Xem trong bảng/ })
         .click();
       await page.getByTestId('panel-preview').waitFor();
@@ -218,7 +237,7 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       );
       await see.contains(
         page.getByTestId('build-result'),
-        '20 nhiệm vụ · 12 đơn vị · 3 kết quả kiểm tra',
+        '20 nhiệm vụ · 12 đơn vị · 4 kết quả kiểm tra',
       );
       expect(await page.getByTestId('build').isEnabled()).toBe(true);
       await checkLayoutAndLabels(page, width);
@@ -258,19 +277,22 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       const page = await open(width);
       await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
       await page.getByTestId('panel-preview').waitFor();
-      const firstRow = page.getByTestId('task-row').first();
-      const leadBefore = 'Chủ trì: Văn phòng HĐND&UBND thị xã';
-      await see.contains(firstRow, leadBefore);
+      const firstLead = page.getByTestId('task-row').first().getByTestId('task-lead');
+      const leadBefore = 'Văn phòng HĐND&UBND thị xã';
+      await see.contains(firstLead, leadBefore);
       // "Đơn vị phối hợp" (column 4) as the lead: the preview now reads the other column.
       await page.getByTestId('role-0-3').selectOption('lead');
       await see.value(page.getByTestId('role-0-2'), 'none');
-      await see.lacks(firstRow, leadBefore);
-      await see.contains(firstRow, 'Các phòng, ban, cơ quan; UBND xã, phường');
+      await see.lacks(firstLead, leadBefore);
+      await see.contains(firstLead, 'Các phòng, ban, cơ quan');
+      await see.contains(firstLead, 'UBND xã, phường');
+      // The notice follows the plan.
+      await see.text(page.getByTestId('notice'), 'Đã đọc 20 nhiệm vụ trong 6 mục.');
       await see.lacks(page.getByTestId('plan-counts'), '20 nhiệm vụ · 6 mục · 12 đơn vị');
       await page.getByTestId('columns').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `06-columns-${width}.png`) });
       await page.getByRole('button', { name: 'Khôi phục cột tự nhận' }).click();
-      await see.contains(firstRow, leadBefore);
+      await see.contains(firstLead, leadBefore);
       await see.text(page.getByTestId('plan-counts'), '20 nhiệm vụ · 6 mục · 12 đơn vị');
     }, 60_000);
 
@@ -287,7 +309,7 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       expect(before).toBeGreaterThan(0);
       await errors.first().getByTestId('apply-fix').click();
       await see.count(errors, before - 1);
-      await see.contains(page.getByTestId('applied-fixes'), 'Đã áp dụng 1 gợi ý');
+      await see.contains(page.getByTestId('applied-fixes'), 'Các chỗ đã sửa (1)');
       await checkLayoutAndLabels(page, width);
       await shot(page, '07-fixes', width);
       await page.getByRole('button', { name: 'Hoàn tác' }).click();
@@ -447,6 +469,16 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     await see.focused(sample);
     await page.keyboard.press('Enter');
     await page.getByTestId('panel-preview').waitFor();
+    // The button is gone with its step: the preview's heading has the focus, not the page's
+    // body, and the live region says what was read.
+    await see.focused(page.getByTestId('panel-heading'));
+    await see.text(page.getByTestId('live'), 'Đã đọc 20 nhiệm vụ trong 6 mục.');
+    await see.attr(page.getByTestId('live'), 'aria-live', 'polite');
+    // The next Tab goes on into the preview.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => !!document.activeElement?.closest('[data-testid="panel-preview"]')),
+    ).toBe(true);
     // The step tabs: arrow keys move, Enter selects.
     await page.getByTestId('tab-preview').focus();
     await page.keyboard.press('ArrowRight');
@@ -454,6 +486,228 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('panel-findings').waitFor();
     await see.attr(page.getByRole('tabpanel'), 'aria-labelledby', /tab-findings/);
+  }, 60_000);
+
+  describe.each(WIDTHS)('seed 001 at %i px', (width) => {
+    it('shows every column, the whole text and the time as written, without a hover', async () => {
+      const page = await open(width);
+      await page.getByTestId('file-input').setInputFiles(seedPath(seedNamed('001')));
+      await page.getByTestId('panel-preview').waitFor();
+      await see.count(page.getByTestId('task-row'), 28);
+      const row = (id: string) => page.locator(`[data-testid="task-row"][data-task-id="${id}"]`);
+      // Coordinating units and deliverables are there at every width.
+      await see.visible(row('II.3').getByTestId('task-support'));
+      await see.contains(row('II.3').getByTestId('task-support'), 'các đơn vị liên quan');
+      await see.visible(row('II.3').getByTestId('task-product'));
+      await see.contains(row('II.3').getByTestId('task-product'), 'Tổ chức thực hiện Kế hoạch');
+      // A conditional time shows what the document says, not just "Có điều kiện".
+      await see.contains(row('III.1').getByTestId('task-due'), 'Có điều kiện');
+      await see.contains(row('III.1').getByTestId('task-due'), 'Theo Kế hoạch số 17/KH-UBND');
+      // No text hides in a tooltip.
+      expect(await page.getByTestId('tasks').locator('[title]').count()).toBe(0);
+      // A long text is shortened behind a button a keyboard or a finger reaches.
+      const more = row('V.1').getByTestId('task-product').getByTestId('show-more');
+      await see.attr(more, 'aria-expanded', 'false');
+      await see.lacks(row('V.1').getByTestId('task-product'), 'TTĐT của các đơn vị');
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await see.attr(more, 'aria-expanded', 'true');
+      await see.contains(row('V.1').getByTestId('task-product'), 'trên Cổng TTĐT của các đơn vị');
+
+      const geometry = await page.evaluate(() => {
+        const out: string[] = [];
+        const cells = [
+          ...document.querySelectorAll<HTMLElement>(
+            '[data-testid="tasks"] td, [data-testid="tasks"] dd, [data-testid="tasks"] h3',
+          ),
+        ];
+        // Nothing runs out of its cell.
+        for (const cell of cells) {
+          if (cell.scrollWidth > cell.clientWidth + 1)
+            out.push(`overflow: ${cell.textContent!.slice(0, 40)}`);
+        }
+        // No word is cut across two lines: each word's box is one line.
+        const walker = document.createTreeWalker(
+          document.querySelector('[data-testid="tasks"]')!,
+          NodeFilter.SHOW_TEXT,
+        );
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          // A word: letters and digits between spaces, hyphens and slashes (a line may break
+          // after "2023-" as any text does; never inside "2023").
+          for (const m of text.matchAll(/[^\s\-–/]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index!);
+            range.setEnd(node, m.index! + m[0].length);
+            const lines = new Set(
+              [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+            );
+            if (lines.size > 1) out.push(`word cut: ${m[0]}`);
+          }
+        }
+        const table = document.querySelector<HTMLElement>('[data-testid="tasks-table"]');
+        const due = [
+          ...document.querySelectorAll<HTMLElement>('[data-testid="tasks-table"] th'),
+        ].find((th) => th.textContent === 'Hạn');
+        // The long time text under a date wraps (it is on more than one line).
+        const long = [...document.querySelectorAll<HTMLElement>('[data-testid="time-text"]')].find(
+          (el) => el.textContent!.startsWith('Theo Kế hoạch CCHC năm 2024'),
+        );
+        const lineHeight = long ? parseFloat(getComputedStyle(long).lineHeight) : 0;
+        return {
+          problems: out.slice(0, 10),
+          dueShare: table && due ? due.getBoundingClientRect().width / table.clientWidth : null,
+          longLines: long ? Math.round(long.getBoundingClientRect().height / lineHeight) : 0,
+        };
+      });
+      expect(geometry.problems).toEqual([]);
+      expect(geometry.longLines).toBeGreaterThan(1);
+      if (width === 1280) {
+        expect(geometry.dueShare).not.toBeNull();
+        expect(geometry.dueShare!).toBeLessThan(0.15);
+      }
+      await checkLayoutAndLabels(page, width);
+      // The picture: the task list from its top.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.mouse.move(0, 0);
+      await page.getByTestId('tasks').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(SHOTS, `12-seed001-preview-${width}.png`) });
+    }, 90_000);
+
+    it('a missing lead with no suggestion is typed in the preview; the workbook has it', async () => {
+      const page = await open(width);
+      await page.getByTestId('file-input').setInputFiles(seedPath(seedNamed('001')));
+      await page.getByTestId('panel-preview').waitFor();
+      await page.getByTestId('tab-findings').click();
+      const errors = page.getByTestId('findings-error').getByTestId('finding');
+      const before = await errors.count();
+      const x1 = page.locator('[data-testid="finding"][data-code="lead-missing"][data-task="X.1"]');
+      await see.count(x1.getByTestId('apply-fix'), 0);
+      await x1.getByTestId('edit-finding').click();
+      // The preview opens with the cell's box focused.
+      await page.getByTestId('panel-preview').waitFor();
+      const input = page.getByTestId('cell-editor').getByTestId('cell-input');
+      await see.focused(input);
+      await checkLayoutAndLabels(page, width);
+      await page.keyboard.type('Văn phòng HĐND - UBND huyện');
+      await page.getByTestId('cell-editor').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, `13-edit-${width}.png`) });
+      await page.getByTestId('cell-save').click();
+      const row = page.locator('[data-testid="task-row"][data-task-id="X.1"]');
+      await see.contains(row.getByTestId('task-lead'), 'Văn phòng HĐND - UBND huyện');
+      await see.contains(row.getByTestId('task-lead'), 'đã sửa');
+      // Focus back on the cell's edit button.
+      await see.focused(row.getByTestId('task-lead').getByTestId('cell-edit'));
+      await page.getByTestId('tab-findings').click();
+      await see.count(errors, before - 1);
+      await see.contains(page.getByTestId('applied-fixes'), 'Nhiệm vụ X.1, Chủ trì');
+      await page.getByTestId('tab-build').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('build').click(),
+      ]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+      const sheet = wb.getWorksheet('Nhiệm vụ')!;
+      let lead: string | null = null;
+      sheet.eachRow((r) => {
+        const cells = Array.from(r.values as unknown[], (v) => (v == null ? '' : String(v)));
+        if (cells.includes('X.1')) lead = cells.find((c) => c.startsWith('Văn phòng HĐND')) ?? '';
+      });
+      expect(lead).toBe('Văn phòng HĐND - UBND huyện');
+    }, 90_000);
+
+    it("merges the office's five names, keeps and downloads the directory", async () => {
+      const page = await open(width);
+      await page.getByTestId('file-input').setInputFiles(seedPath(seedNamed('001')));
+      await page.getByTestId('panel-preview').waitFor();
+      const suggestion = page.getByTestId('merge-suggestion');
+      await see.count(suggestion.getByRole('checkbox'), 5);
+      await see.value(suggestion.getByTestId('merge-keep'), 'Văn phòng HĐND - UBND huyện');
+      await suggestion.scrollIntoViewIfNeeded();
+      await checkLayoutAndLabels(page, width);
+      await page.getByTestId('units').screenshot({ path: join(SHOTS, `14-units-${width}.png`) });
+      await suggestion.getByTestId('merge-apply').click();
+      await see.text(page.getByTestId('plan-counts'), '28 nhiệm vụ · 11 mục · 7 đơn vị');
+      await see.count(page.getByTestId('merge-suggestion'), 0);
+      await page.getByTestId('directory-save').click();
+      await see.contains(page.getByTestId('directory-status'), '7 đơn vị đã lưu');
+      await see.text(
+        page.getByTestId('live'),
+        'Đã lưu danh mục 7 đơn vị trên máy này: các kế hoạch đọc sau dùng danh mục này.',
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('directory-export').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Danh muc don vi.csv');
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv).toMatch(/^\uFEFF"Tên đơn vị","Tên khác","Nhóm","Thành viên"/);
+      // The command line reads the same units from it.
+      const units = join(tmpdir(), `phuluc-units-${width}.csv`);
+      writeFileSync(units, csv);
+      let out = '';
+      const code = await main(['parse', seedPath(seedNamed('001')), '--units', units, '--json'], {
+        stdout: (t) => (out += t),
+        stderr: () => undefined,
+      });
+      expect(code).toBe(0);
+      expect((JSON.parse(out) as { units: unknown[] }).units).toHaveLength(7);
+      // Kept on this computer: the page, opened again, reads with it.
+      await page.reload();
+      await page.getByTestId('file-input').setInputFiles(seedPath(seedNamed('001')));
+      await see.text(page.getByTestId('plan-counts'), '28 nhiệm vụ · 11 mục · 7 đơn vị');
+    }, 90_000);
+  });
+
+  it('a column change that leaves no task column says so, and the notice goes', async () => {
+    const page = await open(1280);
+    await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
+    await see.text(page.getByTestId('notice'), 'Đã đọc 20 nhiệm vụ trong 6 mục.');
+    await page.getByTestId('role-0-1').selectOption('none');
+    await see.count(page.getByTestId('notice'), 0);
+    await see.attr(page.getByTestId('pane-error'), 'data-code', 'no-task-column');
+    await see.text(
+      page.getByTestId('live'),
+      'Không bảng nào còn cột “Nhiệm vụ”, nên chưa đọc được nhiệm vụ nào.',
+    );
+    await checkLayoutAndLabels(page, 1280);
+    await page.getByRole('button', { name: 'Khôi phục cột tự nhận' }).click();
+    await see.count(page.getByTestId('pane-error'), 0);
+  }, 60_000);
+
+  it('seed 003 (report forms only): no workbook, and the same reason as the command line', async () => {
+    const page = await open(320);
+    await paste(page, seedText(seedNamed('003')));
+    await see.attr(page.getByTestId('pane-error'), 'data-code', 'report-forms-only');
+    await page.getByTestId('tab-build').click();
+    await see.contains(
+      page.getByTestId('build-no-tasks'),
+      'Văn bản không có nhiệm vụ nào để theo dõi, nên không tạo sổ.',
+    );
+    await see.count(page.getByTestId('build'), 0);
+    await checkLayoutAndLabels(page, 320);
+    let err = '';
+    const code = await main(['build', seedPath(seedNamed('003')), '-o', join(tmpdir(), 'x.xlsx')], {
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('không có nhiệm vụ để theo dõi và không tạo sổ');
+  }, 60_000);
+
+  it('loads Office.js only when an Office host opened the page', async () => {
+    const page = await open(1280);
+    await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
+    expect(requested.filter((u) => u.includes('/office-js/'))).toEqual([]);
+    // Office's address carries its host: then the page asks for Office.js (refused here, where
+    // there is no Office to talk to, so the page goes on standalone).
+    await page.route('**/office-js/**', (route) => route.abort());
+    requested = [];
+    await page.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+    await page.getByTestId('host').waitFor();
+    expect(requested.some((u) => u.endsWith('/office-js/office.js'))).toBe(true);
+    consoleProblems = consoleProblems.filter((m) => !/office-js\/office\.js|ERR_FAILED/.test(m));
   }, 60_000);
 
   it('keeps the initial JavaScript under 400 KB gzip, ExcelJS on demand', () => {

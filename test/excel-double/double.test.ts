@@ -2,7 +2,7 @@
 // behaves like Office.js where PhuLuc's bugs would hide.
 
 import { ExcelDouble } from './index';
-import type { XlRequestContext } from '../../src/office/excel-api';
+import type { XlRequestContext } from '../../src/render/office/excel-api';
 
 type Batch<T> = (ctx: XlRequestContext) => Promise<T>;
 const run = <T>(excel: ExcelDouble, batch: Batch<T>): Promise<T> => excel.run({}, batch);

@@ -8,7 +8,7 @@
 // See context.ts for what it reproduces (load/sync, payload limits, requirement sets, faults),
 // state.ts for what it checks (sheet names, merges, tables, names, formulas).
 
-import type { ExcelHost, XlRequestContext } from '../../src/office/excel-api';
+import type { ExcelHost, XlRequestContext } from '../../src/render/office/excel-api';
 import { MAX_COLS, parseRect, rectName, splitSheet, type Rect } from './a1';
 import { DoubleContext, type RunInfo } from './context';
 import { DRequestContext } from './proxies';

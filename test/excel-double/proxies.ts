@@ -46,7 +46,7 @@ import type {
   XlWorksheetProtection,
   XlWorksheetProtectionOptions,
   XlFormatProtection,
-} from '../../src/office/excel-api';
+} from '../../src/render/office/excel-api';
 import {
   cellCount,
   cellName,

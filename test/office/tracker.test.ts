@@ -8,7 +8,7 @@ import { carryOver } from '../../src/layout/tracker/carry';
 import { readTracker } from '../../src/layout/tracker/read';
 import { layoutWorkbook } from '../../src/layout';
 import { isoToSerial } from '../../src/excel/dates';
-import { ALL_FEATURES } from '../../src/office/features';
+import { ALL_FEATURES } from '../../src/render/office/features';
 import { runReads } from '../../src/office/reads';
 import { BuildError, buildWorkbook } from '../../src/office/rebuild';
 import { queueSurvey } from '../../src/office/survey';

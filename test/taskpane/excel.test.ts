@@ -44,7 +44,7 @@ describe('building inside Excel (the Build step, on the double)', () => {
     const s = store.getState();
     expect(s.error).toBeNull();
     expect(downloads).toEqual([]);
-    expect(s.build).toMatchObject({ target: 'excel', tasks: 20, units: 12, findings: 3 });
+    expect(s.build).toMatchObject({ target: 'excel', tasks: 20, units: 12, findings: 4 });
     const names = excel.sheetNames();
     expect(names).toEqual(expect.arrayContaining(['Sheet1', 'Tổng hợp', 'Nhiệm vụ', 'Kiểm tra']));
     expect(s.build!.sheets.map((x) => x.name)).toEqual(names.filter((n) => n !== 'Sheet1'));

@@ -46,6 +46,26 @@ export async function seedAsDocx(text: string): Promise<Uint8Array> {
     }
   }
   flush();
+  return docxOf(body);
+}
+
+/**
+ * A .docx whose lines are all paragraphs, tabs kept as Word tabs (w:tab): an appendix typed as
+ * tab-separated text rather than a Word table.
+ */
+export function tabbedDocx(text: string): Promise<Uint8Array> {
+  const body = text.split('\n').map((line) => {
+    const runs = line
+      .replace(/<[^>]+>/g, '')
+      .split('\t')
+      .map((part) => `<w:t xml:space="preserve">${xml(part)}</w:t>`)
+      .join('<w:tab/>');
+    return `<w:p><w:r>${runs}</w:r></w:p>`;
+  });
+  return docxOf(body);
+}
+
+function docxOf(body: string[]): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',

@@ -310,6 +310,7 @@ describe('corrections', () => {
     await store.loadSample();
     const s = store.getState();
     expect(s.plan!.findings.map((f) => f.code)).toEqual([
+      'appendix-mismatch',
       'due-before-issue',
       'due-before-issue',
       'due-before-issue',
@@ -321,7 +322,7 @@ describe('corrections', () => {
     const { store } = makeStore();
     await store.loadSample();
     store.setStep('findings');
-    await store.showFinding(store.getState().plan!.findings[1]!);
+    await store.showFinding(store.getState().plan!.findings[2]!);
     expect(store.getState().step).toBe('preview');
     expect(store.getState().highlight).toMatchObject({ taskId: 'V.4' });
   });
@@ -383,7 +384,7 @@ describe('build outside Excel', () => {
       fileName: 'Sổ theo dõi 15-KH-UBND.xlsx',
       tasks: 20,
       units: 12,
-      findings: 3,
+      findings: 4,
     });
     expect(s.build!.size).toBe(downloads[0]!.bytes.byteLength);
     const wb = new ExcelJS.Workbook();

@@ -1,3 +1,5 @@
 export { validatePlan, sortFindings, titleYears } from './validate';
 export type { ValidationContext } from './validate';
 export { sourceFindings } from './source';
+export { appendixHeadFindings } from './appendix-head';
+export { findingLabel } from './labels';

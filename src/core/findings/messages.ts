@@ -23,11 +23,7 @@ export const FIELD_EN: Record<Field, string> = {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** dd/mm/yyyy */
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { viDate } from '../time/calendar';
 
 /** 40000 → "40.000" (vi), "40,000" (en). */
 export function groupDigits(n: number, language: 'vi' | 'en'): string {

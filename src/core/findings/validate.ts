@@ -10,6 +10,7 @@ import {
   SEVERITY_ORDER,
   viDate,
 } from './messages';
+import { checkSeveralTimes } from './several-times';
 
 export interface ValidationContext {
   /** Every unit spelling → its canonical name (from the unit directory). */
@@ -19,6 +20,11 @@ export interface ValidationContext {
    * PDF table): a blank cell is then truly empty, never a lost merge.
    */
   mergesKnown?: boolean;
+  /**
+   * Cells a person filled "as above" (a merged cell lost in conversion), by source line and
+   * field: the row did lose its merges, so a blank beside them is still a likely lost merge.
+   */
+  mergedAbove?: readonly { line: number; field: Field }[];
 }
 
 type PlanBody = Omit<Plan, 'findings'>;
@@ -119,8 +125,10 @@ function checkBlanks(task: PlanTask, above: PlanTask | null, ctx: ValidationCont
   }
   // Coordinating units and deliverables are often legitimately empty: flag them only when the
   // row also lost its lead or time, i.e. it sits under a merged block.
-  const rowLostMerge = ['lead', 'time'].some(
-    (f) => !isFilled(task, f as Field) && mergeCandidate(f as Field),
+  const filledAsAbove = (field: Field): boolean =>
+    (ctx.mergedAbove ?? []).some((m) => m.field === field && task.rows.includes(m.line));
+  const rowLostMerge = (['lead', 'time'] as Field[]).some(
+    (f) => (!isFilled(task, f) && mergeCandidate(f)) || filledAsAbove(f),
   );
   if (rowLostMerge) {
     for (const field of ['support', 'product'] as Field[]) {
@@ -470,6 +478,7 @@ export function validatePlan(plan: PlanBody, ctx: ValidationContext): Finding[] 
     ...checkUnits(task, ctx),
     ...checkCut(task),
     ...checkLength(task),
+    ...checkSeveralTimes(task),
   ]);
   return [
     ...checkTables(plan),

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize';
+import { htmlToGrid } from './fromHtml';
 import type { Grid, GridRow } from './types';
 
 /** Splits a `| a | b |` markdown table line into cells; null when the line is not one. */
@@ -123,7 +124,21 @@ export function looksLikeClipboardTable(text: string): boolean {
   return tabbed / records.length >= 0.9;
 }
 
-/** Any text source → grid: clipboard TSV when it looks like one, a document otherwise. */
+/**
+ * A whole HTML page (Word's "Save as Web Page" .htm, a page saved from a portal), not a text
+ * with a few leftover tags in it.
+ */
+export function isHtmlDocument(text: string): boolean {
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(
+    text,
+  );
+}
+
+/**
+ * Any text source → grid: an HTML page by its tables, clipboard TSV when it looks like one, a
+ * document otherwise. The page and the command line read files through this one function.
+ */
 export function textToGrid(text: string): Grid {
+  if (isHtmlDocument(text)) return htmlToGrid(text);
   return looksLikeClipboardTable(text) ? tsvToGrid(text) : documentToGrid(text);
 }

@@ -10,7 +10,7 @@ import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext } from '../time';
 import { occurrencesOf, planYears } from '../time/occurrences';
 import { buildUnitDirectory, readLeadCell, splitUnits, type UnitDirectoryEntry } from '../units';
-import { sortFindings, sourceFindings, validatePlan } from '../findings';
+import { appendixHeadFindings, sortFindings, sourceFindings, validatePlan } from '../findings';
 import { illegalCharacterFindings } from '../findings/characters';
 import { repairShiftedUnitCells } from './repair';
 import {
@@ -34,6 +34,11 @@ export interface ParseOptions {
    * detected roles of that table, which then counts as a task table when it has a task column.
    */
   columnRoles?: Record<number, Partial<Record<ColumnRole, number>>>;
+  /**
+   * Cells a person filled "as above" (the pane's suggested fixes), by source line and field: the
+   * findings about the row's other blank cells stay (see ValidationContext.mergedAbove).
+   */
+  mergedAbove?: { line: number; field: 'lead' | 'support' | 'time' | 'product' }[];
 }
 
 /** A table with the roles a person chose instead of the detected ones. */
@@ -255,12 +260,14 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
     units: directory.units,
   } as const;
   findings.push(...sourceFindings(grid));
+  findings.push(...appendixHeadFindings(grid, doc));
   findings.push(...directory.findings);
   findings.push(...illegalCharacterFindings(replaced, tasks));
   findings.push(
     ...validatePlan(body, {
       aliasToUnit: directory.aliasToUnit,
       mergesKnown: grid.mergesKnown ?? grid.source === 'sheet',
+      ...(options.mergedAbove ? { mergedAbove: options.mergedAbove } : {}),
     }),
   );
   return { ...body, findings: sortFindings(findings, tasks) };

@@ -22,6 +22,13 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** ISO → dd/mm/yyyy, the way Vietnamese offices write dates; empty for no date. The one formatter. */
+export function viDate(iso: IsoDate | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 export function endOfMonthIso(year: number, month: number): IsoDate {
   return isoDate(year, month, daysInMonth(year, month));
 }

@@ -4,6 +4,7 @@
 
 import { address, columnLetter } from '../a1';
 import { printSetup, withFill, type Context } from '../context';
+import { fitRowHeights } from '../fit';
 import { STYLES, TAB_COLOURS } from '../styles';
 import type { CarriedValue, TrackedRow } from '../tracker/model';
 import type { Cell, SheetLayout } from '../types';
@@ -105,13 +106,14 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
     ...extras.map(() => 16),
     12,
   ];
+  const columns = widths.map((width) => ({ width }));
   return {
     key: 'removed',
     kind: 'removed',
     name: ctx.sheetNames.removed,
     marker: 'PhuLuc_DaBo',
     tabColor: TAB_COLOURS.settings,
-    columns: widths.map((width) => ({ width })),
+    columns,
     blocks: [
       {
         origin: 'A1',
@@ -128,7 +130,7 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       { origin: address(0, HEADER_ROW + 1), rows: body },
     ],
     merges: [`A3:${columnLetter(Math.min(headers.length, 8) - 1)}3`],
-    rowHeights: { 3: 48, [HEADER_ROW]: 32 },
+    rowHeights: { 3: 48, [HEADER_ROW]: 32, ...fitRowHeights(body, columns, HEADER_ROW + 1) },
     freeze: { rows: HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [],

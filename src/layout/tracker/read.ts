@@ -4,6 +4,7 @@
 // task's facts (to recognise it in a revised plan) and what people typed, in its type.
 
 import { foldForMatch } from '../../core/text/normalize';
+import { viDate } from '../../core/time/calendar';
 import { isoFromText, serialToIso } from '../../excel/dates';
 import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
 import { splitSheetRef } from '../a1';
@@ -64,10 +65,8 @@ export function valueText(value: ReadValue): string {
       return Number.isInteger(value.value)
         ? String(value.value)
         : String(Number(value.value.toPrecision(15)));
-    case 'date': {
-      const [y, m, d] = value.iso.split('-');
-      return `${d}/${m}/${y}`;
-    }
+    case 'date':
+      return viDate(value.iso);
     case 'bool':
       return value.value ? 'TRUE' : 'FALSE';
     case 'error':

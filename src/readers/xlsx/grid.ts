@@ -6,7 +6,7 @@
 
 import type { Grid, GridRow } from '../../core/grid/types';
 import { isPercentFormat } from '../../excel/numfmt';
-import { viDate } from '../../layout/context';
+import { viDate } from '../../core/time/calendar';
 import {
   DEFAULT_XLSX_LIMITS,
   XlsxReadError,

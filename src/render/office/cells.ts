@@ -3,7 +3,7 @@
 // text" mark, which it keeps out of the cell's value).
 
 import { isoToSerial } from '../../excel/dates';
-import type { XlCellInput } from '../../office/excel-api';
+import type { XlCellInput } from './excel-api';
 import type { Cell } from '../../layout/types';
 
 /** The number format a date cell gets when its style has none (the .xlsx writer does the same). */

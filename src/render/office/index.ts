@@ -10,7 +10,7 @@
 // Creating, naming and swapping the sheets is src/office/rebuild.ts's work.
 
 import type { WorkbookLayout } from '../../layout/types';
-import { ALL_FEATURES, type Features, type Omission } from '../../office/features';
+import { ALL_FEATURES, type Features, type Omission } from './features';
 import { partition, type PhaseName, type WriteEnv, type WriteOp, type WritePhase } from './ops';
 import { omissionsOf, sheetOps, type SheetWriteOptions } from './sheet';
 

@@ -2,7 +2,7 @@
 // `bytes` estimates what they add to the request body, so operations can be packed into
 // requests that stay under the size limit (Excel on the web refuses requests over 5 MB).
 
-import type { XlRequestContext, XlWorksheet } from '../../office/excel-api';
+import type { XlRequestContext, XlWorksheet } from './excel-api';
 
 export interface WriteEnv {
   ctx: XlRequestContext;

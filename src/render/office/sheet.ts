@@ -17,9 +17,9 @@ import type {
   WorkbookLayout,
 } from '../../layout/types';
 import { serialToIso } from '../../excel/dates';
-import type { XlCellInput, XlDataValidationRule } from '../../office/excel-api';
-import type { Features, Omission } from '../../office/features';
-import { OMISSION_TEXT } from '../../office/features';
+import type { XlCellInput, XlDataValidationRule } from './excel-api';
+import type { Features, Omission } from './features';
+import { OMISSION_TEXT } from './features';
 import { toR1C1 } from '../../layout/formula';
 import { DEFAULT_DATE_FORMAT, valueInput } from './cells';
 import { cost, jsonBytes, type PhaseName, type WriteEnv, type WriteOp } from './ops';

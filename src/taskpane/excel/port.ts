@@ -3,7 +3,7 @@
 
 import { columnLetter } from '../../layout/a1';
 import { kindOfKey } from '../../office/survey';
-import type { ExcelHost } from '../../office/excel-api';
+import type { ExcelHost } from '../../render/office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
 import type { RebuildReport } from '../../layout/tracker/carry';
 import { PaneFailure, PaneQuestion } from '../model/errors';

@@ -6,7 +6,12 @@ import type { ExcelQuestion } from './ports';
 export type ErrorCode =
   | 'paste-empty'
   | 'no-table'
+  | 'docx-no-table'
+  | 'docx-tabbed'
   | 'report-forms-only'
+  | 'no-tasks'
+  | 'no-task-column'
+  | 'units-unreadable'
   | 'file-empty'
   | 'file-too-large'
   | 'file-binary'

@@ -1,13 +1,16 @@
-// Suggested fixes a person can apply with one click, where the findings offer one:
-// - a blank cell under a filled one ("same as above"): copy the cell of the task above;
-// - a unit both lead and coordinating: drop it from the coordinating units;
-// - two spellings of one unit: read them as one unit (a directory entry).
-// A fix edits the pane's copy of the source grid (or the unit directory), never the original,
-// and the plan is read again, so the finding goes away for the same reasons it came.
+// The person's corrections, each one undoable:
+// - suggested fixes, where a finding offers one: a blank cell under a filled one ("same as
+//   above") copies the cell of the task above; a unit both lead and coordinating leaves the
+//   coordinating units; two spellings of one unit, or a unit the office's directory lacks, become
+//   one unit of the directory;
+// - a cell typed in the preview (a task's text, lead, coordinating units or time);
+// - units merged or split in the preview's unit list.
+// A correction edits the pane's copy of the source grid (or the unit directory), never the
+// original, and the plan is read again, so findings go and come for the same reasons as before.
 
 import type { Grid } from '../../core/grid/types';
 import type { Finding, Plan, PlanTable, PlanTask } from '../../core/plan/types';
-import type { UnitDirectoryEntry } from '../../core/units';
+import type { UnitEdit } from '../../core/unitdir';
 
 export interface CellEdit {
   /** The grid row's `line`. */
@@ -17,13 +20,21 @@ export interface CellEdit {
   value: string;
 }
 
+/** The task fields a person may type in the preview. */
+export type EditableField = 'title' | 'lead' | 'support' | 'time';
+
 export interface Fix {
-  /** The finding it answers (see findingKey). */
+  /** The finding it answers (see findingKey), or the cell or units it changes. */
   key: string;
+  /** A suggestion a finding offered, a cell typed in, or units merged or split. */
+  kind: 'suggestion' | 'edit' | 'units';
   /** What the fix does, for the list of applied fixes. */
   label: { vi: string; en: string };
   edits: CellEdit[];
-  directory: UnitDirectoryEntry[];
+  /** Edits of the unit directory, replayed over the directory in use. */
+  units: UnitEdit[];
+  /** Cells filled "as above": the row's other blanks stay likely lost merges. */
+  mergedAbove?: { line: number; field: MergeField }[];
 }
 
 /** A finding's identity, stable while the plan is read again with other fixes applied. */
@@ -106,12 +117,14 @@ function sameAboveFix(f: Finding, plan: Plan, grid: Grid): Fix | null {
   const text = shown.join(' – ');
   return {
     key: findingKey(f),
+    kind: 'suggestion',
     label: {
       vi: `Nhiệm vụ ${task.id}: điền “${text}” như nhiệm vụ ${above.id}`,
       en: `Task ${task.id}: filled in “${text}” as in task ${above.id}`,
     },
     edits,
-    directory: [],
+    units: [],
+    mergedAbove: task.rows.slice(0, 1).map((line) => ({ line, field })),
   };
 }
 
@@ -139,39 +152,71 @@ function leadIsSupportFix(f: Finding, plan: Plan): Fix | null {
   const names = removed.map((u) => `“${u}”`).join(', ');
   return {
     key: findingKey(f),
+    kind: 'suggestion',
     label: {
       vi: `Nhiệm vụ ${task.id}: bỏ ${names} khỏi đơn vị phối hợp`,
       en: `Task ${task.id}: removed ${names} from the coordinating units`,
     },
     edits: setTaskCell(task, column, kept.join('; ')),
-    directory: [],
+    units: [],
   };
 }
 
-function sameUnitFix(f: Finding, plan: Plan): Fix | null {
+/** Units merged into one (the first name kept), as a correction. */
+export function mergeFix(names: string[], into: string): Fix {
+  const others = names.filter((n) => n !== into);
+  const list = (xs: string[]): string => xs.map((n) => `“${n}”`).join(', ');
+  return {
+    key: `units|merge|${[...names].sort().join('|')}`,
+    kind: 'units',
+    label: {
+      vi: `Coi ${list(others)} là cùng đơn vị với “${into}”`,
+      en: `Read ${list(others)} as the same unit as “${into}”`,
+    },
+    edits: [],
+    units: [{ kind: 'merge', names: [into, ...others], into }],
+  };
+}
+
+/** A spelling taken out of a unit into a unit of its own, as a correction. */
+export function splitFix(unit: string, alias: string): Fix {
+  return {
+    key: `units|split|${unit}|${alias}`,
+    kind: 'units',
+    label: {
+      vi: `Tách “${alias}” khỏi “${unit}” thành một đơn vị riêng`,
+      en: `Split “${alias}” from “${unit}” into a unit of its own`,
+    },
+    edits: [],
+    units: [{ kind: 'split', unit, alias }],
+  };
+}
+
+function sameUnitFix(f: Finding): Fix | null {
   // "… write "X" in every task or declare "Y" as its alias …" (the finding's English text).
   const m = /write "([^"]+)" in every task or declare "([^"]+)" as its alias/.exec(
     f.suggestionEn ?? '',
   );
   if (!m) return null;
+  return { ...mergeFix([m[1]!, m[2]!], m[1]!), key: findingKey(f) };
+}
+
+/** A unit the office's directory lacks: into the unit it probably is, or a unit of its own. */
+function unknownUnitFix(f: Finding): Fix | null {
+  const m = /^Unit "([^"]+)"/.exec(f.messageEn ?? '');
+  if (!m) return null;
   const name = m[1]!;
-  const alias = m[2]!;
-  const unit = plan.units.find((u) => u.name === name);
+  const hint = /^Possibly "([^"]+)"/.exec(f.suggestionEn ?? '')?.[1];
+  if (hint) return { ...mergeFix([hint, name], hint), key: findingKey(f) };
   return {
     key: findingKey(f),
+    kind: 'units',
     label: {
-      vi: `Coi “${alias}” là cùng đơn vị với “${name}”`,
-      en: `Read “${alias}” as the same unit as “${name}”`,
+      vi: `Thêm “${name}” vào danh mục đơn vị`,
+      en: `Added “${name}” to the unit directory`,
     },
     edits: [],
-    directory: [
-      {
-        name,
-        aliases: [...new Set([...(unit?.aliases ?? []), alias])],
-        group: unit?.group ?? false,
-        members: unit?.members ?? [],
-      },
-    ],
+    units: [{ kind: 'merge', names: [name], into: name }],
   };
 }
 
@@ -179,8 +224,77 @@ function sameUnitFix(f: Finding, plan: Plan): Fix | null {
 export function fixFor(f: Finding, plan: Plan, grid: Grid): Fix | null {
   if (MERGE_FIXES.has(f.code)) return sameAboveFix(f, plan, grid);
   if (f.code === 'lead-is-support') return leadIsSupportFix(f, plan);
-  if (f.code === 'unit-maybe-same') return sameUnitFix(f, plan);
+  if (f.code === 'unit-maybe-same') return sameUnitFix(f);
+  if (f.code === 'unit-unknown') return unknownUnitFix(f);
   return null;
+}
+
+/** The fields a preview cell of the task may be typed in (its table has the column). */
+export function editableFields(plan: Plan, task: PlanTask): EditableField[] {
+  const table = tableOfTask(plan, task);
+  if (!table) return [];
+  return (['title', 'lead', 'support', 'time'] as EditableField[]).filter(
+    (field) => columnsOfField(table, field).length > 0,
+  );
+}
+
+/** The key of a typed cell: its task's first source line and the field. */
+export function editKey(task: PlanTask, field: EditableField): string {
+  return `edit|${task.rows[0] ?? task.id}|${field}`;
+}
+
+const FIELD_LABEL: Record<EditableField, [string, string]> = {
+  title: ['Nội dung', 'Text'],
+  lead: ['Chủ trì', 'Lead'],
+  support: ['Phối hợp', 'Coordinating'],
+  time: ['Thời gian', 'Time'],
+};
+
+function short(text: string, length = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
+}
+
+/**
+ * A task's cell typed in the preview: the text of each of the field's columns (the time may be
+ * two: start and due), written in the task's first row, its other rows blanked.
+ */
+export function editFix(
+  plan: Plan,
+  task: PlanTask,
+  field: EditableField,
+  values: string[],
+): Fix | null {
+  const table = tableOfTask(plan, task);
+  if (!table) return null;
+  const columns = columnsOfField(table, field);
+  if (columns.length === 0) return null;
+  const edits = columns.flatMap((column, i) => setTaskCell(task, column, values[i] ?? ''));
+  const shown = short(values.filter((v) => v.trim() !== '').join(' – ')) || '—';
+  const [vi, en] = FIELD_LABEL[field];
+  return {
+    key: editKey(task, field),
+    kind: 'edit',
+    label: {
+      vi: `Nhiệm vụ ${task.id}, ${vi}: sửa thành “${shown}”`,
+      en: `Task ${task.id}, ${en}: changed to “${shown}”`,
+    },
+    edits,
+    units: [],
+  };
+}
+
+/** What a field's columns hold now, for the editor (the time may be two: start and due). */
+export function fieldValues(
+  plan: Plan,
+  grid: Grid,
+  task: PlanTask,
+  field: EditableField,
+): string[] {
+  const table = tableOfTask(plan, task);
+  if (!table) return [];
+  const rows = rowByLine(grid);
+  return columnsOfField(table, field).map((column) => cellOfTask(rows, task, column));
 }
 
 /** The grid with the fixes' edits made, in order (the original is not changed). */
@@ -204,17 +318,12 @@ export function applyFixes(grid: Grid, fixes: readonly Fix[]): Grid {
   };
 }
 
-/** The unit directory the fixes add up to (later entries for a name replace earlier ones). */
-export function directoryOf(fixes: readonly Fix[]): UnitDirectoryEntry[] {
-  const byName = new Map<string, UnitDirectoryEntry>();
-  for (const fix of fixes) {
-    for (const entry of fix.directory) {
-      const before = byName.get(entry.name);
-      byName.set(entry.name, {
-        ...entry,
-        aliases: [...new Set([...(before?.aliases ?? []), ...entry.aliases])],
-      });
-    }
-  }
-  return [...byName.values()];
+/** The unit directory edits the fixes add up to, in order. */
+export function unitEditsOf(fixes: readonly Fix[]): UnitEdit[] {
+  return fixes.flatMap((f) => f.units);
+}
+
+/** The cells the fixes filled "as above". */
+export function mergedAboveOf(fixes: readonly Fix[]): { line: number; field: MergeField }[] {
+  return fixes.flatMap((f) => f.mergedAbove ?? []);
 }

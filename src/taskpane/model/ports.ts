@@ -170,5 +170,6 @@ export interface ExcelPort {
 
 /** The browser's side: saving a file, remembering settings. */
 export interface BrowserPort {
-  download(bytes: Uint8Array, fileName: string): void;
+  /** Saves a file; `type` is its MIME type (default: an .xlsx workbook). */
+  download(bytes: Uint8Array, fileName: string, type?: string): void;
 }

@@ -1,6 +1,8 @@
 // The pane's settings: what the workbook is built with, remembered between sessions.
 
 import type { IsoDate } from '../../core/plan/types';
+import { parseUnitDirectory, type UnitDirectoryEntry } from '../../core/units';
+import { writeUnitDirectory } from '../../core/unitdir';
 import type { Language } from '../i18n';
 
 export interface Settings {
@@ -99,5 +101,33 @@ export function saveSettings(storage: KeyValueStorage | null, settings: Settings
     storage?.setItem(KEY, JSON.stringify(settings));
   } catch {
     // Storage full or blocked (private mode, locked-down Office): settings last for the session.
+  }
+}
+
+const UNITS_KEY = 'phuluc.units.v1';
+
+/**
+ * The office's unit directory kept on this computer (the `--units` JSON format), or null. A
+ * stored value that no longer reads is dropped rather than trusted.
+ */
+export function loadOfficeUnits(storage: KeyValueStorage | null): UnitDirectoryEntry[] | null {
+  try {
+    const text = storage?.getItem(UNITS_KEY);
+    if (!text) return null;
+    const entries = parseUnitDirectory(text, 'json');
+    return entries.length > 0 ? entries : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveOfficeUnits(
+  storage: KeyValueStorage | null,
+  entries: readonly UnitDirectoryEntry[] | null,
+): void {
+  try {
+    storage?.setItem(UNITS_KEY, entries ? writeUnitDirectory(entries, 'json') : '');
+  } catch {
+    // As for settings: kept for the session only.
   }
 }

@@ -5,17 +5,32 @@
 import type { Grid } from '../../core/grid/types';
 import { planFromGrid } from '../../core/plan/parse';
 import type { ColumnRole, Finding, Plan } from '../../core/plan/types';
+import {
+  applyUnitEdits,
+  entriesOfUnits,
+  type MergeSuggestion,
+  suggestUnitMerges,
+  writeUnitDirectory,
+} from '../../core/unitdir';
+import { parseUnitDirectory, type UnitDirectoryEntry } from '../../core/units';
 import type { HostInfo } from '../host';
 import type { Language, StepId } from '../i18n';
-import { type PaneError, PaneFailure, PaneQuestion, toPaneError } from './errors';
+import { type ErrorCode, type PaneError, PaneFailure, PaneQuestion, toPaneError } from './errors';
 import {
   applyFixes,
   columnsOfField,
-  directoryOf,
+  type EditableField,
+  editFix,
+  editKey,
+  fieldValues,
   findingKey,
   type Fix,
   fixFor,
+  mergedAboveOf,
+  mergeFix,
+  splitFix,
   tableOfTask,
+  unitEditsOf,
 } from './fixes';
 import type {
   BrowserPort,
@@ -31,11 +46,13 @@ import {
   DEFAULT_SETTINGS,
   isoOfLocalDate,
   type KeyValueStorage,
+  loadOfficeUnits,
   loadSettings,
+  saveOfficeUnits,
   saveSettings,
   type Settings,
 } from './settings';
-import { gridFromFile, gridFromPaste } from './sources';
+import { decodeText, gridFromFile, gridFromPaste, MAX_FILE_BYTES } from './sources';
 import { UnitsController } from './units';
 
 export type SourceKind = 'paste' | 'file' | 'sample' | 'selection';
@@ -80,7 +97,29 @@ export interface BuildResult {
 }
 
 export type Notice =
-  { kind: 'selected'; address: string } | { kind: 'read'; tasks: number; sections: number };
+  | { kind: 'selected'; address: string }
+  | { kind: 'read'; tasks: number; sections: number }
+  /** The office's unit directory was kept on this computer, or read from a file. */
+  | { kind: 'units-saved'; units: number }
+  | { kind: 'units-opened'; units: number; file: string };
+
+/** A preview row to show (and a cell of it to open for typing). */
+export interface Highlight {
+  taskId: string;
+  /** Changes on every request, so the UI scrolls and focuses again. */
+  seq: number;
+  field?: EditableField;
+  /** Open the field's editor. */
+  edit?: boolean;
+}
+
+/** Warnings that say why a plan has no task: they go once tasks are read again. */
+const EMPTY_PLAN_CODES = [
+  'report-forms-only',
+  'no-tasks',
+  'no-task-column',
+  'docx-tabbed',
+] as const;
 
 export interface PaneState {
   step: StepId;
@@ -100,9 +139,17 @@ export interface PaneState {
   busy: Busy | null;
   build: BuildResult | null;
   /** The preview row to highlight; `seq` changes on every request so the UI scrolls again. */
-  highlight: { taskId: string; seq: number } | null;
+  highlight: Highlight | null;
   /** A rebuild inside Excel waits for the person's word (nothing was changed yet). */
   question: ExcelQuestion | null;
+  /** Changes when the step's panel should take the keyboard focus (a source was just read). */
+  focusSeq: number;
+  /** The office's unit directory kept on this computer: every plan is read with it. */
+  officeUnits: UnitDirectoryEntry[] | null;
+  /** Units of the plan that look like one office, offered for merging. */
+  suggestions: MergeSuggestion[];
+  /** Suggestions the person said are not one unit (by key), for this session. */
+  dismissedMerges: string[];
 }
 
 export interface StoreDeps {
@@ -162,6 +209,10 @@ export class PaneStore {
       build: null,
       highlight: null,
       question: null,
+      focusSeq: 0,
+      officeUnits: loadOfficeUnits(deps.storage),
+      suggestions: [],
+      dismissedMerges: [],
     };
   }
 
@@ -296,9 +347,11 @@ export class PaneStore {
     // Nothing like a table at all: say so, and keep what was there before.
     const probe = this.planOf(grid, [], {});
     if (probe && probe.tables.length === 0) {
-      const pdf = grid.structure?.startsWith('pdf') || /\.pdf$/i.test(label);
-      const code = pdf ? 'pdf-no-table' : 'no-table';
-      this.set({ busy: null, step: 'source', error: { code, intent: 'error' } });
+      this.set({
+        busy: null,
+        step: 'source',
+        error: { code: noTableCode(grid, label), intent: 'error' },
+      });
       return;
     }
     const { origin, findings } = from();
@@ -309,18 +362,27 @@ export class PaneStore {
       ...(origin ? { origin } : {}),
       ...(findings && findings.length > 0 ? { findings } : {}),
     };
-    this.set({ source, columnRoles: {}, fixes: [], build: null, highlight: null, busy: null });
+    this.set({
+      source,
+      columnRoles: {},
+      fixes: [],
+      build: null,
+      highlight: null,
+      busy: null,
+      dismissedMerges: [],
+    });
     this.reread();
     const plan = this.state.plan;
     if (!plan) return;
-    if (plan.tasks.length > 0) {
-      this.set({
-        step: 'preview',
-        notice: { kind: 'read', tasks: plan.tasks.length, sections: plan.sections.length },
-      });
-    } else {
-      this.set({ step: 'preview', error: { code: 'report-forms-only', intent: 'warning' } });
-    }
+    // The step's panel takes the focus (the button pressed is gone), and the notice, in a live
+    // region, says what was read.
+    this.set({
+      step: 'preview',
+      focusSeq: this.state.focusSeq + 1,
+      ...(plan.tasks.length > 0
+        ? { notice: { kind: 'read', tasks: plan.tasks.length, sections: plan.sections.length } }
+        : {}),
+    });
   }
 
   /** The plan of a grid with the person's corrections; null (and an error shown) if reading
@@ -329,18 +391,49 @@ export class PaneStore {
     grid: Grid,
     fixes: readonly Fix[],
     columnRoles: Record<number, RoleMap>,
+    directory: UnitDirectoryEntry[] | null = this.state.officeUnits,
   ): Plan | null {
-    const directory = directoryOf(fixes);
+    const mergedAbove = mergedAboveOf(fixes);
     try {
       return planFromGrid(applyFixes(grid, fixes), {
         beforeInclusive: this.state.settings.beforeInclusive,
         ...(Object.keys(columnRoles).length > 0 ? { columnRoles } : {}),
-        ...(directory.length > 0 ? { directory } : {}),
+        ...(directory ? { directory } : {}),
+        ...(mergedAbove.length > 0 ? { mergedAbove } : {}),
       });
     } catch (error) {
       this.set({ error: toPaneError(error) });
       return null;
     }
+  }
+
+  /**
+   * The unit directory a reading uses: the office's (kept on this computer), with the person's
+   * merges and splits replayed over it. Without a kept directory, edits start from the plan's
+   * own units, so a merge never makes every other unit "not in the directory".
+   */
+  private directoryFor(
+    fixes: readonly Fix[],
+    columnRoles: Record<number, RoleMap>,
+  ): {
+    directory: UnitDirectoryEntry[] | null;
+    failed: boolean;
+  } {
+    const office = this.state.officeUnits;
+    const edits = unitEditsOf(fixes);
+    if (edits.length === 0) return { directory: office, failed: false };
+    const source = this.state.source;
+    const before = source ? this.planOf(source.grid, fixes, columnRoles, office) : null;
+    if (!before) return { directory: office, failed: true };
+    const base = office ?? entriesOfUnits(before.units);
+    return { directory: applyUnitEdits(base, before.units, edits), failed: false };
+  }
+
+  /** The directory in use now, whole (the plan's own units when none is kept): for export. */
+  unitDirectory(): UnitDirectoryEntry[] {
+    const { fixes, columnRoles, plan } = this.state;
+    const { directory } = this.directoryFor(fixes, columnRoles);
+    return directory ?? entriesOfUnits(plan?.units ?? []);
   }
 
   /** Reads the plan again from the source with the person's corrections. */
@@ -350,13 +443,14 @@ export class PaneStore {
       this.set({ plan: null, fixable: {} });
       return;
     }
-    const read = this.planOf(source.grid, fixes, columnRoles);
+    const { directory, failed } = this.directoryFor(fixes, columnRoles);
+    const read = failed ? null : this.planOf(source.grid, fixes, columnRoles, directory);
     const plan =
       read && source.findings
         ? { ...read, findings: [...source.findings, ...read.findings] }
         : read;
     if (!plan) {
-      this.set({ plan: null, fixable: {} });
+      this.set({ plan: null, fixable: {}, suggestions: [] });
       return;
     }
     const grid = applyFixes(source.grid, fixes);
@@ -365,7 +459,37 @@ export class PaneStore {
       const fix = fixFor(f, plan, grid);
       if (fix) fixable[findingKey(f)] = fix;
     }
-    this.set({ plan, fixable, build: null });
+    const dismissed = new Set(this.state.dismissedMerges);
+    const suggestions = suggestUnitMerges(plan.units).filter((x) => !dismissed.has(x.key));
+    this.set({ plan, fixable, suggestions, build: null, ...this.statusOf(plan) });
+  }
+
+  /**
+   * What the pane says about a plan read again: the "read N tasks" notice follows the counts;
+   * a plan left without tasks says why (and the warning goes once tasks are back).
+   */
+  private statusOf(plan: Plan): Pick<PaneState, 'notice' | 'error'> {
+    const { notice, error } = this.state;
+    const emptyWarning = error && (EMPTY_PLAN_CODES as readonly string[]).includes(error.code);
+    if (plan.tasks.length === 0) {
+      return {
+        notice: notice?.kind === 'read' ? null : notice,
+        error:
+          error && !emptyWarning
+            ? error
+            : {
+                code: emptyPlanCode(plan, this.state.columnRoles, this.state.source),
+                intent: 'warning',
+              },
+      };
+    }
+    return {
+      notice:
+        notice?.kind === 'read'
+          ? { kind: 'read', tasks: plan.tasks.length, sections: plan.sections.length }
+          : notice,
+      error: emptyWarning ? null : error,
+    };
   }
 
   // ── corrections ─────────────────────────────────────────────────────────────────────────
@@ -406,6 +530,143 @@ export class PaneStore {
     this.reread();
   };
 
+  /** Adds a correction, replacing an earlier one of the same key (a cell typed again). */
+  private addFix(fix: Fix): void {
+    const fixes = this.state.fixes;
+    const at = fixes.findIndex((f) => f.key === fix.key);
+    this.set({
+      fixes: at >= 0 ? fixes.map((f, i) => (i === at ? fix : f)) : [...fixes, fix],
+    });
+    this.reread();
+  }
+
+  /** What a task's field holds now, for the preview's editor (one text per column). */
+  fieldText(taskId: string, field: EditableField): string[] {
+    const { plan, source, fixes } = this.state;
+    const task = plan?.tasks.find((t) => t.id === taskId);
+    if (!plan || !source || !task) return [];
+    return fieldValues(plan, applyFixes(source.grid, fixes), task, field);
+  }
+
+  /**
+   * A task's cell typed in the preview (`values`: one text per column of the field). Typing the
+   * source's own text back removes the correction.
+   */
+  editTask = (taskId: string, field: EditableField, values: string[]): void => {
+    const { plan, source, fixes } = this.state;
+    const task = plan?.tasks.find((t) => t.id === taskId);
+    if (!plan || !source || !task) return;
+    const key = editKey(task, field);
+    const others = fixes.filter((f) => f.key !== key);
+    const original = fieldValues(plan, applyFixes(source.grid, others), task, field);
+    const same =
+      original.length === values.length && original.every((v, i) => v === values[i]?.trim());
+    if (same) {
+      if (others.length !== fixes.length) {
+        this.set({ fixes: others });
+        this.reread();
+      }
+      return;
+    }
+    const fix = editFix(
+      plan,
+      task,
+      field,
+      values.map((v) => v.trim()),
+    );
+    if (fix) this.addFix(fix);
+  };
+
+  /** These units are one: `into` is the name kept. */
+  mergeUnits = (names: string[], into: string): void => {
+    const unique = [...new Set(names)];
+    if (unique.length < 2 || !unique.includes(into)) return;
+    this.addFix(mergeFix(unique, into));
+  };
+
+  /** A spelling of a unit is a unit of its own. */
+  splitUnit = (unit: string, alias: string): void => {
+    this.addFix(splitFix(unit, alias));
+  };
+
+  /** "These are not one unit": the suggestion is not offered again for this plan. */
+  dismissSuggestion = (key: string): void => {
+    const dismissedMerges = [...this.state.dismissedMerges, key];
+    this.set({
+      dismissedMerges,
+      suggestions: this.state.suggestions.filter((x) => x.key !== key),
+    });
+  };
+
+  /** Keeps the units as they are now as the office's directory, for every plan read here. */
+  saveOfficeUnits = (): void => {
+    const entries = this.unitDirectory();
+    if (entries.length === 0) return;
+    saveOfficeUnits(this.deps.storage, entries);
+    // The merges and splits are in the directory now.
+    this.set({
+      officeUnits: entries,
+      fixes: this.state.fixes.filter((f) => f.units.length === 0),
+      notice: { kind: 'units-saved', units: entries.length },
+    });
+    this.reread();
+  };
+
+  /** Plans are read without a kept directory again (units merged by their spelling only). */
+  forgetOfficeUnits = (): void => {
+    saveOfficeUnits(this.deps.storage, null);
+    this.set({ officeUnits: null, notice: null });
+    this.reread();
+  };
+
+  /** A unit directory file (the `--units` CSV or JSON) becomes the office's directory. */
+  openOfficeUnits = async (name: string, bytes: Uint8Array): Promise<void> => {
+    let entries: UnitDirectoryEntry[];
+    try {
+      if (bytes.length > MAX_FILE_BYTES) throw new PaneFailure('file-too-large');
+      const text = decodeText(bytes);
+      const json = /\.json$/i.test(name) || /^\s*[[{]/.test(text);
+      try {
+        entries = parseUnitDirectory(text, json ? 'json' : 'csv');
+      } catch (error) {
+        const [vi, en = vi] = (error instanceof Error ? error.message : String(error)).split(' / ');
+        throw new PaneFailure('units-unreadable', `${name}: ${en}`, { vi: `${vi}.`, en: `${en}.` });
+      }
+    } catch (error) {
+      this.set({ error: toPaneError(error, 'units-unreadable') });
+      return;
+    }
+    if (entries.length === 0) {
+      this.set({ error: { code: 'units-unreadable', intent: 'error', detail: name } });
+      return;
+    }
+    saveOfficeUnits(this.deps.storage, entries);
+    this.set({
+      officeUnits: entries,
+      fixes: this.state.fixes.filter((f) => f.units.length === 0),
+      error: null,
+      notice: { kind: 'units-opened', units: entries.length, file: name },
+    });
+    this.reread();
+  };
+
+  /** Saves the unit directory in use as a `--units` file (CSV for Excel, or JSON). */
+  exportUnits = (format: 'csv' | 'json' = 'csv'): void => {
+    const entries = this.unitDirectory();
+    if (entries.length === 0) return;
+    const text = writeUnitDirectory(entries, format);
+    const base = this.state.settings.language === 'vi' ? 'Danh muc don vi' : 'Unit directory';
+    try {
+      this.deps.browser.download(
+        new TextEncoder().encode(text),
+        `${base}.${format}`,
+        format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+      );
+    } catch (error) {
+      this.set({ error: toPaneError(new PaneFailure('download-failed', errorText(error))) });
+    }
+  };
+
   /** Inside Excel with an Excel source: selects the finding's cell. Otherwise: shows its row in
    * the preview. */
   showFinding = async (finding: Finding): Promise<void> => {
@@ -429,6 +690,19 @@ export class PaneStore {
     }
     this.highlightSeq += 1;
     this.set({ step: 'preview', highlight: { taskId: task.id, seq: this.highlightSeq } });
+  };
+
+  /** Opens the preview with the finding's cell ready for typing (its task's field). */
+  editFinding = (finding: Finding): void => {
+    const { plan } = this.state;
+    const task = plan?.tasks.find((t) => t.id === finding.task);
+    const field = editableFieldOf(finding);
+    if (!task || !field) return;
+    this.highlightSeq += 1;
+    this.set({
+      step: 'preview',
+      highlight: { taskId: task.id, seq: this.highlightSeq, field, edit: true },
+    });
   };
 
   // ── build ───────────────────────────────────────────────────────────────────────────────
@@ -567,6 +841,38 @@ export class PaneStore {
       includeSupport: s.includeSupport,
     };
   }
+}
+
+/** The field of a task a finding's cell is, when the preview lets a person type it. */
+export function editableFieldOf(finding: Finding): EditableField | null {
+  if (!finding.task) return null;
+  const field = finding.field ?? 'title';
+  return field === 'title' || field === 'lead' || field === 'support' || field === 'time'
+    ? field
+    : null;
+}
+
+/** Why a source gave no table at all, for the advice that fits it. */
+function noTableCode(grid: Grid, label: string): ErrorCode {
+  if (grid.structure?.startsWith('pdf') || /\.pdf$/i.test(label)) return 'pdf-no-table';
+  if (/\.doc[xm]$/i.test(label)) return grid.structure === 'text' ? 'docx-tabbed' : 'docx-no-table';
+  return 'no-table';
+}
+
+/**
+ * Why a plan has no task: a task table without rows, no task column left after a change, a Word
+ * appendix typed as tab-separated text whose columns were not recognised, or report forms only.
+ */
+function emptyPlanCode(
+  plan: Plan,
+  roles: Record<number, RoleMap>,
+  source: LoadedSource | null,
+): ErrorCode {
+  if (plan.tables.some((t) => t.kind === 'tasks')) return 'no-tasks';
+  if (Object.keys(roles).length > 0) return 'no-task-column';
+  if (source && source.grid.structure === 'text' && /\.doc[xm]$/i.test(source.label))
+    return 'docx-tabbed';
+  return 'report-forms-only';
 }
 
 function errorText(error: unknown): string {

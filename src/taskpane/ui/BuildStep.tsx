@@ -116,8 +116,26 @@ export function BuildStep() {
   const { settings } = state;
   const language = settings.language;
 
-  if (!plan || plan.tasks.length === 0) {
+  if (!plan) {
     return <NothingYet message={t.build.empty} />;
+  }
+  if (plan.tasks.length === 0) {
+    // As the command line: a plan without tasks makes no workbook, and the pane says why.
+    return (
+      <div className={common.stack} data-testid="build-no-tasks">
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.build.noTasks}</MessageBarTitle>
+            {t.build.noTasksNext}
+          </MessageBarBody>
+        </MessageBar>
+        <div>
+          <Button appearance="primary" onClick={() => store.setStep('preview')}>
+            {t.steps.preview}
+          </Button>
+        </div>
+      </div>
+    );
   }
 
   const inExcel = state.excel;

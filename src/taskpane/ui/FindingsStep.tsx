@@ -12,6 +12,7 @@ import {
 import {
   ArrowUndoRegular,
   CursorClickRegular,
+  EditRegular,
   ErrorCircleRegular,
   EyeRegular,
   InfoRegular,
@@ -20,7 +21,8 @@ import {
 } from '@fluentui/react-icons';
 import type { Finding, Severity } from '../../core/plan/types';
 import { formatRows } from '../i18n';
-import { findingKey } from '../model/fixes';
+import { editableFields, findingKey } from '../model/fixes';
+import { editableFieldOf } from '../model/store';
 import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 
@@ -84,6 +86,11 @@ function FindingItem({ finding }: { finding: Finding }) {
     .join(' · ');
   const message = (en && finding.messageEn) || finding.message;
   const suggestion = (en && finding.suggestionEn) || finding.suggestion;
+  // A cell the preview lets a person type: the lead a finding says is missing, a time…
+  const plan = state.plan;
+  const task = plan?.tasks.find((x) => x.id === finding.task);
+  const field = editableFieldOf(finding);
+  const editable = !!plan && !!task && !!field && editableFields(plan, task).includes(field);
   return (
     <li
       className={mergeClasses(styles.item, styles[finding.severity])}
@@ -100,6 +107,17 @@ function FindingItem({ finding }: { finding: Finding }) {
       ) : null}
       {finding.task || fix ? (
         <div className={common.actions}>
+          {editable ? (
+            <Button
+              size="small"
+              icon={<EditRegular />}
+              onClick={() => store.editFinding(finding)}
+              aria-label={`${t.findings.editInPreview}: ${where}`}
+              data-testid="edit-finding"
+            >
+              {t.findings.editInPreview}
+            </Button>
+          ) : null}
           {finding.task ? (
             <Button
               size="small"

@@ -12,7 +12,7 @@
 // union of literals.
 //
 // Requirement sets (ExcelApi x.y) are noted where a member needs more than 1.1; callers check
-// them at run time (src/office/features.ts).
+// them at run time (src/render/office/features.ts).
 
 /** A cell value as Office.js reads it: text, number or boolean ("" for an empty cell). */
 export type XlCellValue = string | number | boolean;
