@@ -4,6 +4,7 @@
 // line for the same inputs.
 
 import ExcelJS from 'exceljs';
+import { withoutCalculatedColumns } from '../helpers/exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -68,7 +69,8 @@ const codesOf = (plan: Plan, task: string): string[] =>
 /** The task list of a built workbook: Mã → the row's cells by header. */
 async function taskSheet(bytes: Uint8Array): Promise<Map<string, Record<string, string>>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  // ExcelJS cannot read a table's calculated columns: it reads a copy without them.
+  await wb.xlsx.load((await withoutCalculatedColumns(bytes)) as unknown as ExcelJS.Buffer);
   const sheet = wb.getWorksheet('Nhiệm vụ')!;
   let header: string[] = [];
   const rows = new Map<string, Record<string, string>>();
