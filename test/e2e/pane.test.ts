@@ -607,7 +607,11 @@ describeInBrowser('the pane, standalone in Chromium', () => {
         page.getByTestId('build').click(),
       ]);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(
+        (await withoutCalculatedColumns(
+          readFileSync((await download.path())!),
+        )) as unknown as ExcelJS.Buffer,
+      );
       const sheet = wb.getWorksheet('Nhiệm vụ')!;
       let lead: string | null = null;
       sheet.eachRow((r) => {
