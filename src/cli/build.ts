@@ -2,6 +2,7 @@
 // --json`) → the tracking workbook. The file appears whole or not at all: it is written next
 // to OUT under a temporary name, then renamed.
 
+import { FONT_NAMES, isFontName } from '../layout/metrics';
 import { promises as fs } from 'fs';
 import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
@@ -38,6 +39,8 @@ export interface BuildArgs {
   lang: 'vi' | 'en';
   groupSheets: boolean;
   beforeInclusive: boolean;
+  /** The workbook's font (Times New Roman when absent). */
+  font?: string;
   /** Carry entries across pairs the matcher is unsure of (a person checked them). */
   acceptUncertain?: boolean;
   /** Replace the plan of a tracker that tracks another plan. */
@@ -458,6 +461,11 @@ function checkArgs(args: BuildArgs): { file: string; output: string; dueSoonDays
         `--due-soon "${args.dueSoon}" must be a number of days from 0 to 365`,
       );
   }
+  if (args.font !== undefined && !isFontName(args.font))
+    throw new CliError(
+      `--font "${args.font}": chọn một trong ${FONT_NAMES.join(', ')}`,
+      `--font "${args.font}": choose one of ${FONT_NAMES.join(', ')}`,
+    );
   return { file: args.file, output: args.output, dueSoonDays };
 }
 
@@ -535,6 +543,7 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
     dueSoonDays,
     language: args.lang,
     groupSheets: args.groupSheets,
+    ...(args.font && isFontName(args.font) ? { font: args.font } : {}),
     ...(carried
       ? {
           entered: carried.entered,

@@ -3,7 +3,9 @@
 import type { Entered } from '../core/status';
 import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
+import { viDate } from '../core/time/calendar';
 import { labelsFor, type Labels, type Language } from './labels';
+import { DEFAULT_FONT, type FontName } from './metrics';
 import type { Entries, HistoryRow, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
 
@@ -46,6 +48,11 @@ export interface LayoutOptions {
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
   /** Rows of the Lịch sử sheet (units' files sent and answers merged): kept by every rebuild. */
   history?: HistoryRow[];
+  /**
+   * The font every cell is set in, on screen and on paper (row heights are measured in it):
+   * Times New Roman by default, as Nghị định 30/2020 asks of documents.
+   */
+  font?: FontName;
   /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
   reservedSheetNames?: string[];
 }
@@ -54,6 +61,7 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   reportDate: null,
   dueSoonDays: 7,
   language: 'vi',
+  font: DEFAULT_FONT,
   groupSheets: false,
   includeSupport: true,
 };
@@ -199,16 +207,28 @@ export function withFill(
 
 export { viDate } from '../core/time/calendar';
 
-/** A4 landscape, fit to width, the plan's number in the page header. */
-export function printSetup(ctx: Context, repeatRows?: string): PrintSetup {
-  const header = ctx.planLine.replace(/&/g, '&&');
+/** Page margins (inches): room for the page header and footer. */
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/**
+ * A4 landscape, fit to width, `repeatRows` on every page; the plan (and `title`, a unit's
+ * name) in the page header, never the product's name; the sheet, the report date and the page
+ * in the footer. With =TODAY() the report date is the day of printing: Excel's &D.
+ * Kinds of sheet with print rules of their own refine this in layout/print.
+ */
+export function printSetup(ctx: Context, repeatRows?: string, title?: string): PrintSetup {
+  const escape = (text: string): string => text.replace(/&/g, '&&');
+  const w = ctx.L.words;
+  const date = ctx.options.reportDate ? viDate(ctx.options.reportDate) : '&D';
+  const plan = escape(ctx.planLine);
   return {
     orientation: 'landscape',
     paperSize: 'A4',
     fitToWidth: true,
     ...(repeatRows ? { repeatRows } : {}),
-    header: `&L${header}`,
-    footer: `&LPhuLuc&R&P/&N`,
+    margins: { ...MARGINS },
+    header: title ? `&L&B${escape(title)}&B&R${plan}` : `&L${plan}`,
+    footer: `&L&A&C${escape(w.asOf!)} ${date}&R${w.pageOf!}`,
   };
 }
 

@@ -20,15 +20,18 @@ import {
 import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from './names';
 import { labelsFor, stateOfLabel } from './labels';
 import { legalLayout } from './legal';
+import { fitSheet } from './fit';
+import { DEFAULT_FONT, DEFAULT_SIZE } from './metrics';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
-import { dashboardSheet } from './sheets/dashboard';
+import { DASHBOARD, dashboardSheet } from './sheets/dashboard';
+import { dashboardPrint, tasksPrint, unitPrint } from './print';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
 import { historySheet } from './sheets/history';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
 import { IDENTITY_NAME } from './tracker/read';
-import { unitSheet } from './sheets/unit';
+import { UNIT_HEADER_ROW, unitSheet } from './sheets/unit';
 import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
 
@@ -169,6 +172,28 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     ...(opts.history && opts.history.length > 0 ? [historySheet(ctx, opts.history)] : []),
   ];
 
+  // One font for every cell (Cài đặt), at the size each style names or 11; then every row as
+  // tall as its text needs in it.
+  const font = opts.font ?? DEFAULT_FONT;
+  const styles = Object.fromEntries(
+    Object.entries({ ...STYLES, ...legendStyles(), ...ctx.derivedStyles }).map(([id, style]) => [
+      id,
+      { ...style, font: { ...style.font, name: font, size: style.font?.size ?? DEFAULT_SIZE } },
+    ]),
+  );
+  for (const sheet of sheets) fitSheet(sheet, styles, font, L.words.tooTall!);
+  // The printed page, from the rows' final heights: a rule per kind of sheet.
+  for (const sheet of sheets) {
+    if (sheet.kind === 'dashboard' && sheet.print.printArea) {
+      const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
+      sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
+    } else if (sheet.kind === 'tasks') {
+      sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
+    } else if (sheet.kind === 'unit') {
+      sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);
+    }
+  }
+
   const settings = sheetRef(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
   const layout: WorkbookLayout = {
@@ -221,7 +246,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
         comment: `PhuLuc: ${s.key}`,
       })),
     ],
-    styles: { ...STYLES, ...legendStyles(), ...ctx.derivedStyles },
+    styles,
     activeSheet: fixed.dashboard,
     properties: {
       title: `${L.words.trackerTitle} — ${ctx.planLine}`,

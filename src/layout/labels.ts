@@ -163,6 +163,13 @@ const VI: Labels = {
     extendedCount: 'Đã gia hạn',
     occurrence: 'Kỳ',
     horizon: 'Theo dõi định kỳ đến hết năm',
+    font: 'Phông chữ (màn hình và bản in)',
+    fontHelp:
+      'Mặc định Times New Roman, phông chữ văn bản hành chính theo Nghị định 30/2020/NĐ-CP; chiều cao dòng được đo theo phông này. Đổi khi tạo sổ: phuluc build --font Arial (hoặc Calibri).',
+    tooTall:
+      'Nội dung dài hơn dòng cao nhất của Excel (409 pt) hiển thị được: chọn ô để đọc toàn văn trên thanh công thức.',
+    pageOf: 'Trang &P/&N',
+    printedOn: 'In ngày &D',
     horizonHelp:
       'Nhiệm vụ định kỳ không có năm kết thúc ("hằng năm", "các năm tiếp theo") được chia thành từng kỳ đến hết năm này. Mặc định: năm cuối của kế hoạch hoặc năm của ngày báo cáo, năm nào muộn hơn. Gõ một năm để đặt; bấm Làm mới (hoặc tạo lại sổ) để thêm các kỳ mới.',
     labelsHelp:
@@ -176,6 +183,9 @@ const VI: Labels = {
     tableTitle: 'Tiêu đề',
     tableRows: 'Dòng',
     asLead: 'NHIỆM VỤ CHỦ TRÌ',
+    otherUnits: 'Đơn vị cùng thực hiện',
+    otherAreSupport: 'đơn vị cùng thực hiện: đơn vị phối hợp',
+    otherAreLead: 'đơn vị cùng thực hiện: đơn vị chủ trì',
     asSupport: 'NHIỆM VỤ PHỐI HỢP',
     none: '(không có)',
     settingsTitle: 'CÀI ĐẶT',
@@ -394,6 +404,13 @@ const EN: Labels = {
     extendedCount: 'Extended',
     occurrence: 'Period',
     horizon: 'Track recurring tasks to the end of',
+    font: 'Font (screen and print)',
+    fontHelp:
+      'Times New Roman by default, the font of Vietnamese administrative documents (Decree 30/2020/ND-CP); row heights are measured in it. Choose another when building: phuluc build --font Arial (or Calibri).',
+    tooTall:
+      "The text is longer than Excel's tallest row (409 pt) can show: select the cell to read it all in the formula bar.",
+    pageOf: 'Page &P/&N',
+    printedOn: 'Printed &D',
     horizonHelp:
       'Recurring tasks with no end year ("every year", "and the following years") are split into periods up to the end of this year. Default: the plan\'s last year or the report date\'s year, whichever is later. Type a year to set it; Refresh (or rebuild) to add the new periods.',
     labelsHelp:
@@ -407,6 +424,9 @@ const EN: Labels = {
     tableTitle: 'Title',
     tableRows: 'Rows',
     asLead: 'TASKS AS LEAD',
+    otherUnits: 'Working with',
+    otherAreSupport: 'working with: the coordinating units',
+    otherAreLead: 'working with: the lead units',
     asSupport: 'TASKS AS COORDINATOR',
     none: '(none)',
     settingsTitle: 'SETTINGS',

@@ -77,7 +77,7 @@ export const STYLES: Record<string, CellStyle> = {
   },
   link: {
     font: { color: '0563C1', underline: true },
-    alignment: { vertical: 'top' },
+    alignment: { vertical: 'top', wrap: true },
     border: BORDER,
   },
   label: { font: { bold: true }, alignment: { vertical: 'top', wrap: true } },

@@ -14,6 +14,8 @@ export type StyleId = string;
 
 export interface CellStyle {
   font?: {
+    /** The workbook's font (Cài đặt); the layout sets it on every style. */
+    name?: string;
     bold?: boolean;
     italic?: boolean;
     size?: number;
@@ -122,9 +124,31 @@ export interface DataValidation {
 export interface PrintSetup {
   orientation: 'landscape' | 'portrait';
   paperSize: 'A4';
+  /** Fit to one page wide (`fitToHeight` pages tall, 0 or absent: as many as it takes). */
   fitToWidth: boolean;
+  fitToHeight?: number;
+  /** Without fitting: the print scale in percent (10–400). */
+  scale?: number;
   /** Rows repeated at the top of every page, e.g. "3:3". */
   repeatRows?: string;
+  /** Columns repeated at the left of every page, e.g. "A:D". */
+  repeatColumns?: string;
+  /** The range printed ("A1:P40"); absent: the used range. */
+  printArea?: RangeRef;
+  /** Rows that start a new page (1-based). */
+  rowBreaks?: number[];
+  /** Pages across first (a wide table read band by band), or down first (the default). */
+  pageOrder?: 'downThenOver' | 'overThenDown';
+  /** Margins in inches. */
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  centerHorizontally?: boolean;
   /** Page header and footer text (Excel header codes allowed: &P page, &N pages). */
   header?: string;
   footer?: string;

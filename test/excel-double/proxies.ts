@@ -563,6 +563,29 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
     return (this.pageProxy ??= new DPageLayout(this.ctx, () => this.target()));
   }
 
+  /** ExcelApi 1.9: a break above the first row of the range given. */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    const ctx = this.ctx;
+    const sheet = (): SheetState => this.target();
+    return {
+      add: (range: string) =>
+        ctx.enqueue({
+          label: 'PageBreakCollection.add',
+          set: '1.9',
+          args: range,
+          mutates: true,
+          run: () => {
+            const m = /^\$?[A-Z]{1,3}\$?(\d+)(:.*)?$/.exec(range);
+            if (!m) fail('InvalidArgument', `Page break at "${range}"?`);
+            const s = sheet();
+            const r = Number(m![1]);
+            if (!s.page.rowBreaks.includes(r)) s.page.rowBreaks.push(r);
+            s.page.rowBreaks.sort((a, b) => a - b);
+          },
+        }),
+    };
+  }
+
   protected override nav(name: string): DObject<unknown> | undefined {
     if (name === 'tables') return this.tables as DObject<unknown>;
     if (name === 'notes') return this.notes as DObject<unknown>;
@@ -850,6 +873,85 @@ class DPageLayout extends DObject<SheetState> implements XlPageLayout {
       });
     }
     return { defaultForAllPages: section };
+  }
+
+  private pageProp<V>(name: string, value: V, apply: (s: SheetState) => void): void {
+    this.put(name, value, '1.9', apply);
+  }
+  get printOrder(): string {
+    return this.get('printOrder');
+  }
+  set printOrder(value: string) {
+    this.pageProp('printOrder', value, (s) => {
+      if (value !== 'DownThenOver' && value !== 'OverThenDown')
+        fail('InvalidArgument', `Print order "${value}"?`);
+      s.page.printOrder = value;
+    });
+  }
+  private margin(name: string, value: number): void {
+    this.pageProp(name, value, (s) => {
+      if (!(value >= 0 && value < 1000)) fail('InvalidArgument', `Margin ${value}?`);
+      s.page.margins[name] = value;
+    });
+  }
+  get leftMargin(): number {
+    return this.get('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this.margin('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this.get('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('rightMargin', v);
+  }
+  get topMargin(): number {
+    return this.get('topMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.get('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottomMargin', v);
+  }
+  get headerMargin(): number {
+    return this.get('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.get('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('footerMargin', v);
+  }
+  get centerHorizontally(): boolean {
+    return this.get('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.pageProp('centerHorizontally', v, (s) => (s.page.centerHorizontally = v));
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    this.call('setPrintTitleColumns', columns, '1.9', (s) => {
+      const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(columns);
+      if (!m)
+        fail('InvalidArgument', `Print title columns must look like "$A:$D", not "${columns}".`);
+      s.page.printTitleColumns = `$${m![1]}:$${m![2]}`;
+    });
+  }
+
+  setPrintArea(area: string): void {
+    this.call('setPrintArea', area, '1.9', (s) => {
+      if (!/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area))
+        fail('InvalidArgument', `Print area "${area}"?`);
+      s.page.printArea = area.replace(/\$/g, '');
+    });
   }
 
   setPrintTitleRows(printTitleRows: XlRange | string): void {

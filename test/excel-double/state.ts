@@ -127,6 +127,14 @@ export interface PageState {
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows: string | null;
+  printTitleColumns: string | null;
+  printArea: string | null;
+  printOrder: string;
+  /** Points. */
+  margins: Record<string, number>;
+  centerHorizontally: boolean;
+  /** Rows (1-based) a manual page break puts at the top of a page. */
+  rowBreaks: number[];
   headers: Record<string, string>;
 }
 
@@ -292,6 +300,12 @@ export class WorkbookState {
         paperSize: 'Letter',
         zoom: { scale: 100 },
         printTitleRows: null,
+        printTitleColumns: null,
+        printArea: null,
+        printOrder: 'DownThenOver',
+        margins: {},
+        centerHorizontally: false,
+        rowBreaks: [],
         headers: {},
       },
     };

@@ -336,3 +336,71 @@ describe.each(['000', '002', '004'])('seed %s: the Office.js and .xlsx doors agr
     expect(double).toEqual(xlsx);
   });
 });
+
+describe.each(['000', '004'])('seed %s: both doors print the same pages', (prefix) => {
+  const plan = parsePlanText(seedText(seedNamed(prefix)));
+  const layout = layoutWorkbook(plan, OPTIONS);
+  const excel = new ExcelDouble();
+  let office: SheetState[] = [];
+  let parts: XlsxParts;
+
+  beforeAll(async () => {
+    excel.addSheet('Sheet1');
+    await buildWorkbook(excel, { plan, options: OPTIONS });
+    office = excel.state.sheets.filter((s) => s.name !== 'Sheet1');
+    parts = new XlsxParts(await renderXlsx(layout));
+  });
+
+  test('orientation, scale, print area and titles, page order, margins, breaks, header, footer', () => {
+    const names = arr(get(parts.xml('xl/workbook.xml'), 'workbook', 'definedNames', 'definedName'));
+    const sheetNames = office.map((s) => s.name);
+    const named = (name: string, index: number): string | null => {
+      const n = names.find((d) => d['@name'] === name && Number(d['@localSheetId']) === index) as
+        Xml | undefined;
+      return n ? String(n['#text']) : null;
+    };
+    office.forEach((sheet, index) => {
+      const ws = parts.sheet(sheet.name);
+      const setup = get(ws, 'pageSetup') as Xml;
+      const fit = get(ws, 'sheetPr', 'pageSetUpPr', '@fitToPage') === '1';
+      const page = sheet.page;
+      expect({ sheet: sheet.name, orientation: page.orientation }).toEqual({
+        sheet: sheet.name,
+        orientation: setup['@orientation'] === 'landscape' ? 'Landscape' : 'Portrait',
+      });
+      if (fit) {
+        expect(page.zoom.horizontalFitToPages).toBe(1);
+        expect(page.zoom.verticalFitToPages ?? 0).toBe(Number(setup['@fitToHeight'] ?? 1));
+      } else {
+        expect(page.zoom.scale).toBe(Number(setup['@scale']));
+      }
+      const titles = named('_xlnm.Print_Titles', index);
+      const quoted = (text: string): string => text.replace(/'[^']*'!/g, '');
+      const rows = titles ? /\$(\d+):\$(\d+)/.exec(titles) : null;
+      const cols = titles ? /\$([A-Z]+):\$([A-Z]+)/.exec(quoted(titles)) : null;
+      expect(page.printTitleRows).toBe(rows ? `$${rows[1]}:$${rows[2]}` : null);
+      expect(page.printTitleColumns).toBe(cols ? `$${cols[1]}:$${cols[2]}` : null);
+      const area = named('_xlnm.Print_Area', index);
+      expect(page.printArea).toBe(area ? quoted(area).replace(/\$/g, '') : null);
+      expect(page.printOrder).toBe(
+        setup['@pageOrder'] === 'overThenDown' ? 'OverThenDown' : 'DownThenOver',
+      );
+      const margins = get(ws, 'pageMargins') as Xml;
+      expect(page.margins.leftMargin).toBeCloseTo(Number(margins['@left']) * 72, 5);
+      expect(page.margins.topMargin).toBeCloseTo(Number(margins['@top']) * 72, 5);
+      expect(page.margins.footerMargin).toBeCloseTo(Number(margins['@footer']) * 72, 5);
+      const breaks = arr(get(ws, 'rowBreaks', 'brk')).map((b) => Number(b['@id']) + 1);
+      expect(page.rowBreaks).toEqual(breaks);
+      const hf = get(ws, 'headerFooter') as Xml;
+      const join = (h: Record<string, string>, kind: 'Header' | 'Footer'): string =>
+        ['left', 'center', 'right']
+          .map((side) =>
+            h[`${side}${kind}`] ? `&${side[0]!.toUpperCase()}${h[`${side}${kind}`]}` : '',
+          )
+          .join('');
+      expect(join(page.headers, 'Header')).toBe(String(hf['oddHeader']));
+      expect(join(page.headers, 'Footer')).toBe(String(hf['oddFooter']));
+      expect(sheetNames[index]).toBe(sheet.name);
+    });
+  });
+});

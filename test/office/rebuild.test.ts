@@ -74,16 +74,20 @@ describe('a first build', () => {
     expect(report.omitted).toEqual([]);
   });
 
-  test('sets up printing: A4 landscape, fit to width, header rows repeated, page header', () => {
+  test('sets up printing: A4 landscape at 9 pt, header row and Mã to Nhiệm vụ repeated, page header and footer', () => {
     const page = master(excel).sheet.page;
     expect(page).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
-      zoom: { horizontalFitToPages: 1 },
+      zoom: { scale: 82 },
       printTitleRows: '$3:$3',
+      printTitleColumns: '$A:$D',
+      printOrder: 'OverThenDown',
     });
     expect(page.headers['leftHeader']).toMatch(/^Kế hoạch/);
-    expect(page.headers['rightFooter']).toBe('&P/&N');
+    expect(page.headers['leftFooter']).toBe('&A');
+    expect(page.headers['centerFooter']).toMatch(/^Tính đến ngày /);
+    expect(page.headers['rightFooter']).toBe('Trang &P/&N');
   });
 
   test('links unit names to their sheets, keeping the text', () => {

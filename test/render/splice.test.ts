@@ -402,6 +402,12 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
       (_all, n) => `localSheetId="${Number(n) + 1}"`,
     );
     f.replace('xl/workbook.xml', /activeTab="\d+"/, 'activeTab="0"');
+    // A print area a person set on Nhiệm vụ in place of PhuLuc's.
+    f.replace(
+      'xl/workbook.xml',
+      /<definedName name="_xlnm\.Print_Area" localSheetId="2">[^<]*<\/definedName>/,
+      '',
+    );
     f.replace(
       'xl/workbook.xml',
       '<sheets>',
@@ -585,8 +591,10 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
         { name: 'VungGhiChep', scope: 'Ghi chép', ref: "'Ghi chép'!$A$4:$B$6" },
       ]),
     );
-    // Scoped to a replaced PhuLuc sheet: dropped (a warning names the user's one).
-    expect(names.filter((n) => n.name === 'RiengKiemTra' || n.name === '_xlnm.Print_Area')).toEqual(
+    // Scoped to a replaced PhuLuc sheet: dropped (a warning names the user's one); the print
+    // area a person set on Nhiệm vụ gives way to the new build's.
+    expect(names.filter((n) => n.name === 'RiengKiemTra')).toEqual([]);
+    expect(names.filter((n) => n.name === '_xlnm.Print_Area' && n.ref.endsWith('$Q$23'))).toEqual(
       [],
     );
     expect(result.warnings.map((w) => w.en).join(' ')).toContain('RiengKiemTra');

@@ -3,8 +3,8 @@
 // notices that follow the plan, the advice for Word files, and the same answers as the command
 // line for the same inputs.
 
-import ExcelJS from 'exceljs';
 import { withoutCalculatedColumns } from '../helpers/exceljs';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -69,7 +69,7 @@ const codesOf = (plan: Plan, task: string): string[] =>
 /** The task list of a built workbook: Mã → the row's cells by header. */
 async function taskSheet(bytes: Uint8Array): Promise<Map<string, Record<string, string>>> {
   const wb = new ExcelJS.Workbook();
-  // ExcelJS cannot read a table's calculated columns: it reads a copy without them.
+  // ExcelJS cannot read the task table's calculated columns: read it without them.
   await wb.xlsx.load((await withoutCalculatedColumns(bytes)) as unknown as ExcelJS.Buffer);
   const sheet = wb.getWorksheet('Nhiệm vụ')!;
   let header: string[] = [];

@@ -143,7 +143,8 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
       formulaCell(lookup(ctx, m.status, rowCell), 'status', v(L.categories[s.status])),
       formulaCell(
         lookup(ctx, m.daysLeft, rowCell),
-        'int',
+        // "Còn lại" reads the same on every sheet: "quá 215", never "-215".
+        ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
         v(
           !s.due || finished.includes(s.status) || !ctx.valueDate
             ? ''

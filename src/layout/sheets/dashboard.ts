@@ -14,8 +14,9 @@ import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
-import { TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
+import { STYLES, TAB_COLOURS } from '../styles';
+import { fontOf } from '../fit';
+import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
 import { ASSIGNMENT, countLead, unitNumber } from './assignments';
 import { rowTaskText } from './tasks';
@@ -23,6 +24,8 @@ import { historyDate, unitAnswers, type UnitAnswer } from '../tracker/history';
 import type { IsoDate } from '../../core/plan/types';
 
 export const DASHBOARD = { asOfRow: 3, header: 5, first: 6 } as const;
+/** Rows of the overdue list printed beyond the build day's items (with =TODAY()). */
+const SPARE_ROWS = 3;
 
 /** Column order of the unit table (0-based). */
 export const DASHBOARD_COLUMNS = [
@@ -64,12 +67,12 @@ const COUNTED: Partial<Record<DashboardColumn, StatusCategory[]>> = {
 
 const WIDTHS: Record<DashboardColumn, number> = {
   stt: 5,
-  unit: 34,
+  unit: 31,
   total: 8,
-  doneOnTime: 10,
-  doneLate: 10,
-  doneUndated: 11,
-  pendingInTime: 11,
+  doneOnTime: 11,
+  doneLate: 11,
+  doneUndated: 14,
+  pendingInTime: 14,
   overdue: 9,
   noDeadline: 10,
   paused: 9,
@@ -77,7 +80,7 @@ const WIDTHS: Record<DashboardColumn, number> = {
   due: 8,
   dueSoon: 10,
   extended: 9,
-  pctDone: 10,
+  pctDone: 11,
   pctOnTime: 9,
 };
 
@@ -253,6 +256,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
 
   if (plan.tasks.length === 0) {
     sheet.blocks.push(noTaskBlock(ctx));
+    sheet.print.printArea = `A1:${L_('pctOnTime')}${DASHBOARD.header + 3 + plan.tables.length}`;
     return sheet;
   }
 
@@ -262,14 +266,12 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
     { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
   );
-  const unitRows = leadUnits.map((u): (Cell | null)[] => [null, { text: u }]);
-  // The units a file was sent to (Lịch sử), then every overdue item.
+  // The note under the table: its height comes from its text (layout/fit). The empty rows
+  // around it are narrow gaps, so the page holds more.
+  Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [tr + 2]: 6 });
+  // The units a form was sent to (Lịch sử), then every overdue item.
   const answers = unitAnswers(ctx.options.history ?? []);
   const listTop = tr + 3 + (answers.length > 0 ? answers.length + 3 : 0);
-  Object.assign(sheet.rowHeights!, fitRowHeights(unitRows, sheet.columns, DASHBOARD.first), {
-    [tr + 1]: 58,
-    [listTop + 1]: 32,
-  });
   sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
@@ -277,6 +279,13 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   );
   if (answers.length > 0) sheet.blocks.push(...answersBlock(ctx, answers, tr + 3, sheet));
   sheet.blocks.push(...overdueList(ctx, listTop, sheet));
+  // Printed: the build day's overdue items and a few rows for the days after (the list's
+  // title counts them all, live); its empty rows further down take no paper.
+  const overdueNow = ctx.valueDate
+    ? ctx.master.rows.filter((r) => r.role !== 'heading' && r.standing.status === 'overdue').length
+    : 0;
+  const spare = ctx.options.reportDate ? 0 : SPARE_ROWS;
+  sheet.print.printArea = `A1:${last}${listTop + 1 + Math.max(1, overdueNow) + spare}`;
   return sheet;
 }
 
@@ -402,11 +411,11 @@ function overdueCue(first: number, last: number): ConditionalFormat {
  */
 const LIST = {
   no: [0, 0],
-  task: [1, 5],
-  code: [6, 7],
-  lead: [8, 11],
-  due: [12, 13],
-  late: [14, 15],
+  task: [1, 7],
+  code: [8, 8],
+  lead: [9, 13],
+  due: [14, 14],
+  late: [15, 15],
 } as const;
 const SPANS = [LIST.task, LIST.code, LIST.lead, LIST.due, LIST.late];
 
@@ -425,20 +434,16 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   const orderCol = wholeColumn(tasks, m.col.overdueOrder);
   const valued = ctx.valueDate !== null;
   const overdue = items.filter((r) => r.standing.status === 'overdue');
-  // A text column reads as text: INDEX of an empty cell (a task without a lead) would show 0.
+  // Text columns read with &"": a task without a lead shows nothing, not 0.
   const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
     `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
-  const width = (span: readonly [number, number]): number => {
-    let sum = 0;
-    for (let c = span[0]; c <= span[1]; c++) sum += sheet.columns[c]!.width;
-    return sum;
-  };
-  // The header's merges first: merges in reading order, as a file lists them.
-  for (const span of SPANS)
-    sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
   const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  // The list's header merges first: merges in row order, as a file lists them.
+  for (const span of SPANS)
+    if (span[1] > span[0])
+      sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   for (let k = 1; k <= size; k++) {
     const r = top + 2 + k - 1;
     // The hidden helper column holds the master row of the k-th overdue item.
@@ -485,16 +490,11 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
     );
     rows.push(cells);
     for (const span of SPANS)
-      sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
-    // Two lines at least, so another day's longer text is still readable.
-    const text = item ? rowTaskText(ctx, item) : '';
-    const lead = item ? item.task.lead.join('\n') : '';
-    const fit = fitRowHeights(
-      [[{ text }, { text: lead }]],
-      [{ width: width(LIST.task) }, { width: width(LIST.lead) }],
-      r,
-    );
-    heights[r] = Math.max(32, fit[r] ?? 0);
+      if (span[1] > span[0])
+        sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
+    // The build day's items get the height their text needs (layout/fit); the rows another
+    // day fills, two lines.
+    if (!item) heights[r] = 2 * lineHeight(fontOf(STYLES.listWrap, ctx.options.font));
   }
   Object.assign(sheet.rowHeights!, heights);
   const header: (Cell | null)[] = Array.from({ length: LIST.late[1] + 1 }, () => ({

@@ -9,9 +9,9 @@ import { formulaCell } from '../cells';
 import { printSetup, viDate, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';
 import { TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
 import { isoToSerial } from '../../excel/dates';
 import type { Cell, SheetLayout } from '../types';
+import { DEFAULT_FONT } from '../metrics';
 
 export const SETTINGS = {
   reportDate: 'B3',
@@ -84,7 +84,6 @@ export function findingsSheet(ctx: Context): SheetLayout {
     marker: 'PhuLuc_KiemTra',
     tabColor: TAB_COLOURS.findings,
     columns,
-    rowHeights: fitRowHeights(rows, columns, first),
     blocks: [
       {
         origin: 'A1',
@@ -257,7 +256,11 @@ export function settingsSheet(ctx: Context): SheetLayout {
               : null,
           ],
           [{ text: w.horizon!, style: 'label' }, horizon, help(w.horizonHelp!)],
-          [],
+          [
+            { text: w.font!, style: 'label' },
+            { text: options.font ?? DEFAULT_FONT, style: 'textCenter' },
+            help(w.fontHelp!),
+          ],
           [{ text: w.legend!, style: 'section' }, null, help(w.labelsHelp!)],
           ...legend,
         ],
@@ -291,13 +294,7 @@ export function settingsSheet(ctx: Context): SheetLayout {
         ],
       },
     ],
-    rowHeights: {
-      3: 30,
-      6: 62,
-      [SETTINGS.legendFirst - 1]: 30,
-      [madeByRow]: 30,
-      [madeByRow + 1]: 62,
-    },
+    // Heights from the texts (layout/fit).
     merges: [
       `A${madeByRow}:${columnLetter(2)}${madeByRow}`,
       `A${madeByRow + 1}:${columnLetter(2)}${madeByRow + 1}`,

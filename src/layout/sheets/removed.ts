@@ -4,7 +4,6 @@
 
 import { address, columnLetter } from '../a1';
 import { printSetup, withFill, type Context } from '../context';
-import { fitRowHeights } from '../fit';
 import { STYLES, TAB_COLOURS } from '../styles';
 import type { CarriedValue, TrackedRow } from '../tracker/model';
 import type { Cell, SheetLayout } from '../types';
@@ -130,7 +129,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       { origin: address(0, HEADER_ROW + 1), rows: body },
     ],
     merges: [`A3:${columnLetter(Math.min(headers.length, 8) - 1)}3`],
-    rowHeights: { 3: 48, [HEADER_ROW]: 32, ...fitRowHeights(body, columns, HEADER_ROW + 1) },
+    // Row heights from the texts (layout/fit).
+    rowHeights: { 3: 48, [HEADER_ROW]: 32 },
     freeze: { rows: HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [],

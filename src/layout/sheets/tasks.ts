@@ -29,7 +29,7 @@ import { moveFormula } from '../formula';
 import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
-import { codeColumnWidth, fitRowHeights } from '../fit';
+import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
@@ -314,16 +314,23 @@ export function tasksSheet(ctx: Context): SheetLayout {
   const { headerRow, firstRow, lastRow, col } = ctx.master;
   const headers = masterHeaders(ctx);
   const last = columnLetter(headers.length - 1);
+  // A column of the plan that no task fills takes no width (hidden; its header is still there).
+  const unused = (key: MasterColumn): boolean =>
+    plan.tasks.length > 0 &&
+    ((key === 'section' && plan.tasks.every((t) => !t.section)) ||
+      (key === 'support' && plan.tasks.every((t) => t.support.length === 0)) ||
+      (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k) => ({
-      width:
+    ...MASTER_COLUMNS.map((k): ColumnLayout => {
+      const width =
         k === 'code'
           ? codeColumnWidth(
               ctx.master.rows.map((r) => r.code),
               WIDTHS.code,
             )
-          : WIDTHS[k],
-    })),
+          : WIDTHS[k];
+      return unused(k) ? { width, hidden: true } : { width };
+    }),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
     ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];
@@ -373,7 +380,6 @@ export function tasksSheet(ctx: Context): SheetLayout {
     return taskRow(ctx, row, headers, number, moveOf);
   });
   sheet.blocks.push({ origin: address(0, firstRow), rows: body });
-  Object.assign(sheet.rowHeights!, fitRowHeights(body, columns, firstRow));
   const first = rowFormulas(ctx, firstRow);
   sheet.table = {
     name: 'PhuLuc_NhiemVu_Bang',

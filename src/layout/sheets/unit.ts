@@ -12,7 +12,7 @@ import { printSetup, type Context, type MasterRow } from '../context';
 import { cat } from '../names';
 import { stableHash } from '../sheetNames';
 import { statusRules, TAB_COLOURS } from '../styles';
-import { codeColumnWidth, fitRowHeights } from '../fit';
+import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
 import { periodLabel } from '../../core/time/occurrences';
@@ -34,17 +34,18 @@ const U = {
   isItem: 12,
 } as const;
 const COUNTS_COLUMN = 2;
+// 175 units wide: printed landscape at 80 % (text 8.8 pt).
 const COLUMNS: ColumnLayout[] = [
   { width: 10 },
-  { width: 48 },
-  { width: 24 },
+  { width: 44 },
+  { width: 22 },
   { width: 16 },
   { width: 11 },
   { width: 11 },
   { width: 14 },
   { width: 9 },
   { width: 12 },
-  { width: 17 },
+  { width: 15 },
   { width: 9 },
   { width: 6, hidden: true },
   { width: 6, hidden: true },
@@ -52,6 +53,8 @@ const COLUMNS: ColumnLayout[] = [
 /** The counts: two pairs of rows (labels, values) under the title. */
 const COUNTS_FIRST_ROW = 3;
 const LEAD_TITLE_ROW = 8;
+/** The header row of the lead table; the coordinating table's header reads the same. */
+export const UNIT_HEADER_ROW = LEAD_TITLE_ROW + 1;
 
 export function unitMarker(unit: string): string {
   return `PhuLuc_DV_${stableHash(unit)}`;
@@ -83,11 +86,13 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   const valued = ctx.valueDate !== null;
   const v = <T>(value: T): T | undefined => (valued ? value : undefined);
 
-  const headersFor = (otherRole: string): Cell[] =>
+  // Both tables have the same header (the other units' role is in each table's title), so the
+  // header repeated on every printed page and frozen on screen is right over both.
+  const headersFor = (): Cell[] =>
     [
       w.code!,
       w.task!,
-      otherRole,
+      w.otherUnits!,
       w.time!,
       w.due!,
       w.extendedTo!,
@@ -181,7 +186,6 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           ];
     const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    Object.assign(rowHeights, fitRowHeights(body, columns, first));
     const letter = (c: number): string => columnLetter(c);
     ranges.push({
       status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,
@@ -201,7 +205,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
       blocks: [
         {
           origin: address(0, titleRow),
-          rows: [[{ text: title, style: 'section' }], headersFor(otherRole)],
+          rows: [[{ text: `${title} (${otherRole})`, style: 'section' }], headersFor()],
         },
         { origin: address(0, first), rows: body },
       ],
@@ -210,10 +214,10 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     };
   };
 
-  const leadPart = part(LEAD_TITLE_ROW, w.asLead!, w.support!, leads, (t) => t.support);
+  const leadPart = part(LEAD_TITLE_ROW, w.asLead!, w.otherAreSupport!, leads, (t) => t.support);
   const supportPart =
     ctx.options.includeSupport !== false
-      ? part(leadPart.last + 2, w.asSupport!, w.lead!, supports, (t) => t.lead)
+      ? part(leadPart.last + 2, w.asSupport!, w.otherAreLead!, supports, (t) => t.lead)
       : null;
 
   // Counts of the items it leads, from its own rows (a heading is not an item).

@@ -12,7 +12,8 @@ import { taskOccurrences } from '../../core/status/items';
 import { periodLabel, planYears, splitOccurrenceCode } from '../../core/time/occurrences';
 import { address, columnLetter } from '../a1';
 import { idCell } from '../cells';
-import { fitRowHeights } from '../fit';
+import { codeColumnWidth, fitSheet } from '../fit';
+import { DEFAULT_FONT, DEFAULT_SIZE } from '../metrics';
 import { viDate } from '../context';
 import { labelsFor, type Language } from '../labels';
 import { legalLayout } from '../legal';
@@ -221,7 +222,15 @@ export function unitFileLayout(
     return `${c}${first}:${c}${last}`;
   };
   const states = Object.values(L.states);
-  const columns = WIDTHS.map((width) => ({ width }));
+  const columns = WIDTHS.map((width, i) => ({
+    width:
+      i === 0
+        ? codeColumnWidth(
+            file.rows.map((r) => r.code),
+            width,
+          )
+        : width,
+  }));
   const answer: SheetLayout = {
     key: 'answer',
     kind: 'answer',
@@ -252,11 +261,7 @@ export function unitFileLayout(
       ...(body.length > 0 ? [{ origin: address(0, first), rows: body }] : []),
     ],
     merges: ['A4:C4', 'D4:M4', 'A5:M5'],
-    rowHeights: {
-      5: 48,
-      [ANSWER_HEADER_ROW]: 32,
-      ...fitRowHeights(body, columns, first),
-    },
+    rowHeights: { 5: 48, [ANSWER_HEADER_ROW]: 32 },
     freeze: { rows: ANSWER_HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [
@@ -310,6 +315,17 @@ export function unitFileLayout(
     ticket: file.ticket,
     rows: file.rows.map((r) => ({ code: r.code, values: r.values })),
   };
+  // The workbook's font (as a tracker's default), every row as tall as its text needs.
+  const styles = Object.fromEntries(
+    Object.entries(STYLES).map(([id, style]) => [
+      id,
+      {
+        ...style,
+        font: { ...style.font, name: DEFAULT_FONT, size: style.font?.size ?? DEFAULT_SIZE },
+      },
+    ]),
+  );
+  fitSheet(answer, styles, DEFAULT_FONT, w.tooTall!);
   return legalLayout(
     {
       sheets: [answer, ticketSheet(ticket)],
@@ -317,7 +333,7 @@ export function unitFileLayout(
         { name: ANSWER_MARKER, ref: `'${answer.name}'!$A$1` },
         { name: TICKET_MARKER, ref: `${TICKET_SHEET}!$A$1` },
       ],
-      styles: { ...STYLES },
+      styles,
       activeSheet: answer.name,
       properties: {
         title: `${w.unitFileTitle!} — ${file.unit}`,

@@ -94,6 +94,8 @@ export interface XlWorksheet {
   readonly freezePanes: XlFreezePanes;
   /** ExcelApi 1.9. */
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.9. */
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   /** ExcelApi 1.18: the notes ("comments" of old Excel) on the sheet's cells. */
   readonly notes: XlNoteCollection;
   /** ExcelApi 1.2. */
@@ -355,6 +357,22 @@ export interface XlPageLayout {
     };
   };
   setPrintTitleRows(printTitleRows: XlRange | string): void;
+  /** ExcelApi 1.9, like the rest of the page layout. Margins in points. */
+  setPrintTitleColumns(printTitleColumns: string): void;
+  setPrintArea(printArea: string): void;
+  printOrder: string;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+}
+
+/** ExcelApi 1.9: manual page breaks; a break is put above the range's first row. */
+export interface XlPageBreakCollection {
+  add(pageBreakRange: string): unknown;
 }
 
 export interface XlNamedItemCollection {

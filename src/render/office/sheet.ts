@@ -448,6 +448,7 @@ const V: Record<string, string> = { top: 'Top', middle: 'Center', bottom: 'Botto
 /** What one style sets on a range (borders apart: they are grouped on their own). */
 interface FormatSet {
   numberFormat?: string;
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -468,6 +469,7 @@ function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   const nf = style?.numberFormat ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
   if (nf !== undefined && nf !== 'General') out.numberFormat = nf;
   const font = style?.font;
+  if (font?.name) out.fontName = font.name;
   if (font?.bold) out.bold = true;
   if (font?.italic) out.italic = true;
   if (font?.size !== undefined) out.size = font.size;
@@ -546,7 +548,13 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
   return {
     bytes:
       cost(actions, address, grid ?? nf ?? null, rest) +
-      (rest.bold || rest.italic || rest.size || rest.color || rest.strike || rest.underline
+      (rest.fontName ||
+      rest.bold ||
+      rest.italic ||
+      rest.size ||
+      rest.color ||
+      rest.strike ||
+      rest.underline
         ? 150
         : 0) +
       (rest.fill ? 150 : 0),
@@ -556,6 +564,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
       if (actions === (nf !== undefined ? 1 : 0)) return;
       const format = range.format;
       if (
+        rest.fontName ||
         rest.bold ||
         rest.italic ||
         rest.size !== undefined ||
@@ -564,6 +573,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
         rest.underline
       ) {
         const font = format.font;
+        if (rest.fontName) font.name = rest.fontName;
         if (rest.bold) font.bold = true;
         if (rest.italic) font.italic = true;
         if (rest.size !== undefined) font.size = rest.size;
@@ -738,17 +748,51 @@ function printOp(sheet: SheetLayout): WriteOp {
     footer?.center,
     footer?.right,
   ].filter((s) => s).length;
+  const actions =
+    3 +
+    sections +
+    (p.repeatRows ? 1 : 0) +
+    (p.repeatColumns ? 1 : 0) +
+    (p.printArea ? 1 : 0) +
+    (p.pageOrder ? 1 : 0) +
+    (p.margins ? 6 : 0) +
+    (p.centerHorizontally ? 1 : 0) +
+    (p.rowBreaks?.length ?? 0);
+  const bare = (ref: string): string => ref.replace(/\$/g, '');
   return {
-    bytes: cost(3 + sections + (p.repeatRows ? 1 : 0), p, header, footer),
+    bytes: cost(actions, p, header, footer),
     run: (env) => {
-      const layout = env.sheet(sheet.name).pageLayout;
+      const ws = env.sheet(sheet.name);
+      const layout = ws.pageLayout;
       layout.orientation = orientation;
       layout.paperSize = p.paperSize;
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (p.fitToWidth)
+        layout.zoom = p.fitToHeight
+          ? { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight }
+          : { horizontalFitToPages: 1 };
+      else if (p.scale) layout.zoom = { scale: p.scale };
       if (p.repeatRows) {
         const [a, b] = p.repeatRows.split(':');
-        layout.setPrintTitleRows(`$${a!.replace(/\$/g, '')}:$${(b ?? a)!.replace(/\$/g, '')}`);
+        layout.setPrintTitleRows(`$${bare(a!)}:$${bare(b ?? a!)}`);
       }
+      if (p.repeatColumns) {
+        const [a, b] = p.repeatColumns.split(':');
+        layout.setPrintTitleColumns(`$${bare(a!)}:$${bare(b ?? a!)}`);
+      }
+      if (p.printArea) layout.setPrintArea(p.printArea);
+      if (p.pageOrder)
+        layout.printOrder = p.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+      if (p.margins) {
+        // Inches in the layout, points in Office.js.
+        layout.leftMargin = p.margins.left * 72;
+        layout.rightMargin = p.margins.right * 72;
+        layout.topMargin = p.margins.top * 72;
+        layout.bottomMargin = p.margins.bottom * 72;
+        layout.headerMargin = p.margins.header * 72;
+        layout.footerMargin = p.margins.footer * 72;
+      }
+      if (p.centerHorizontally) layout.centerHorizontally = true;
+      for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
       const hf = layout.headersFooters.defaultForAllPages;
       if (header?.left) hf.leftHeader = header.left;
       if (header?.center) hf.centerHeader = header.center;

@@ -258,17 +258,31 @@ export function renderSheet(
     orientation: p.orientation,
     fitToPage: p.fitToWidth,
     fitToWidth: 1,
-    fitToHeight: 0, // as many pages down as it takes
+    fitToHeight: p.fitToHeight ?? 0, // 0: as many pages down as it takes
+    ...(!p.fitToWidth && p.scale ? { scale: p.scale } : {}),
+    ...(p.pageOrder ? { pageOrder: p.pageOrder } : {}),
+    ...(p.margins ? { margins: p.margins } : {}),
+    ...(p.centerHorizontally ? { horizontalCentered: true } : {}),
   };
   if (p.header !== undefined) ws.headerFooter.oddHeader = p.header;
   if (p.footer !== undefined) ws.headerFooter.oddFooter = p.footer;
+  // A break before row r is stored after row r - 1.
+  for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
+  const sheetRef = quoteSheet(sheet.name);
+  const titles: string[] = [];
+  if (p.repeatColumns) {
+    const [first, last] = p.repeatColumns.replace(/\$/g, '').split(':');
+    titles.push(`${sheetRef}!$${first}:$${last ?? first}`);
+  }
   if (p.repeatRows) {
     const [first, last] = p.repeatRows.replace(/\$/g, '').split(':');
-    names.push({
-      name: '_xlnm.Print_Titles',
-      ref: `${quoteSheet(sheet.name)}!$${first}:$${last}`,
-      localSheetId: index,
-    });
+    titles.push(`${sheetRef}!$${first}:$${last}`);
+  }
+  if (titles.length > 0)
+    names.push({ name: '_xlnm.Print_Titles', ref: titles.join(','), localSheetId: index });
+  if (p.printArea) {
+    const abs = p.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    names.push({ name: '_xlnm.Print_Area', ref: `${sheetRef}!${abs}`, localSheetId: index });
   }
   return { id: ws.id, patch };
 }
