@@ -1,6 +1,7 @@
 // Pictures of the workbook for the docs: seed 000 built for a fixed report date with some
 // values typed in (so several colours show), printed to PDF by LibreOffice with the workbook's
-// own print setup, then the dashboard, the task list and two unit sheets cut out as PNG pages.
+// own print setup, then the dashboard, the task list and two unit sheets cut out as PNG pages;
+// and a unit's form (phuluc units-out) made from that tracker.
 //
 //   npx tsc -p tsconfig.bench.json && node dist/bench/scripts/render-pictures.js [docs/img]
 //
@@ -14,6 +15,11 @@ import { pathToFileURL } from 'url';
 import { parsePlanText } from '../src/core/plan/parse';
 import { labelsFor, layoutWorkbook, type EnteredValues } from '../src/layout';
 import { renderXlsx } from '../src/render/xlsx';
+import { bookFromXlsx } from '../src/layout/tracker/fromXlsx';
+import { planFromTracker } from '../src/layout/tracker/plan';
+import { readTracker } from '../src/layout/tracker/read';
+import { unitFileLayout, unitFiles } from '../src/layout/unitfile/layout';
+import { openWorkbook } from '../src/readers/xlsx';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const SEED = join(ROOT, 'test', 'fixtures', 'seeds', '000_f1ce80b955e1ea55.txt');
@@ -112,7 +118,56 @@ async function main(): Promise<void> {
     copyFileSync(`${prefix}.png`, join(outDir, `${name}.png`));
     console.log(`${name}.png ← page ${page} (${key})`);
   }
+  await unitFilePicture(readFileSync(xlsx), work, profile, outDir);
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * A unit's form (phuluc units-out) from the same tracker: the Văn phòng's, with the tracker's
+ * values already in it, a reply deadline a week after the report date; its first page.
+ */
+async function unitFilePicture(
+  tracker: Uint8Array,
+  work: string,
+  profile: string,
+  outDir: string,
+): Promise<void> {
+  const contents = readTracker(bookFromXlsx(openWorkbook(tracker)));
+  const { plan } = planFromTracker(contents);
+  const options = { sentAt: '26/12/2019 09:00', replyBy: '2020-01-02' };
+  const file = unitFiles(contents, plan, options).find(
+    (f) => f.unit === 'Văn phòng HĐND&UBND thị xã',
+  )!;
+  const layout = unitFileLayout(plan, contents.identity!.fingerprint, file, {
+    ...options,
+    language: 'vi',
+  });
+  const xlsx = join(work, 'phieu.xlsx');
+  writeFileSync(xlsx, await renderXlsx(layout));
+  run('soffice', [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    work,
+    xlsx,
+  ]);
+  const prefix = join(work, 'seed000-phieu-don-vi');
+  run('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    join(work, 'phieu.pdf'),
+    prefix,
+  ]);
+  copyFileSync(`${prefix}.png`, join(outDir, 'seed000-phieu-don-vi.png'));
+  console.log('seed000-phieu-don-vi.png ← a unit file (units-out)');
 }
 
 main().catch((error: unknown) => {

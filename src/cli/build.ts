@@ -359,8 +359,51 @@ export async function readExistingTracker(path: string): Promise<ExistingTracker
   };
 }
 
+/**
+ * A fresh build put into the existing tracker: only PhuLuc's parts of the file are replaced
+ * (src/render/xlsx/splice.ts); the user's own sheets, names, comments and pictures stay.
+ */
+export function spliceOver(
+  existing: ExistingTracker,
+  bytes: Uint8Array,
+  output: string,
+): { bytes: Uint8Array; warnings: { vi: string; en: string }[] } {
+  try {
+    return spliceWorkbook(existing.bytes, bytes, {
+      ourSheets: existing.owned.sheets,
+      ourNames: existing.owned.names,
+      notesCarried: [
+        existing.tracker.taskList!.sheet,
+        ...(existing.tracker.removedSheet ? [existing.tracker.removedSheet] : []),
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof SpliceError)) throw error;
+    throw new CliError(
+      `không ghi lại được "${output}": ${error.vi}`,
+      `cannot rewrite "${output}": ${error.en}`,
+    );
+  }
+}
+
+/** A workbook design error is a bug of ours, not of the input: say so, with the first problems. */
+export async function renderOrReport(
+  layout: Parameters<typeof renderXlsx>[0],
+): Promise<Uint8Array> {
+  try {
+    return await renderXlsx(layout);
+  } catch (error) {
+    if (!(error instanceof LayoutError)) throw error;
+    throw new CliError(
+      `lỗi thiết kế sổ theo dõi (${error.problems.slice(0, 3).join('; ')}). Hãy báo lỗi kèm tệp đầu vào`,
+      `workbook design error (${error.problems.slice(0, 3).join('; ')}). Please report it with the input file`,
+      70,
+    );
+  }
+}
+
 /** Today's date where the command runs (for "Bỏ từ ngày"), as YYYY-MM-DD. */
-function localToday(): string {
+export function localToday(): string {
   const d = new Date();
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -509,7 +552,9 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
           moved: carried.moved,
         }
       : {}),
-    ...(existing ? { reservedSheetNames: existing.othersSheets } : {}),
+    ...(existing
+      ? { reservedSheetNames: existing.othersSheets, history: existing.tracker.history }
+      : {}),
   });
   const count = plan.tasks.length;
   if (count > PROGRESS_THRESHOLD) {
@@ -517,37 +562,11 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
       `Đang ghi sổ theo dõi: ${count} nhiệm vụ, ${layout.sheets.length} trang tính… / Writing the workbook: ${count} tasks, ${layout.sheets.length} sheets…\n`,
     );
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await renderXlsx(layout);
-  } catch (error) {
-    if (!(error instanceof LayoutError)) throw error;
-    // A bug of ours, not of the input: say so, with the first problems.
-    throw new CliError(
-      `lỗi thiết kế sổ theo dõi (${error.problems.slice(0, 3).join('; ')}). Hãy báo lỗi kèm tệp đầu vào`,
-      `workbook design error (${error.problems.slice(0, 3).join('; ')}). Please report it with the input file`,
-      70,
-    );
-  }
+  let bytes = await renderOrReport(layout);
   if (existing) {
-    try {
-      const spliced = spliceWorkbook(existing.bytes, bytes, {
-        ourSheets: existing.owned.sheets,
-        ourNames: existing.owned.names,
-        notesCarried: [
-          existing.tracker.taskList!.sheet,
-          ...(existing.tracker.removedSheet ? [existing.tracker.removedSheet] : []),
-        ],
-      });
-      bytes = spliced.bytes;
-      carried?.report.warnings.push(...spliced.warnings);
-    } catch (error) {
-      if (!(error instanceof SpliceError)) throw error;
-      throw new CliError(
-        `không ghi lại được "${output}": ${error.vi}`,
-        `cannot rewrite "${output}": ${error.en}`,
-      );
-    }
+    const spliced = spliceOver(existing, bytes, output);
+    bytes = spliced.bytes;
+    carried?.report.warnings.push(...spliced.warnings);
   }
   await writeWhole(output, bytes);
   const date = args.today ? viDate(args.today) : null;

@@ -7,6 +7,7 @@ import { CliError } from './errors';
 import { formatFindings, type Lang } from './check';
 import { formatSummary } from './summary';
 import { loadUnitDirectory } from './units';
+import { runUnitsIn, runUnitsOut } from './unitfiles';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -34,6 +35,17 @@ Cách dùng / Usage:
       Over an existing tracker: keeps what was typed, on the task it was typed for (also
       when a revised plan renumbers tasks), and leaves the user's own content alone.
 
+  phuluc units-out SO-THEO-DOI.xlsx -o THU-MUC/ [--reply-by dd/mm/yyyy] [--json]
+      Ghi cho mỗi đơn vị một phiếu báo cáo (.xlsx) gồm nhiệm vụ chủ trì và phối hợp; ghi vào
+      Lịch sử của sổ các phiếu đã gửi và hạn trả lời (mặc định: 7 ngày sau hôm nay).
+      Write one report form (.xlsx) per unit with its tasks as lead and coordinator; record the
+      forms sent and the reply deadline (default: 7 days from today) in the tracker's History.
+  phuluc units-in SO-THEO-DOI.xlsx TỆP… [--json]
+      Nhập các phiếu đơn vị gửi lại: cập nhật giá trị, liệt kê xung đột và đề nghị gia hạn,
+      ghi Lịch sử; nhập lại cùng phiếu không đổi gì. Mã thoát 1 khi có tệp bị từ chối.
+      Merge the forms units sent back: update values, list conflicts and extension requests,
+      record History; merging a form again changes nothing. Exit status 1 when a file is refused.
+
 TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
      hoặc JSON của phuluc parse --json (cho build).
 FILE: text (.txt, .md), an Excel .xlsx, a Word .docx, a PDF with text (not a scan),
@@ -54,6 +66,7 @@ Tùy chọn / Options:
                        take pairs that may be the same task as the same (carry their entries)
   --replace-plan       cho phép ghi kế hoạch khác lên sổ (mã thoát 3 nếu không có)
                        allow another plan over the tracker (exit status 3 without it)
+  --reply-by NGÀY      hạn trả lời của phiếu, dd/mm/yyyy / the forms' reply deadline
   -h, --help           trợ giúp / help
   -v, --version        phiên bản / version
 `;
@@ -61,6 +74,9 @@ Tùy chọn / Options:
 interface ParsedArgs {
   command: string | undefined;
   file: string | undefined;
+  /** Positionals after the file (units-in's answer files). */
+  rest: string[];
+  replyBy: string | undefined;
   json: boolean;
   units: string | undefined;
   beforeInclusive: boolean;
@@ -115,6 +131,7 @@ function readArgs(argv: string[]): ParsedArgs {
         lang: { type: 'string', default: 'vi' },
         output: { type: 'string', short: 'o' },
         today: { type: 'string' },
+        'reply-by': { type: 'string' },
         'due-soon': { type: 'string' },
         'group-sheets': { type: 'boolean', default: false },
         font: { type: 'string' },
@@ -134,7 +151,8 @@ function readArgs(argv: string[]): ParsedArgs {
       `no language "--lang ${String(values.lang)}": use --lang vi or --lang en`,
     );
   }
-  if (positionals.length > 2) {
+  // units-in reads the tracker and the units' files; every other command one file.
+  if (positionals.length > 2 && positionals[0] !== 'units-in') {
     throw new CliError(
       `thừa tham số "${positionals[2]}" (mỗi lệnh đọc một tệp; tên tệp có dấu cách thì đặt trong ngoặc kép)`,
       `unexpected argument "${positionals[2]}" (each command reads one file; quote a file name with spaces)`,
@@ -143,6 +161,8 @@ function readArgs(argv: string[]): ParsedArgs {
   return {
     command: positionals[0],
     file: positionals[1],
+    rest: positionals.slice(2),
+    replyBy: values['reply-by'],
     json: values.json === true,
     units: values.units,
     beforeInclusive: values['before-inclusive'] === true,
@@ -219,6 +239,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           },
           io,
         );
+      case 'units-out':
+      case 'units-in': {
+        const unitsArgs = {
+          tracker: args.file,
+          files: args.rest,
+          output: args.output,
+          replyBy: args.replyBy,
+          json: args.json,
+          lang: args.lang,
+        };
+        return args.command === 'units-out'
+          ? await runUnitsOut(unitsArgs, io)
+          : await runUnitsIn(unitsArgs, io);
+      }
       default:
         throw new CliError(
           `lệnh không có: "${args.command}"; xem phuluc --help`,

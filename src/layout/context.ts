@@ -6,7 +6,7 @@ import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { viDate } from '../core/time/calendar';
 import { labelsFor, type Labels, type Language } from './labels';
 import { DEFAULT_FONT, type FontName } from './metrics';
-import type { Entries, TrackedRow } from './tracker/model';
+import type { Entries, HistoryRow, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
 
 /** What people typed on a task's row: Trạng thái, Tiến độ, dates, notes, added columns. */
@@ -46,6 +46,8 @@ export interface LayoutOptions {
    * each old row held, so a formula's references follow their task and their column.
    */
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /** Rows of the Lịch sử sheet (units' files sent and answers merged): kept by every rebuild. */
+  history?: HistoryRow[];
   /**
    * The font every cell is set in, on screen and on paper (row heights are measured in it):
    * Times New Roman by default, as Nghị định 30/2020 asks of documents.
@@ -85,6 +87,8 @@ export const MASTER_COLUMNS = [
   'status',
   'daysLeft',
   'note',
+  'extensionRequest',
+  'extensionReason',
 ] as const;
 
 /**
@@ -120,6 +124,8 @@ export const ENTRY_COLUMNS: MasterColumn[] = [
   'extendedTo',
   'extensionBasis',
   'note',
+  'extensionRequest',
+  'extensionReason',
 ];
 
 /** One row of the master list: a task, a recurring task's heading, or one of its occurrences. */
@@ -149,6 +155,7 @@ export interface Context {
     units: string;
     assignments: string;
     settings: string;
+    history: string;
   };
   /** Canonical unit name → its sheet name (units with a sheet only). */
   unitSheets: Map<string, string>;

@@ -27,6 +27,7 @@ import { assignments, assignmentsSheet } from './sheets/assignments';
 import { DASHBOARD, dashboardSheet } from './sheets/dashboard';
 import { dashboardPrint, tasksPrint, unitPrint } from './print';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
+import { historySheet } from './sheets/history';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
 import { IDENTITY_NAME } from './tracker/read';
@@ -168,6 +169,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     unitsSheet(ctx),
     assignmentsSheet(ctx, assignments(ctx)),
     settingsSheet(ctx),
+    ...(opts.history && opts.history.length > 0 ? [historySheet(ctx, opts.history)] : []),
   ];
 
   // One font for every cell (Cài đặt), at the size each style names or 11; then every row as

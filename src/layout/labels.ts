@@ -8,7 +8,14 @@ export type Language = 'vi' | 'en';
 
 export interface Labels {
   sheets: Record<
-    'dashboard' | 'tasks' | 'removed' | 'findings' | 'units' | 'assignments' | 'settings',
+    | 'dashboard'
+    | 'tasks'
+    | 'removed'
+    | 'findings'
+    | 'units'
+    | 'assignments'
+    | 'settings'
+    | 'history',
     string
   >;
   states: Record<WorkState, string>;
@@ -32,6 +39,7 @@ const VI: Labels = {
     units: 'Đơn vị',
     assignments: 'Phân công',
     settings: 'Cài đặt',
+    history: 'Lịch sử',
   },
   states: {
     'not-started': 'Chưa thực hiện',
@@ -121,6 +129,8 @@ const VI: Labels = {
     status: 'Tình trạng',
     daysLeft: 'Còn lại (ngày)',
     note: 'Ghi chú',
+    extensionRequest: 'Đề nghị gia hạn đến',
+    extensionReason: 'Lý do đề nghị',
     effectiveDue: 'Hạn tính',
     itemStatus: 'Tình trạng việc',
     isItem: 'Là việc',
@@ -223,6 +233,36 @@ const VI: Labels = {
     docTitle: 'Trích yếu',
     taskCount: 'Số nhiệm vụ',
     fingerprint: 'Mã nhận dạng',
+    historyTitle: 'LỊCH SỬ: PHIẾU GỬI ĐƠN VỊ, BÁO CÁO NHẬN VỀ VÀ CÁC GIÁ TRỊ ĐÃ CẬP NHẬT',
+    historyHelp:
+      'PhuLuc ghi một dòng cho mỗi phiếu gửi đơn vị, mỗi báo cáo nhận về và mỗi giá trị được cập nhật từ báo cáo (cũ → mới). Trang này được giữ qua mọi lần tạo lại sổ; xin đừng sửa.',
+    at: 'Thời điểm',
+    action: 'Việc',
+    file: 'Tệp',
+    ticket: 'Mã phiếu',
+    field: 'Trường',
+    before: 'Giá trị cũ',
+    after: 'Giá trị mới',
+    sent: 'Gửi đơn vị',
+    received: 'Nhận báo cáo',
+    changed: 'Cập nhật',
+    conflict: 'Xung đột',
+    replyBy: 'Hạn trả lời',
+    answersTitle: 'BÁO CÁO CỦA ĐƠN VỊ',
+    sentOn: 'Ngày gửi',
+    answeredOn: 'Ngày nhận',
+    answerStatus: 'Tình hình',
+    answered: 'Đã trả lời',
+    notAnswered: 'Chưa trả lời',
+    answerLate: 'Quá hạn trả lời',
+    resultNote: 'Kết quả / Ghi chú',
+    unitFileTitle: 'BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ',
+    unitFileSheet: 'Báo cáo',
+    replyByLine: 'Xin gửi lại tệp này trước ngày',
+    unitFileHelp:
+      'Xin cập nhật các ô nền vàng: Trạng thái (chọn trong danh sách), Tiến độ (số từ 0 đến 100), Ngày hoàn thành (dd/mm/yyyy), Kết quả / Ghi chú. Cần thêm thời gian thì ghi Đề nghị gia hạn đến và Lý do. Không thêm, xóa dòng hay sửa cột Mã; lưu tệp dạng .xlsx (Excel, LibreOffice, WPS hay Google Trang tính đều được) và gửi lại.',
+    deadline: 'Hạn (đã tính gia hạn)',
+    reason: 'Lý do',
   },
 };
 
@@ -235,6 +275,7 @@ const EN: Labels = {
     units: 'Units',
     assignments: 'Assignments',
     settings: 'Settings',
+    history: 'History',
   },
   states: {
     'not-started': 'Not started',
@@ -329,6 +370,8 @@ const EN: Labels = {
     status: 'Status',
     daysLeft: 'Days left',
     note: 'Notes',
+    extensionRequest: 'Extension requested to',
+    extensionReason: 'Reason for the request',
     effectiveDue: 'Deadline used',
     itemStatus: 'Item status',
     isItem: 'Is item',
@@ -430,6 +473,36 @@ const EN: Labels = {
     docTitle: 'Title',
     taskCount: 'Tasks',
     fingerprint: 'Fingerprint',
+    historyTitle: 'HISTORY: UNIT FILES SENT, ANSWERS RECEIVED AND VALUES UPDATED',
+    historyHelp:
+      'PhuLuc writes one row for each file sent to a unit, each answer received and each value an answer updated (old → new). This sheet is kept by every rebuild; please do not edit it.',
+    at: 'When',
+    action: 'Action',
+    file: 'File',
+    ticket: 'Ticket',
+    field: 'Field',
+    before: 'Old value',
+    after: 'New value',
+    sent: 'Sent to unit',
+    received: 'Answer received',
+    changed: 'Updated',
+    conflict: 'Conflict',
+    replyBy: 'Reply by',
+    answersTitle: 'UNIT REPORTS',
+    sentOn: 'Sent on',
+    answeredOn: 'Received on',
+    answerStatus: 'Situation',
+    answered: 'Answered',
+    notAnswered: 'Not answered yet',
+    answerLate: 'Reply overdue',
+    resultNote: 'Result / Notes',
+    unitFileTitle: 'PROGRESS REPORT ON ASSIGNED TASKS',
+    unitFileSheet: 'Report',
+    replyByLine: 'Please send this file back by',
+    unitFileHelp:
+      'Please update the yellow cells: State (pick from the list), Progress (a number from 0 to 100), Completed on (dd/mm/yyyy), Result / Notes. If more time is needed, fill in Extension requested to and Reason. Do not add or delete rows or edit the ID column; save as .xlsx (Excel, LibreOffice, WPS or Google Sheets all work) and send it back.',
+    deadline: 'Deadline (with extension)',
+    reason: 'Reason',
   },
 };
 

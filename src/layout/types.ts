@@ -155,7 +155,18 @@ export interface PrintSetup {
 }
 
 export type SheetKind =
-  'dashboard' | 'tasks' | 'removed' | 'unit' | 'findings' | 'units' | 'assignments' | 'settings';
+  | 'dashboard'
+  | 'tasks'
+  | 'removed'
+  | 'unit'
+  | 'findings'
+  | 'units'
+  | 'assignments'
+  | 'settings'
+  | 'history'
+  /** A unit file (src/layout/unitfile): the sheet the unit fills, and its hidden ticket. */
+  | 'answer'
+  | 'ticket';
 
 export interface SheetLayout {
   /** Stable role of the sheet ("tasks", "unit:<unit key>"), the same from build to build. */

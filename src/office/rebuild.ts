@@ -101,6 +101,11 @@ export interface BuildRequest {
   today?: IsoDate;
   /** "Trước ngày X" counts X itself, for the tasks people typed into the task list. */
   beforeInclusive?: boolean;
+  /**
+   * Changes the tracker as read before its entries are carried (units' answers merged, files
+   * sent recorded in Lịch sử): the build writes the amended contents.
+   */
+  amend?: (tracker: TrackerContents) => TrackerContents;
 }
 
 export interface BuildReport {
@@ -239,7 +244,8 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
             };
           })
         : { tracker: null, refs: NO_REFS };
-    const tracker = before.tracker;
+    const tracker =
+      before.tracker && request.amend ? request.amend(before.tracker) : before.tracker;
     let refs = before.refs;
 
     const today = request.today ?? todayIso();
@@ -266,6 +272,8 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
       extraColumns: mergeColumns(request.options?.extraColumns, carried?.extraColumns ?? []),
       ...(carried && carried.removed.length > 0 ? { removed: carried.removed } : {}),
       ...(carried ? { moved: carried.moved } : {}),
+      // Lịch sử is never lost: every rebuild writes its rows again.
+      ...(tracker && tracker.history.length > 0 ? { history: tracker.history } : {}),
     };
     const plan = carried?.plan ?? request.plan;
     const layout = (request.makeLayout ?? layoutWorkbook)(plan, options);
@@ -845,6 +853,8 @@ function storableOptions(options: Partial<LayoutOptions>): Partial<LayoutOptions
   const rest = { ...options };
   delete rest.entered;
   delete rest.extraColumns;
+  // Lịch sử lives on its sheet (read back on every build), not in the settings.
+  delete rest.history;
   return rest;
 }
 

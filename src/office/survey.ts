@@ -137,6 +137,7 @@ function keyFromMarker(name: string): string | null {
     phuluc_donvi: 'units',
     phuluc_phancong: 'assignments',
     phuluc_caidat: 'settings',
+    phuluc_lichsu: 'history',
   };
   const k = fixed[name.toLowerCase()];
   if (k) return k;

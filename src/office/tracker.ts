@@ -309,6 +309,8 @@ export interface TrackerLocate {
   /** The workbook shows signs of an earlier PhuLuc build. */
   traces: boolean;
   removed: string | null;
+  /** The Lịch sử sheet (units' files sent and answers merged), read whole and kept. */
+  history: string | null;
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -325,6 +327,7 @@ export function queueTrackerLocate(
   const tableSheet = table ? live.find((s) => lower(s.name) === lower(table.sheet)) : undefined;
   const marked = live.find((s) => s.key === 'tasks');
   const removed = live.find((s) => s.key === 'removed') ?? null;
+  const history = live.find((s) => s.key === 'history') ?? null;
   const identity = survey.names.find((n) => lower(n.name) === lower(IDENTITY_NAME));
   const traces = !!table || !!marked || !!removed || !!identity || survey.stored !== null;
 
@@ -343,6 +346,7 @@ export function queueTrackerLocate(
   };
   const probes = candidates.map((s) => probe(s, true));
   const removedProbe = removed ? probe(removed, false) : null;
+  const historyProbe = history ? probe(history, false) : null;
   const tableRange = table
     ? wb.tables.getItemOrNullObject(table.name).getRange().load('address')
     : null;
@@ -368,7 +372,11 @@ export function queueTrackerLocate(
     );
     const used = new Map<string, Box>();
     const notes = new Map<string, XlNote[]>();
-    for (const p of [...probes, ...(removedProbe ? [removedProbe] : [])]) {
+    for (const p of [
+      ...probes,
+      ...(removedProbe ? [removedProbe] : []),
+      ...(historyProbe ? [historyProbe] : []),
+    ]) {
       const box = p.used.isNullObject
         ? null
         : {
@@ -417,6 +425,7 @@ export function queueTrackerLocate(
       notes,
       traces,
       removed: removed?.name ?? null,
+      history: history?.name ?? null,
     };
   };
 }
@@ -524,5 +533,6 @@ export function trackerReadJobs(
     whole(located.removed);
     notesOf(located.removed);
   }
+  if (located.history && !read.has(lower(located.history))) whole(located.history);
   return jobs;
 }

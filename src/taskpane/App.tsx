@@ -31,10 +31,11 @@ import { FindingsStep } from './ui/FindingsStep';
 import { PreviewStep } from './ui/PreviewStep';
 import { SettingsStep } from './ui/SettingsStep';
 import { SourceStep } from './ui/SourceStep';
+import { UnitsStep } from './ui/UnitsStep';
 import { useCommonStyles } from './ui/common';
 import { StoreContext, usePaneState, useStore, useStrings } from './ui/context';
 
-const STEPS: StepId[] = ['source', 'preview', 'findings', 'build', 'settings'];
+const STEPS: StepId[] = ['source', 'preview', 'findings', 'build', 'units', 'settings'];
 const NEXT: Partial<Record<StepId, StepId>> = {
   source: 'preview',
   preview: 'findings',
@@ -163,6 +164,8 @@ function StepPanel({ step }: { step: StepId }) {
       return <FindingsStep />;
     case 'build':
       return <BuildStep />;
+    case 'units':
+      return <UnitsStep />;
     case 'settings':
       return <SettingsStep />;
   }

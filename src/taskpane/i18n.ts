@@ -7,7 +7,7 @@ import type { ErrorCode } from './model/errors';
 
 export type Language = 'vi' | 'en';
 
-export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'settings';
+export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'units' | 'settings';
 
 export interface ErrorText {
   title: string;
@@ -263,6 +263,7 @@ const vi: Strings = {
     preview: 'Xem trước',
     findings: 'Kiểm tra',
     build: 'Tạo sổ',
+    units: 'Đơn vị báo cáo',
     settings: 'Cài đặt',
   },
   stepsLabel: 'Các bước',
@@ -483,6 +484,9 @@ const vi: Strings = {
       units: 'danh mục đơn vị',
       assignments: 'phân công theo đơn vị',
       settings: 'ngày báo cáo và danh sách chọn',
+      history: 'lịch sử báo cáo của đơn vị',
+      answer: 'phiếu báo cáo của đơn vị',
+      ticket: 'dữ liệu nhận diện phiếu',
     },
     counts: (t, u, f) => `${t} nhiệm vụ · ${u} đơn vị · ${f} kết quả kiểm tra`,
     openHint:
@@ -711,6 +715,7 @@ const en: Strings = {
     preview: 'Preview',
     findings: 'Checks',
     build: 'Build',
+    units: 'Unit reports',
     settings: 'Settings',
   },
   stepsLabel: 'Steps',
@@ -936,6 +941,9 @@ const en: Strings = {
       units: 'unit directory',
       assignments: 'assignments by unit',
       settings: 'report date and lists',
+      history: "history of units' reports",
+      answer: "a unit's report form",
+      ticket: 'data that identifies the form',
     },
     counts: (t, u, f) => `${t} tasks · ${u} units · ${f} check results`,
     openHint:

@@ -5,6 +5,7 @@
 //   xlsx-read — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
 //   docx    — the .docx reader (the document's XML), only for .docx files;
 //   pdf     — the PDF reader with PDF.js and its worker's code, only for PDF files;
+//   units   — the units' forms sent and merged (with the .xlsx writer), only when used;
 //   sample  — the bundled sample plan.
 
 import { PaneFailure } from './model/errors';
@@ -38,6 +39,10 @@ export const modules: PipelineModules = {
   async docxReader() {
     const m = await import(/* webpackChunkName: "docx" */ '../readers/docx');
     return (bytes) => m.readDocxGrid(bytes);
+  },
+  async units() {
+    const m = await import(/* webpackChunkName: "units" */ './units-module');
+    return m.unitsModule;
   },
   async pdfReader() {
     const m = await import(/* webpackChunkName: "pdf" */ './pdf');

@@ -111,7 +111,7 @@ describe('the master list', () => {
   it('is a table with a frozen header, entry columns, a key column and calculated columns', () => {
     // 23 tasks, three of them quarterly: a heading and four occurrences each.
     expect(tasks.table).toMatchObject({
-      range: 'A3:Z35',
+      range: 'A3:AB35',
       keyColumn: 'Mã',
       entryColumns: [
         'Trạng thái',
@@ -120,6 +120,8 @@ describe('the master list', () => {
         'Gia hạn đến',
         'Căn cứ gia hạn',
         'Ghi chú',
+        'Đề nghị gia hạn đến',
+        'Lý do đề nghị',
       ],
     });
     expect(Object.keys(tasks.table!.calculated!)).toEqual([
@@ -135,8 +137,8 @@ describe('the master list', () => {
     const header = tasks.blocks[1]!.rows[0]!.map((c) => c?.text);
     expect(tasks.freeze).toEqual({ rows: 3, columns: header.indexOf('Nhiệm vụ') + 1 });
     expect(header.slice(0, tasks.freeze!.columns)).toEqual(['Mã', 'Mục', 'STT', 'Nhiệm vụ']);
-    for (let c = 19; c <= 25; c++) expect(tasks.columns[c]).toMatchObject({ hidden: true });
-    expect(tasks.columns[18]!.hidden).toBeUndefined();
+    for (let c = 21; c <= 27; c++) expect(tasks.columns[c]).toMatchObject({ hidden: true });
+    expect(tasks.columns[20]!.hidden).toBeUndefined();
   });
 
   it('holds real dates, labels and live formulas, with their values on the report date', () => {
@@ -146,15 +148,15 @@ describe('the master list', () => {
     expect(at('I4')).toMatchObject({ date: '2019-02-28' });
     expect(at('L4')).toMatchObject({ text: 'Chưa thực hiện' });
     // The deadline that counts (Gia hạn đến, else Hạn), then the item's status from it.
-    expect(at('T4')?.formula).toBe('IF($V4=0,"",IF($O4<>"",$O4,IF($I4<>"",$I4,"")))');
-    expect(at('U4')?.formula).toContain('NgayBaoCao>$T4');
-    expect(at('Q4')).toMatchObject({ formula: expect.stringContaining('$U4'), value: 'Quá hạn' });
+    expect(at('V4')?.formula).toBe('IF($X4=0,"",IF($O4<>"",$O4,IF($I4<>"",$I4,"")))');
+    expect(at('W4')?.formula).toContain('NgayBaoCao>$V4');
+    expect(at('Q4')).toMatchObject({ formula: expect.stringContaining('$W4'), value: 'Quá hạn' });
     // V.1 recurs quarterly: a heading, then one row per quarter with its own deadline.
     const v1 = cells(tasks).find((c) => c.cell.text === 'V.1')!;
     const row = Number(v1.address.slice(1));
     expect(at(`I${row}`)?.date).toBeUndefined();
     expect(at(`J${row}`)?.text).toBe('Định kỳ (quý)');
-    expect(at(`Y${row}`)).toMatchObject({ number: 4 });
+    expect(at(`AA${row}`)).toMatchObject({ number: 4 });
     expect(at(`A${row + 1}`)?.text).toBe('V.1/2019-Q1');
     expect(at(`D${row + 1}`)?.text).toMatch(/^Quý I\/2019 – /);
     expect(at(`I${row + 1}`)).toMatchObject({ date: '2019-03-31' });
@@ -164,11 +166,11 @@ describe('the master list', () => {
     expect(at(`Q${row + 1}`)?.value).toBe('Quá hạn');
     expect(at(`Q${row + 2}`)?.value).toBe('Sắp đến hạn');
     expect(at(`Q${row}`)?.value).toBe('Quá hạn');
-    expect(at(`V${row}`)?.value).toBe(0);
+    expect(at(`X${row}`)?.value).toBe(0);
   });
 
   it('colours whole rows by status (labels read from Cài đặt) and offers the state drop-down', () => {
-    const rows = tasks.conditionalFormats.find((cf) => cf.range === 'A4:S35')!;
+    const rows = tasks.conditionalFormats.find((cf) => cf.range === 'A4:U35')!;
     expect(rows.rules[0]!.formula).toBe('$Q4=TT_HoanThanhDungHan');
     // An extension strikes the original Hạn through.
     expect(tasks.conditionalFormats.find((cf) => cf.range === 'I4:I35')!.rules[0]).toMatchObject({
@@ -257,7 +259,7 @@ describe('sheets', () => {
     expect(en.sheets.map((s) => s.kind)).toEqual(vi.sheets.map((s) => s.kind));
     expect(en.sheets[0]!.name).toBe('Dashboard');
     const tasks = en.sheets.find((s) => s.kind === 'tasks')!;
-    expect(tasks.conditionalFormats.find((cf) => cf.range === 'A4:S35')!.rules[3]!.formula).toBe(
+    expect(tasks.conditionalFormats.find((cf) => cf.range === 'A4:U35')!.rules[3]!.formula).toBe(
       '$Q4=TT_QuaHan',
     );
     // The names point at the legend, which holds the labels in the workbook's language.

@@ -95,7 +95,7 @@ describe('every string of the layout is one Excel takes', () => {
     const columns = tasks.table!.columns;
     expect(columns.slice(-13)).toEqual([
       'Cột thêm',
-      'Cột 21',
+      'Cột 23',
       'cột thêm (2)',
       'x'.repeat(255),
       'Lỗi',

@@ -59,7 +59,7 @@ describe('a first build', () => {
     expect(due.value).toBe(43524); // 28/02/2019
     expect(due.numberFormat).toBe('dd/mm/yyyy');
     const status = excel.state.cell(m.sheet, m.rows.get('I.1')!, m.columns.get('Tình trạng')!)!;
-    expect(status.formula).toMatch(/^=IF\(\$V4=1,\$U4,/);
+    expect(status.formula).toMatch(/^=IF\(\$X4=1,\$W4,/);
   });
 
   test('leaves nothing temporary behind, events back on, one undo step', () => {

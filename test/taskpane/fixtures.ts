@@ -8,6 +8,7 @@ import { readPdf } from '../../src/taskpane/pdf';
 import { readXlsxGrid } from '../../src/readers/xlsx';
 import { renderXlsx } from '../../src/render/xlsx';
 import type { PipelineModules } from '../../src/taskpane/model/ports';
+import { unitsModule } from '../../src/taskpane/units-module';
 
 export const modules: PipelineModules = {
   layout: async () => (plan, options) => layoutWorkbook(plan, options),
@@ -15,6 +16,7 @@ export const modules: PipelineModules = {
   xlsxReader: async () => (bytes) => readXlsxGrid(bytes),
   docxReader: async () => readDocxGrid,
   pdfReader: async () => readPdf,
+  units: async () => unitsModule,
 };
 
 const xml = (s: string): string =>

@@ -20,6 +20,8 @@ import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
 import { ASSIGNMENT, countLead, unitNumber } from './assignments';
 import { rowTaskText } from './tasks';
+import { historyDate, unitAnswers, type UnitAnswer } from '../tracker/history';
+import type { IsoDate } from '../../core/plan/types';
 
 export const DASHBOARD = { asOfRow: 3, header: 5, first: 6 } as const;
 /** Rows of the overdue list printed beyond the build day's items (with =TODAY()). */
@@ -267,20 +269,104 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   // The note under the table: its height comes from its text (layout/fit). The empty rows
   // around it are narrow gaps, so the page holds more.
   Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [tr + 2]: 6 });
+  // The units a form was sent to (Lịch sử), then every overdue item.
+  const answers = unitAnswers(ctx.options.history ?? []);
+  const listTop = tr + 3 + (answers.length > 0 ? answers.length + 3 : 0);
   sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
   );
-  sheet.blocks.push(...overdueList(ctx, tr + 3, sheet));
+  if (answers.length > 0) sheet.blocks.push(...answersBlock(ctx, answers, tr + 3, sheet));
+  sheet.blocks.push(...overdueList(ctx, listTop, sheet));
   // Printed: the build day's overdue items and a few rows for the days after (the list's
   // title counts them all, live); its empty rows further down take no paper.
   const overdueNow = ctx.valueDate
     ? ctx.master.rows.filter((r) => r.role !== 'heading' && r.standing.status === 'overdue').length
     : 0;
   const spare = ctx.options.reportDate ? 0 : SPARE_ROWS;
-  sheet.print.printArea = `A1:${last}${tr + 4 + Math.max(1, overdueNow) + spare}`;
+  sheet.print.printArea = `A1:${last}${listTop + 1 + Math.max(1, overdueNow) + spare}`;
   return sheet;
+}
+
+/** Columns of the units' answers: spans of the unit table's columns (0-based, inclusive). */
+const ANSWERS = {
+  no: [0, 0],
+  unit: [1, 1],
+  sentOn: [2, 3],
+  replyBy: [4, 5],
+  answeredOn: [6, 7],
+  status: [8, 10],
+} as const;
+
+/**
+ * The units a file was sent to, from Lịch sử: when, the reply deadline, when the answer came
+ * back, and whether it is late on the report date (a formula: it moves with the calendar).
+ */
+function answersBlock(
+  ctx: Context,
+  answers: UnitAnswer[],
+  top: number,
+  sheet: SheetLayout,
+): SheetLayout['blocks'] {
+  const w = ctx.L.words;
+  const valued = ctx.valueDate !== null;
+  const span = (key: keyof typeof ANSWERS, r: number): void => {
+    const [a, b] = ANSWERS[key];
+    if (b > a) sheet.merges!.push(`${columnLetter(a)}${r}:${columnLetter(b)}${r}`);
+  };
+  const width = ANSWERS.status[1] + 1;
+  const header: (Cell | null)[] = Array.from({ length: width }, () => ({
+    text: '',
+    style: 'header',
+  }));
+  header[ANSWERS.no[0]] = { text: w.stt!, style: 'header' };
+  header[ANSWERS.unit[0]] = { text: w.unit!, style: 'header' };
+  header[ANSWERS.sentOn[0]] = { text: w.sentOn!, style: 'header' };
+  header[ANSWERS.replyBy[0]] = { text: w.replyBy!, style: 'header' };
+  header[ANSWERS.answeredOn[0]] = { text: w.answeredOn!, style: 'header' };
+  header[ANSWERS.status[0]] = { text: w.answerStatus!, style: 'header' };
+  for (const key of Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]) span(key, top + 1);
+  const q = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  const rows = answers.map((a, i): (Cell | null)[] => {
+    const r = top + 2 + i;
+    const cells: (Cell | null)[] = Array.from({ length: width }, () => ({ style: 'plain' }));
+    const sent = historyDate(a.sentAt);
+    const answered = a.answeredAt ? historyDate(a.answeredAt) : null;
+    const date = (iso: IsoDate | null): Cell =>
+      iso ? { date: iso, style: 'date' } : { style: 'date' };
+    cells[ANSWERS.no[0]] = { number: i + 1, style: 'int' };
+    cells[ANSWERS.unit[0]] = { text: a.unit, style: 'text' };
+    cells[ANSWERS.sentOn[0]] = date(sent);
+    cells[ANSWERS.replyBy[0]] = date(a.replyBy);
+    cells[ANSWERS.answeredOn[0]] = date(answered);
+    const by = `${columnLetter(ANSWERS.replyBy[0])}${r}`;
+    const got = `${columnLetter(ANSWERS.answeredOn[0])}${r}`;
+    const late = valued && !answered && !!a.replyBy && ctx.valueDate! > a.replyBy;
+    cells[ANSWERS.status[0]] = formulaCell(
+      `IF(${got}<>"",${q(w.answered!)},IF(AND(${by}<>"",NgayBaoCao>${by}),${q(w.answerLate!)},${q(w.notAnswered!)}))`,
+      'textCenter',
+      valued ? (answered ? w.answered! : late ? w.answerLate! : w.notAnswered!) : undefined,
+    );
+    for (const key of Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]) span(key, r);
+    return cells;
+  });
+  const first = top + 2;
+  const lastRow = top + 1 + answers.length;
+  const status = `${columnLetter(ANSWERS.status[0])}${first}`;
+  sheet.conditionalFormats.push({
+    range: `${columnLetter(ANSWERS.status[0])}${first}:${columnLetter(ANSWERS.status[1])}${lastRow}`,
+    rules: [
+      {
+        formula: `${status}=${q(w.answerLate!)}`,
+        style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true },
+      },
+    ],
+  });
+  return [
+    { origin: address(0, top), rows: [[{ text: w.answersTitle!, style: 'section' }], header] },
+    { origin: address(0, top + 2), rows },
+  ];
 }
 
 /** Colour cues on the percentages: green from 90 %, amber from 50 %, red below. */

@@ -46,6 +46,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
     w.extendedTo!,
     w.extensionBasis!,
     w.note!,
+    w.extensionRequest!,
+    w.extensionReason!,
     ...extras,
     w.removedOn!,
   ];
@@ -68,6 +70,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       e.extendedTo ? { date: e.extendedTo, style: 'date' } : { style: 'date' },
       text(e.extensionBasis),
       text(e.note),
+      e.extensionRequest ? { date: e.extensionRequest, style: 'date' } : { style: 'date' },
+      text(e.extensionReason),
       ...extras.map((h) => plainCell(e.extra?.[h])),
       row.removedOn ? { date: row.removedOn, style: 'date' } : { style: 'date' },
     ];
@@ -81,7 +85,26 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       };
     });
   });
-  const widths = [10, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 12, 20, 24, ...extras.map(() => 16), 12];
+  const widths = [
+    10,
+    7,
+    5,
+    48,
+    24,
+    24,
+    18,
+    24,
+    15,
+    9,
+    12,
+    12,
+    20,
+    24,
+    12,
+    20,
+    ...extras.map(() => 16),
+    12,
+  ];
   const columns = widths.map((width) => ({ width }));
   return {
     key: 'removed',

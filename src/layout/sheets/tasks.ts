@@ -52,6 +52,8 @@ const WIDTHS: Record<MasterColumn, number> = {
   status: 16,
   daysLeft: 9,
   note: 24,
+  extensionRequest: 12,
+  extensionReason: 20,
   effectiveDue: 11,
   itemStatus: 12,
   isItem: 6,
@@ -217,6 +219,10 @@ function taskRow(
       v(daysLeft),
     ),
     note: text(given?.note, 'entry'),
+    extensionRequest: given?.extensionRequest
+      ? { date: given.extensionRequest, style: entry('entryDate') }
+      : { style: entry('entryDate') },
+    extensionReason: text(given?.extensionReason, entry('entry')),
     effectiveDue: formulaCell(f.effectiveDue!, 'date', v(heading ? '' : dateValue(standing.due))),
     itemStatus: formulaCell(f.itemStatus!, 'plain', v(itemValue)),
     isItem: formulaCell(f.isItem!, 'int', v(heading ? 0 : 1)),
@@ -399,6 +405,16 @@ export function tasksSheet(ctx: Context): SheetLayout {
         {
           formula: `AND(${ext}<>"",${due}<>"",${ext}<=${due})`,
           style: { fill: 'FF0000', fontColor: 'FFFFFF', bold: true },
+        },
+      ],
+    },
+    // A unit's extension request not yet approved (no Gia hạn đến as late as it): amber.
+    {
+      range: colRange('extensionRequest'),
+      rules: [
+        {
+          formula: `AND(${at(ctx, 'extensionRequest', firstRow)}<>"",OR(${ext}="",${ext}<${at(ctx, 'extensionRequest', firstRow)}))`,
+          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
         },
       ],
     },

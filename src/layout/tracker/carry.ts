@@ -98,6 +98,8 @@ export function hasEntries(entries: Entries): boolean {
     entries.completed !== undefined ||
     entries.extendedTo !== undefined ||
     (entries.extensionBasis !== undefined && entries.extensionBasis !== '') ||
+    entries.extensionRequest !== undefined ||
+    (entries.extensionReason !== undefined && entries.extensionReason !== '') ||
     (entries.note !== undefined && entries.note !== '') ||
     Object.keys(entries.extra ?? {}).length > 0 ||
     Object.keys(entries.notes ?? {}).length > 0 ||

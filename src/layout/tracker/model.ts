@@ -62,6 +62,10 @@ export interface Entries {
   /** Căn cứ gia hạn: the document or reason for the extension. */
   extensionBasis?: string;
   note?: string;
+  /** Đề nghị gia hạn đến: an extension a unit asked for (not granted until Gia hạn đến is set). */
+  extensionRequest?: IsoDate;
+  /** Lý do đề nghị: the unit's reason for it. */
+  extensionReason?: string;
   /** Columns people added, by header. */
   extra?: Record<string, CarriedValue>;
   /** Cell notes (comments) by column header. */
@@ -110,6 +114,32 @@ export interface TaskListPlace {
   foundBy: 'table' | 'marker' | 'header';
 }
 
+/** What a row of Lịch sử records. */
+export type HistoryAction = 'sent' | 'received' | 'changed' | 'conflict';
+
+/**
+ * One row of the "Lịch sử" sheet: a unit file sent, an answer received, one value an answer
+ * changed, or an answer not applied because of a conflict (kept, so that merging one of two
+ * disagreeing files again later does not apply it). Values are the words a person reads (dates
+ * dd/mm/yyyy).
+ */
+export interface HistoryRow {
+  /** When, "dd/mm/yyyy hh:mm". */
+  at: string;
+  action: HistoryAction;
+  unit: string;
+  /** The unit file's name. */
+  file: string;
+  /** The unit file's stamp (phiếu): which export an answer belongs to. */
+  ticket: string;
+  /** Mã of the task or occurrence ("" for sent / received). */
+  code: string;
+  /** The field's header (Trạng thái, Tiến độ (%)…); for a file sent: the reply deadline's. */
+  field: string;
+  before: string;
+  after: string;
+}
+
 export interface TrackerContents {
   /** The language the task list is written in. */
   language: 'vi' | 'en';
@@ -121,6 +151,11 @@ export interface TrackerContents {
   identity: StoredPlanIdentity | null;
   /** The horizon year a person set in Cài đặt (null: the default, a formula, or none). */
   horizon: number | null;
+  /** Cài đặt: a fixed report date (null: =TODAY() or none) and the "due soon" days. */
+  settings: { reportDate: IsoDate | null; dueSoonDays: number | null };
+  /** Rows of the Lịch sử sheet, oldest first, and its name when there is one. */
+  history: HistoryRow[];
+  historySheet?: string;
   /** Things read but not understood, in words. */
   warnings: { vi: string; en: string }[];
 }

@@ -14,6 +14,8 @@ import { STYLES } from '../styles';
 import type {
   CarriedValue,
   Entries,
+  HistoryAction,
+  HistoryRow,
   ReadBook,
   ReadCell,
   ReadSheet,
@@ -29,6 +31,7 @@ export const TASK_TABLE = 'PhuLuc_NhiemVu_Bang';
 export const TASK_MARKER = 'PhuLuc_NhiemVu';
 export const REMOVED_MARKER = 'PhuLuc_DaBo';
 export const IDENTITY_NAME = 'PhuLuc_KeHoach';
+export const HISTORY_MARKER = 'PhuLuc_LichSu';
 
 type Field = MasterColumn | 'removedOn';
 
@@ -223,12 +226,12 @@ function readRows(
           const n = numberOf(cell);
           if (n === undefined) unreadable(problems, sheet, r, col, cell);
           else entries.progress = n;
-        } else if (f === 'completed' || f === 'extendedTo') {
+        } else if (f === 'completed' || f === 'extendedTo' || f === 'extensionRequest') {
           const iso = dateOf(cell);
           if (iso === undefined) unreadable(problems, sheet, r, col, cell);
           else entries[f] = iso;
-        } else if (f === 'extensionBasis') {
-          entries.extensionBasis = textOf(cell);
+        } else if (f === 'extensionBasis' || f === 'extensionReason') {
+          entries[f] = textOf(cell);
         } else if (f === 'removedOn') {
           facts.removedOn = dateOf(cell) ?? '';
         }
@@ -361,20 +364,105 @@ function readIdentity(book: ReadBook): StoredPlanIdentity | null {
   };
 }
 
-/** The horizon year a person typed on Cài đặt; null when it is PhuLuc's formula (the default). */
-function readHorizon(book: ReadBook): number | null {
-  const item = book.names.find((n) => n.name.toLowerCase() === HORIZON_NAME.toLowerCase());
+/** The one cell a workbook-level name points at. */
+function namedCell(book: ReadBook, name: string): ReadCell | undefined {
+  const item = book.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
   const ref = item ? splitSheetRef(item.formula.replace(/^=/, '')) : null;
   const sheetName = ref && book.sheets.find((s) => s.toLowerCase() === ref.sheet.toLowerCase());
   const sheet = sheetName ? book.sheet(sheetName) : undefined;
   const m = ref && /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.range);
-  if (!sheet || !m) return null;
+  if (!sheet || !m) return undefined;
   let col = 0;
   for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const cell = sheet.cell(Number(m[2]), col);
+  return sheet.cell(Number(m[2]), col);
+}
+
+/** The horizon year a person typed on Cài đặt; null when it is PhuLuc's formula (the default). */
+function readHorizon(book: ReadBook): number | null {
+  const cell = namedCell(book, HORIZON_NAME);
   if (!cell || cell.formula) return null;
   const year = numberOf(cell);
   return year !== undefined && Number.isInteger(year) && year >= 1900 && year <= 2199 ? year : null;
+}
+
+/** Cài đặt's report date when a person fixed one (not =TODAY()), and the "due soon" days. */
+function readSettings(book: ReadBook): TrackerContents['settings'] {
+  const date = namedCell(book, 'NgayBaoCao');
+  const soon = namedCell(book, 'SoNgaySapDenHan');
+  const days = soon && !soon.formula ? numberOf(soon) : undefined;
+  return {
+    reportDate: date && !date.formula ? (dateOf(date) ?? null) : null,
+    dueSoonDays: days !== undefined && Number.isInteger(days) && days >= 0 ? days : null,
+  };
+}
+
+const HISTORY_FIELDS = [
+  'at',
+  'action',
+  'unit',
+  'file',
+  'ticket',
+  'code',
+  'field',
+  'before',
+  'after',
+] as const;
+
+/** The rows of the Lịch sử sheet (either language), oldest first. */
+function readHistory(book: ReadBook): { rows: HistoryRow[]; sheet?: string } {
+  const name = sheetOfName(book, HISTORY_MARKER);
+  const sheet = name ? book.sheet(name) : undefined;
+  if (!sheet) return { rows: [] };
+  const headers = new Map<string, (typeof HISTORY_FIELDS)[number]>();
+  const actions = new Map<string, HistoryAction>();
+  for (const language of ['vi', 'en'] as const) {
+    const w = labelsFor(language).words;
+    for (const f of HISTORY_FIELDS) headers.set(foldForMatch(w[f]!), f);
+    for (const a of ['sent', 'received', 'changed', 'conflict'] as const)
+      actions.set(foldForMatch(w[a]!), a);
+  }
+  for (let r = 1; r <= Math.min(sheet.lastRow, 20); r++) {
+    const cols = new Map<string, number>();
+    for (let c = 1; c <= sheet.lastCol; c++) {
+      const f = headers.get(foldForMatch(textOf(sheet.cell(r, c))));
+      if (f && !cols.has(f)) cols.set(f, c);
+    }
+    if (!cols.has('ticket') || !cols.has('action')) continue;
+    const rows: HistoryRow[] = [];
+    for (let i = r + 1; i <= sheet.lastRow; i++) {
+      const get = (f: (typeof HISTORY_FIELDS)[number]): string => {
+        const c = cols.get(f);
+        return c ? textOf(sheet.cell(i, c)) : '';
+      };
+      const action = actions.get(foldForMatch(get('action')));
+      if (!action) continue;
+      const at = cols.get('at') ? sheet.cell(i, cols.get('at')!) : undefined;
+      rows.push({
+        at: at?.value.type === 'number' ? dateTimeText(at.value.value) : get('at'),
+        action,
+        unit: get('unit'),
+        file: get('file'),
+        ticket: get('ticket'),
+        code: get('code'),
+        field: get('field'),
+        before: get('before'),
+        after: get('after'),
+      });
+    }
+    return { rows, sheet: sheet.name };
+  }
+  return { rows: [], sheet: sheet.name };
+}
+
+/** A date-time serial (a program turned "dd/mm/yyyy hh:mm" into one) as that text again. */
+function dateTimeText(serial: number): string {
+  const iso = serialToIso(Math.floor(serial));
+  if (!iso) return String(serial);
+  const minutes = Math.round((serial - Math.floor(serial)) * 24 * 60);
+  const [y, m, d] = iso.split('-');
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${d}/${m}/${y} ${hh}:${mm}`;
 }
 
 /** Reads an existing tracker. A workbook with no task list gives `taskList: null`. */
@@ -388,8 +476,13 @@ export function readTracker(book: ReadBook): TrackerContents {
     removed: [],
     identity: readIdentity(book),
     horizon: readHorizon(book),
+    settings: readSettings(book),
+    history: [],
     warnings: problems.warnings,
   };
+  const history = readHistory(book);
+  contents.history = history.rows;
+  if (history.sheet) contents.historySheet = history.sheet;
   if (found) {
     const sheet = book.sheet(found.place.sheet)!;
     const columns = columnsOf(sheet, found.place.headerRow, sheet.lastCol);

@@ -19,6 +19,8 @@ import type {
 import type { Finding, Plan } from '../../core/plan/types';
 import type { Grid } from '../../core/grid/types';
 import { readAppendix, ReadRefusal } from '../../office/reader';
+import { MasterListError } from '../../office/masterlist';
+import { mergeUnitFiles, sendUnitFiles } from '../../office/units';
 
 /** The builder's steps, in order, with the share of the work done when each starts. */
 const STEP_PROGRESS: Record<string, number> = {
@@ -177,5 +179,33 @@ export function excelPort(host: ExcelHost): ExcelPort {
         throw error;
       }
     },
+
+    async sendUnitFiles(replyBy, clock) {
+      const sent = await inWords(() => sendUnitFiles(host, replyBy, clock));
+      return {
+        files: sent.files.map((f) => ({
+          unit: f.unit,
+          fileName: f.fileName,
+          rows: f.rows.length,
+          layout: f.layout,
+        })),
+      };
+    },
+
+    async mergeUnitFiles(answers, clock) {
+      const merged = await inWords(() => mergeUnitFiles(host, answers, clock));
+      return merged.summary;
+    },
   };
+}
+
+/** The add-in's refusals (no plan recorded, a rebuild that fails) in the pane's terms. */
+async function inWords<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof MasterListError || error instanceof BuildError)
+      throw new PaneFailure('excel-write-failed', error.en, { vi: error.vi, en: error.en });
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@
 import type { Grid } from '../../core/grid/types';
 import type { Finding, Plan } from '../../core/plan/types';
 import type { WorkbookLayout } from '../../layout/types';
+import type { AnswerInput, MergeSummary } from '../../layout/unitfile/merge';
 import type { Language } from '../i18n';
 
 /** The layout options the pane sets (src/layout's LayoutOptions). */
@@ -26,6 +27,45 @@ export interface PipelineModules {
   docxReader(): Promise<(bytes: Uint8Array) => Promise<Grid>>;
   /** PDF.js and the PDF table reader; failures are PaneFailures with the pdf-… codes. */
   pdfReader(): Promise<(bytes: Uint8Array) => Promise<Grid>>;
+  /** The units' loop on .xlsx files (src/render/xlsx/units.ts) and a zip writer. */
+  units(): Promise<UnitsModule>;
+}
+
+/** "dd/mm/yyyy hh:mm" and the day, as the pane reads them from the clock. */
+export interface UnitsClock {
+  now: string;
+  today: string;
+}
+
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A unit file as the pane lists it. */
+export interface SentUnitFile {
+  unit: string;
+  fileName: string;
+  rows: number;
+}
+
+export interface UnitsModule {
+  /** A tracker's bytes → a zip of the unit files with the tracker recording them. */
+  send(
+    tracker: NamedBytes,
+    replyBy: string,
+    clock: UnitsClock,
+  ): Promise<{ zip: Uint8Array; tracker: Uint8Array; files: SentUnitFile[] }>;
+  /** A tracker's bytes and answered files → what the merge did, and the tracker (null: unchanged). */
+  merge(
+    tracker: Uint8Array,
+    answers: NamedBytes[],
+    clock: UnitsClock,
+  ): Promise<{ summary: MergeSummary; tracker: Uint8Array | null }>;
+  /** Unit files laid out inside Excel, written and zipped. */
+  zip(files: { fileName: string; layout: WorkbookLayout }[]): Promise<Uint8Array>;
+  /** Answered files read (inside Excel the merge runs on the open workbook). */
+  readAnswers(answers: NamedBytes[]): AnswerInput[];
 }
 
 /** Where a grid read from Excel sits: its sheet, and the sheet cell of the grid's first cell. */
@@ -119,6 +159,13 @@ export interface ExcelPort {
     onProgress: (fraction: number) => void,
     answers?: BuildAnswers & { beforeInclusive?: boolean },
   ): Promise<ExcelBuildReport>;
+  /** One form per unit (as layouts), recorded in the workbook's Lịch sử (src/office/units.ts). */
+  sendUnitFiles?(
+    replyBy: string,
+    clock: UnitsClock,
+  ): Promise<{ files: (SentUnitFile & { layout: WorkbookLayout })[] }>;
+  /** Units' answers merged into the open workbook. */
+  mergeUnitFiles?(answers: AnswerInput[], clock: UnitsClock): Promise<MergeSummary>;
 }
 
 /** The browser's side: saving a file, remembering settings. */

@@ -53,6 +53,7 @@ import {
   type Settings,
 } from './settings';
 import { decodeText, gridFromFile, gridFromPaste, MAX_FILE_BYTES } from './sources';
+import { UnitsController } from './units';
 
 export type SourceKind = 'paste' | 'file' | 'sample' | 'selection';
 
@@ -183,8 +184,15 @@ export class PaneStore {
   private highlightSeq = 0;
   /** Answers given to this plan's questions, sent with each attempt until a build succeeds. */
   private answers: BuildAnswers = {};
+  /** "Đơn vị báo cáo": forms sent to the units and their answers merged. */
+  readonly units: UnitsController;
 
   constructor(private readonly deps: StoreDeps) {
+    this.units = new UnitsController({
+      modules: deps.modules,
+      browser: deps.browser,
+      excel: () => this.excelPort,
+    });
     this.state = {
       step: 'source',
       settings: deps.storage ? loadSettings(deps.storage) : { ...DEFAULT_SETTINGS },
