@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import * as espree from 'espree';
 import layers from './eslint/layers.mjs';
 
 export default tseslint.config(
@@ -137,5 +138,18 @@ export default tseslint.config(
     files: ['**/*.{js,cjs,mjs}', 'bin/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The pane pages' first scripts also run in Internet Explorer 11 and the old Edge: parsed as
+    // ES5 (a newer syntax is an error here), in the browser.
+    files: ['src/taskpane/old-host.js', 'src/taskpane/office-host.js'],
+    languageOptions: {
+      parser: espree,
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { ...globals.browser },
+    },
+    // ES5 has no catch without a binding.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
 );

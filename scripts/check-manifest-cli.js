@@ -2,10 +2,12 @@
 /**
  * Runs the offline manifest check from a shell, without a TypeScript runner:
  *
- *   node scripts/check-manifest-cli.js [manifest.xml] [--base https://host:port]
+ *   node scripts/check-manifest-cli.js [manifest.xml …] [--base https://host:port | --base auto]
  *
- * scripts/check-manifest.ts is transpiled in memory with the project's TypeScript compiler.
- * Exit code 0 when the manifest passes, 1 with the list of problems otherwise.
+ * Without a file: manifest.xml (the dev server's, https://localhost:3000) and, when a build wrote
+ * it, dist/manifest.xml, checked against the address it was built for (its SourceLocation's
+ * folder: `--base auto`). scripts/check-manifest.ts is transpiled in memory with the project's
+ * TypeScript compiler. Exit code 0 when every manifest passes, 1 with the problems otherwise.
  */
 'use strict';
 
@@ -29,22 +31,35 @@ function loadChecker() {
 
 function main(argv) {
   const rootDir = path.join(__dirname, '..');
-  let manifest = path.join(rootDir, 'manifest.xml');
-  let baseUrl;
+  const files = [];
+  let base;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--base') baseUrl = argv[++i];
-    else manifest = path.resolve(argv[i]);
+    if (argv[i] === '--base') base = argv[++i];
+    else files.push({ file: path.resolve(argv[i]), base: undefined });
   }
-  const { checkManifest } = loadChecker();
-  const problems = checkManifest(fs.readFileSync(manifest, 'utf8'), rootDir, { baseUrl });
-  const name = path.relative(process.cwd(), manifest) || manifest;
-  if (problems.length === 0) {
-    console.log(`${name}: OK`);
-    return 0;
+  if (files.length === 0) {
+    files.push({ file: path.join(rootDir, 'manifest.xml'), base: undefined });
+    const built = path.join(rootDir, 'dist', 'manifest.xml');
+    if (fs.existsSync(built)) files.push({ file: built, base: 'auto' });
   }
-  console.error(`${name}: ${problems.length} problem(s)`);
-  for (const p of problems) console.error(`  - ${p}`);
-  return 1;
+  const { checkManifest, manifestBase } = loadChecker();
+  let failed = 0;
+  for (const entry of files) {
+    const xml = fs.readFileSync(entry.file, 'utf8');
+    const wanted = base ?? entry.base;
+    const baseUrl = wanted === 'auto' ? manifestBase(xml) : wanted;
+    const problems = checkManifest(xml, rootDir, { baseUrl });
+    const name = path.relative(process.cwd(), entry.file) || entry.file;
+    const against = baseUrl ? ` (${baseUrl})` : '';
+    if (problems.length === 0) {
+      console.log(`${name}${against}: OK`);
+      continue;
+    }
+    failed++;
+    console.error(`${name}${against}: ${problems.length} problem(s)`);
+    for (const p of problems) console.error(`  - ${p}`);
+  }
+  return failed === 0 ? 0 : 1;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -7,7 +7,8 @@
  * resids in VersionOverrides, every URL (base, and that the file it names exists in the source
  * tree), icon sizes, the ExcelApi requirement set and the permission level.
  *
- * Used by test/manifest.test.ts; from a shell: `node scripts/check-manifest-cli.js [manifest.xml]`.
+ * Used by test/manifest.test.ts; from a shell: `npm run check:manifest` checks manifest.xml and,
+ * when a build wrote it, dist/manifest.xml (against the address it was built for, ADDIN_URL).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,9 +36,22 @@ export const DEFAULT_FUNCTION_SOURCES: readonly string[] = ['src/commands/comman
 
 export const DEFAULT_PAGES: Readonly<Record<string, string>> = {
   'taskpane.html': 'src/taskpane/taskpane.html',
+  'index.html': 'src/taskpane/taskpane.html',
   'commands.html': 'src/commands/commands.html',
   'help.html': 'src/taskpane/help.html',
 };
+
+/**
+ * The address a manifest serves the add-in from: its SourceLocation's folder
+ * (https://host/addin for https://host/addin/taskpane.html). A built manifest is checked
+ * against it (`--base auto`); undefined when there is no SourceLocation.
+ */
+export function manifestBase(xmlText: string): string | undefined {
+  const source = /<SourceLocation\s+DefaultValue="([^"]+)"/.exec(xmlText)?.[1];
+  if (source === undefined) return undefined;
+  const at = source.split(/[?#]/)[0] ?? '';
+  return at.slice(0, at.lastIndexOf('/'));
+}
 
 /** Children of <OfficeApp xsi:type="TaskPaneApp"> in schema order. */
 const OFFICE_APP_ORDER = [

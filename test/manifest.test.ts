@@ -1,9 +1,16 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
-import { checkManifest, DEFAULT_FUNCTION_SOURCES, DEFAULT_PAGES } from '../scripts/check-manifest';
+import {
+  checkManifest,
+  DEFAULT_FUNCTION_SOURCES,
+  DEFAULT_PAGES,
+  manifestBase,
+} from '../scripts/check-manifest';
 import { COMMANDS } from '../src/commands/commands';
+import { addinUrl } from './helpers/scripts';
 
 const ROOT = path.join(__dirname, '..');
 const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -262,5 +269,91 @@ describe('checkManifest finds problems', () => {
       /must start with https:\/\/localhost:3000\//,
     );
     expect(checkManifest(moved, ROOT, { baseUrl: 'https://phuluc.example.vn' })).toEqual([]);
+  });
+});
+
+describe('the manifest built for the address given at build time (ADDIN_URL)', () => {
+  const ADDRESS = 'https://phuluc.example.vn/addin';
+  const built = addinUrl.manifestFor(MANIFEST, ADDRESS);
+  const urls = (xml: string) => [...xml.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+
+  test('every URL moves under the address; none is left at the dev server', () => {
+    const before = urls(MANIFEST).filter((u) => u.startsWith('https://localhost:3000/'));
+    expect(before.length).toBeGreaterThan(10);
+    expect(urls(built).filter((u) => u.startsWith(`${ADDRESS}/`))).toEqual(
+      before.map((u) => u.replace('https://localhost:3000', ADDRESS)),
+    );
+    expect(urls(built).filter((u) => u.includes('localhost'))).toEqual([]);
+    expect(built).toContain(`<SourceLocation DefaultValue="${ADDRESS}/taskpane.html"/>`);
+  });
+
+  test('passes the offline check against its own address, and not against localhost', () => {
+    expect(manifestBase(built)).toBe(ADDRESS);
+    expect(manifestBase(MANIFEST)).toBe('https://localhost:3000');
+    expect(checkManifest(built, ROOT, { baseUrl: manifestBase(built) })).toEqual([]);
+    expect(checkManifest(built, ROOT).join('\n')).toMatch(
+      /must start with https:\/\/localhost:3000/,
+    );
+  });
+
+  test.each([
+    ['https://phuluc.example.vn', 'https://phuluc.example.vn'],
+    ['https://phuluc.example.vn/', 'https://phuluc.example.vn'],
+    ['  https://phuluc.example.vn/addin/ ', 'https://phuluc.example.vn/addin'],
+    ['https://Phuluc.Example.vn:8443/a/b', 'https://phuluc.example.vn:8443/a/b'],
+  ])('ADDIN_URL %j is the address %j', (text, base) => {
+    expect(addinUrl.parseAddinUrl(text)).toBe(base);
+  });
+
+  test.each([
+    ['http://phuluc.example.vn', /https/],
+    ['phuluc.example.vn', /không phải một địa chỉ[\s\S]*not an address/],
+    ['https://phuluc.example.vn/?a=1', /\? hoặc #/],
+    ['https://phuluc.example.vn/#top', /\? hoặc #/],
+    ['https://admin:secret@phuluc.example.vn', /tên đăng nhập[\s\S]*user name/],
+    ['', /không phải một địa chỉ/],
+  ])('ADDIN_URL %j is refused, in Vietnamese and English', (text, message) => {
+    expect(() => addinUrl.parseAddinUrl(text)).toThrow(message);
+  });
+
+  test('`npm run check:manifest` checks a built manifest against the address it was built for', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phuluc-manifest-cli-'));
+    const run = (file: string) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-manifest-cli.js'), file], {
+        encoding: 'utf8',
+      });
+    try {
+      const good = path.join(tmp, 'manifest.xml');
+      fs.writeFileSync(good, built);
+      // A file given alone is checked against localhost; `--base auto` is the default for dist/.
+      const auto = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'check-manifest-cli.js'), good, '--base', 'auto'],
+        { encoding: 'utf8' },
+      );
+      expect(auto.stdout).toContain(`(${ADDRESS}): OK`);
+      expect(auto.status).toBe(0);
+      expect(run(good).status).toBe(1);
+      // One URL forgotten at the dev server.
+      const mixed = path.join(tmp, 'mixed.xml');
+      fs.writeFileSync(
+        mixed,
+        built.replace(
+          `<bt:Url id="PhuLuc.Help.Url" DefaultValue="${ADDRESS}/help.html"/>`,
+          '<bt:Url id="PhuLuc.Help.Url" DefaultValue="https://localhost:3000/help.html"/>',
+        ),
+      );
+      const wrong = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'check-manifest-cli.js'), mixed, '--base', 'auto'],
+        { encoding: 'utf8' },
+      );
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toMatch(
+        /Help\.Url.*must start with https:\/\/phuluc\.example\.vn\/addin\//,
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

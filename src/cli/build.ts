@@ -2,12 +2,14 @@
 // --json`) → the tracking workbook. The file appears whole or not at all: it is written next
 // to OUT under a temporary name, then renamed.
 
+import { FONT_NAMES, isFontName } from '../layout/metrics';
 import { promises as fs } from 'fs';
 import { extname, resolve } from 'path';
 import { planFromGrid, parsePlanText, type ParseOptions } from '../core/plan/parse';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import { viDate } from '../core/time/calendar';
 import { planIdentity } from '../core/plan/identity';
+import { defaultHorizon } from '../core/status/items';
 import { layoutWorkbook } from '../layout';
 import { carryOver, type Carried } from '../layout/tracker/carry';
 import { bookFromXlsx } from '../layout/tracker/fromXlsx';
@@ -37,6 +39,8 @@ export interface BuildArgs {
   lang: 'vi' | 'en';
   groupSheets: boolean;
   beforeInclusive: boolean;
+  /** The workbook's font (Times New Roman when absent). */
+  font?: string;
   /** Carry entries across pairs the matcher is unsure of (a person checked them). */
   acceptUncertain?: boolean;
   /** Replace the plan of a tracker that tracks another plan. */
@@ -128,6 +132,16 @@ export function planProblem(value: unknown): string | null {
     if (!dateOrNull(time.due)) return `${at}.time.due`;
     if (!(time.recurrence === null || RECURRENCES.includes(String(time.recurrence))))
       return `${at}.time.recurrence`;
+    if (time.occurrences !== undefined) {
+      if (!Array.isArray(time.occurrences)) return `${at}.time.occurrences`;
+      for (const [j, o] of time.occurrences.entries()) {
+        const where = `${at}.time.occurrences[${j}]`;
+        if (!isObject(o) || !str(o.label) || typeof o.period !== 'string') return where;
+        if (!/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.test(o.period)) return `${where}.period`;
+        if (!(typeof o.start === 'string' && isIsoDate(o.start))) return `${where}.start`;
+        if (!(typeof o.due === 'string' && isIsoDate(o.due))) return `${where}.due`;
+      }
+    }
   }
   for (const [i, u] of (value.units as unknown[]).entries()) {
     const at = `units[${i}]`;
@@ -404,6 +418,11 @@ function checkArgs(args: BuildArgs): { file: string; output: string; dueSoonDays
         `--due-soon "${args.dueSoon}" must be a number of days from 0 to 365`,
       );
   }
+  if (args.font !== undefined && !isFontName(args.font))
+    throw new CliError(
+      `--font "${args.font}": chọn một trong ${FONT_NAMES.join(', ')}`,
+      `--font "${args.font}": choose one of ${FONT_NAMES.join(', ')}`,
+    );
   return { file: args.file, output: args.output, dueSoonDays };
 }
 
@@ -443,13 +462,22 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
   const parsed = await readAnyPlan(file, { beforeInclusive: args.beforeInclusive, directory }, io);
   if (parsed.tasks.length === 0) throw noTasksError(file, parsed);
   const existing = await readExistingTracker(output);
+  const today = localToday();
+  // Recurring tasks run to the horizon: the year set in the tracker's Cài đặt, else the later of
+  // the plan's last year and the report date's (with =TODAY(): this year).
+  const horizon = defaultHorizon(
+    parsed,
+    Number((args.today ?? today).slice(0, 4)),
+    existing?.tracker.horizon ?? null,
+  );
   let plan = parsed;
   let carried: Carried | null = null;
   if (existing) {
     carried = carryOver(existing.tracker, parsed, {
-      today: localToday(),
+      today,
       acceptUncertain: args.acceptUncertain,
       beforeInclusive: args.beforeInclusive,
+      horizon,
     });
     const { verdict, share, before } = carried.report.plan;
     if (verdict === 'different' && !args.replacePlan) {
@@ -466,9 +494,13 @@ export async function runBuild(args: BuildArgs, io: BuildIO): Promise<number> {
 
   const layout = layoutWorkbook(plan, {
     reportDate: args.today ?? null,
+    buildDate: today,
+    horizon: existing?.tracker.horizon ?? null,
+    minHorizon: carried?.horizon ?? null,
     dueSoonDays,
     language: args.lang,
     groupSheets: args.groupSheets,
+    ...(args.font && isFontName(args.font) ? { font: args.font } : {}),
     ...(carried
       ? {
           entered: carried.entered,

@@ -49,6 +49,7 @@ Tùy chọn / Options:
                        fixed report date (default: today, =TODAY() in the workbook)
   --due-soon N         số ngày "sắp đến hạn" (mặc định 7) / "due soon" window (default 7)
   --group-sheets       cả nhóm đơn vị ("Các phòng…") có trang riêng / sheets for unit groups too
+  --font TÊN           phông chữ của sổ: Times New Roman (mặc định), Arial, Calibri / the workbook's font
   --accept-uncertain   coi các cặp nhiệm vụ "có thể là một" là cùng nhiệm vụ (mang giá trị sang)
                        take pairs that may be the same task as the same (carry their entries)
   --replace-plan       cho phép ghi kế hoạch khác lên sổ (mã thoát 3 nếu không có)
@@ -68,6 +69,7 @@ interface ParsedArgs {
   today: string | undefined;
   dueSoon: string | undefined;
   groupSheets: boolean;
+  font: string | undefined;
   acceptUncertain: boolean;
   replacePlan: boolean;
   help: boolean;
@@ -115,6 +117,7 @@ function readArgs(argv: string[]): ParsedArgs {
         today: { type: 'string' },
         'due-soon': { type: 'string' },
         'group-sheets': { type: 'boolean', default: false },
+        font: { type: 'string' },
         'accept-uncertain': { type: 'boolean', default: false },
         'replace-plan': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -148,6 +151,7 @@ function readArgs(argv: string[]): ParsedArgs {
     today: values.today,
     dueSoon: values['due-soon'],
     groupSheets: values['group-sheets'] === true,
+    font: values.font,
     acceptUncertain: values['accept-uncertain'] === true,
     replacePlan: values['replace-plan'] === true,
     help: values.help === true,
@@ -208,6 +212,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
             units: args.units,
             lang: args.lang,
             groupSheets: args.groupSheets,
+            font: args.font,
             beforeInclusive: args.beforeInclusive,
             acceptUncertain: args.acceptUncertain,
             replacePlan: args.replacePlan,

@@ -1,8 +1,11 @@
 // What every sheet builder needs: the plan, the options, the words, and where things are.
 
 import type { Entered } from '../core/status';
+import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
+import { viDate } from '../core/time/calendar';
 import { labelsFor, type Labels, type Language } from './labels';
+import { DEFAULT_FONT, type FontName } from './metrics';
 import type { Entries, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
 
@@ -12,6 +15,19 @@ export type EnteredValues = Entries;
 export interface LayoutOptions {
   /** A fixed report date, or null for =TODAY() (the workbook then moves with the calendar). */
   reportDate: IsoDate | null;
+  /**
+   * The day of the build. With =TODAY() as the report date, the values stored with the
+   * formulas (for programs that do not calculate) are those of this day, and recurring tasks
+   * run at least to its year. The layout never reads the clock: the caller gives it.
+   */
+  buildDate?: IsoDate | null;
+  /**
+   * The year open-ended recurring tasks are tracked to, as set in Cài đặt (read back on a
+   * rebuild); null: the later of the plan's last year and the report date's year.
+   */
+  horizon?: number | null;
+  /** At least this horizon (a rebuild keeps the periods that have entries). */
+  minHorizon?: number | null;
   /** Unfinished tasks due within this many days are "due soon" (3–7 is usual). */
   dueSoonDays: number;
   language: Language;
@@ -30,6 +46,11 @@ export interface LayoutOptions {
    * each old row held, so a formula's references follow their task and their column.
    */
   moved?: { headers: string[]; taskAtRow: Record<number, string> };
+  /**
+   * The font every cell is set in, on screen and on paper (row heights are measured in it):
+   * Times New Roman by default, as Nghị định 30/2020 asks of documents.
+   */
+  font?: FontName;
   /** Names of sheets in the workbook that are not PhuLuc's: its sheets take other names. */
   reservedSheetNames?: string[];
 }
@@ -38,11 +59,12 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   reportDate: null,
   dueSoonDays: 7,
   language: 'vi',
+  font: DEFAULT_FONT,
   groupSheets: false,
   includeSupport: true,
 };
 
-/** Master list columns, in order. `overdueOrder` is a hidden helper for the dashboard list. */
+/** Master list columns people see, in order. */
 export const MASTER_COLUMNS = [
   'code',
   'section',
@@ -58,15 +80,62 @@ export const MASTER_COLUMNS = [
   'state',
   'progress',
   'completed',
+  'extendedTo',
+  'extensionBasis',
   'status',
   'daysLeft',
   'note',
 ] as const;
-export type MasterColumn = (typeof MASTER_COLUMNS)[number] | 'overdueOrder';
-/** Every column the layout writes on the master list, the hidden helper last. */
-export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, 'overdueOrder'];
 
-export const ENTRY_COLUMNS: MasterColumn[] = ['state', 'progress', 'completed', 'note'];
+/**
+ * Hidden helpers right of the columns people added, numbers wherever the counts use them (no
+ * formula takes a name or a Mã as a criterion):
+ *   effectiveDue  the deadline that counts (Gia hạn đến, else Hạn);
+ *   itemStatus    an item's own Tình trạng ("" on a recurring task's heading), which the
+ *                 heading sums up without reading its own cell;
+ *   isItem        1 for an item of work, 0 for a heading (a row typed at the end: 1);
+ *   isDue         1 for an item whose deadline has come and that is not set aside;
+ *   overdueOrder  the running number of overdue items, for the dashboard's list;
+ *   periods       on a heading, the number of its occurrences;
+ *   taskNo        the task's number, the same on a heading and its occurrences.
+ */
+export const HELPER_COLUMNS = [
+  'effectiveDue',
+  'itemStatus',
+  'isItem',
+  'isDue',
+  'overdueOrder',
+  'periods',
+  'taskNo',
+] as const;
+export type HelperColumn = (typeof HELPER_COLUMNS)[number];
+export type MasterColumn = (typeof MASTER_COLUMNS)[number] | HelperColumn;
+/** Every column the layout writes on the master list, the hidden helpers last. */
+export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, ...HELPER_COLUMNS];
+
+export const ENTRY_COLUMNS: MasterColumn[] = [
+  'state',
+  'progress',
+  'completed',
+  'extendedTo',
+  'extensionBasis',
+  'note',
+];
+
+/** One row of the master list: a task, a recurring task's heading, or one of its occurrences. */
+export interface MasterRow {
+  /** 1-based sheet row. */
+  r: number;
+  /** Mã. */
+  code: string;
+  task: PlanTask;
+  role: TaskStanding['role'];
+  /** The task's number (1-based, in plan order): the same on a heading and its occurrences. */
+  group: number;
+  /** Occurrences under a heading. */
+  periods: number;
+  standing: TaskStanding;
+}
 
 export interface Context {
   plan: Plan;
@@ -95,8 +164,20 @@ export interface Context {
     /** 0-based column of each master column. */
     col: Record<MasterColumn, number>;
     extraColumns: string[];
+    /** Mã → 1-based sheet row. */
     rowOf: Map<string, number>;
+    /** Every row of the list, in order. */
+    rows: MasterRow[];
   };
+  /**
+   * The date the stored values are computed for (the report date, or the build day with
+   * =TODAY()); null: formulas are written without stored values.
+   */
+  valueDate: IsoDate | null;
+  /** The horizon year recurring tasks run to in this build. */
+  horizon: number | null;
+  /** Where each item stands on `valueDate` (every row of the master list, headings included). */
+  standings: TaskStanding[];
   /** "Kế hoạch số 15/KH-UBND ngày 26/12/2019" */
   planLine: string;
   /** Styles made while laying out (a base style with a person's fill), added to the workbook's. */
@@ -119,16 +200,28 @@ export function withFill(
 
 export { viDate } from '../core/time/calendar';
 
-/** A4 landscape, fit to width, the plan's number in the page header. */
-export function printSetup(ctx: Context, repeatRows?: string): PrintSetup {
-  const header = ctx.planLine.replace(/&/g, '&&');
+/** Page margins (inches): room for the page header and footer. */
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/**
+ * A4 landscape, fit to width, `repeatRows` on every page; the plan (and `title`, a unit's
+ * name) in the page header, never the product's name; the sheet, the report date and the page
+ * in the footer. With =TODAY() the report date is the day of printing: Excel's &D.
+ * Kinds of sheet with print rules of their own refine this in layout/print.
+ */
+export function printSetup(ctx: Context, repeatRows?: string, title?: string): PrintSetup {
+  const escape = (text: string): string => text.replace(/&/g, '&&');
+  const w = ctx.L.words;
+  const date = ctx.options.reportDate ? viDate(ctx.options.reportDate) : '&D';
+  const plan = escape(ctx.planLine);
   return {
     orientation: 'landscape',
     paperSize: 'A4',
     fitToWidth: true,
     ...(repeatRows ? { repeatRows } : {}),
-    header: `&L${header}`,
-    footer: `&LPhuLuc&R&P/&N`,
+    margins: { ...MARGINS },
+    header: title ? `&L&B${escape(title)}&B&R${plan}` : `&L${plan}`,
+    footer: `&L&A&C${escape(w.asOf!)} ${date}&R${w.pageOf!}`,
   };
 }
 
@@ -139,6 +232,7 @@ export function toEntered(
   return {
     state: values?.state ? stateOf(values.state) : undefined,
     completed: values?.completed ?? null,
+    extendedTo: values?.extendedTo ?? null,
   };
 }
 

@@ -2,26 +2,35 @@
 // .xlsx writer and the Office.js writer render it without decisions of their own.
 
 import type { Plan, PlanTask } from '../core/plan/types';
-import { leadUnitNames, unitNames } from '../core/status/rollup';
+import { CATEGORIES } from '../core/status';
+import { defaultHorizon } from '../core/status/items';
+import { leadUnitNames, standings, unitNames } from '../core/status/rollup';
 import { absoluteRange, sheetRef } from './a1';
 import {
   DEFAULT_OPTIONS,
+  HELPER_COLUMNS,
   MASTER_COLUMNS,
+  toEntered,
   type Context,
   type LayoutOptions,
   type MasterColumn,
+  type MasterRow,
   viDate,
 } from './context';
-import { labelsFor } from './labels';
+import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from './names';
+import { labelsFor, stateOfLabel } from './labels';
 import { legalLayout } from './legal';
+import { fitSheet } from './fit';
+import { DEFAULT_FONT, DEFAULT_SIZE } from './metrics';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
-import { dashboardSheet } from './sheets/dashboard';
+import { DASHBOARD, dashboardSheet } from './sheets/dashboard';
+import { dashboardPrint, tasksPrint, unitPrint } from './print';
 import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
 import { IDENTITY_NAME } from './tracker/read';
-import { unitSheet } from './sheets/unit';
+import { UNIT_HEADER_ROW, unitSheet } from './sheets/unit';
 import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
 
@@ -29,6 +38,7 @@ export type { LayoutOptions, EnteredValues } from './context';
 export { DEFAULT_OPTIONS, MASTER_COLUMNS, MASTER_FIELDS, ENTRY_COLUMNS } from './context';
 export type { MasterColumn } from './context';
 export { labelsFor, stateOfLabel } from './labels';
+export { HELPER_COLUMNS } from './context';
 export type { Labels, Language } from './labels';
 
 const MASTER_HEADER_ROW = 3;
@@ -84,8 +94,45 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   const extraColumns = opts.extraColumns ?? [];
   const col = {} as Record<MasterColumn, number>;
   MASTER_COLUMNS.forEach((key, i) => (col[key] = i));
-  col.overdueOrder = MASTER_COLUMNS.length + extraColumns.length;
+  HELPER_COLUMNS.forEach((key, i) => (col[key] = MASTER_COLUMNS.length + extraColumns.length + i));
   const firstRow = MASTER_HEADER_ROW + 1;
+
+  // The rows of the master list (recurring tasks: a heading and its occurrences) and where each
+  // stands on the day the stored values are for.
+  const valueDate = opts.reportDate ?? opts.buildDate ?? null;
+  const base = defaultHorizon(
+    plan,
+    valueDate ? Number(valueDate.slice(0, 4)) : null,
+    opts.horizon ?? null,
+  );
+  const horizon =
+    opts.minHorizon != null ? Math.max(base ?? opts.minHorizon, opts.minHorizon) : base;
+  const entered = Object.fromEntries(
+    Object.entries(opts.entered ?? {}).map(([code, values]) => [
+      code,
+      toEntered(values, stateOfLabel),
+    ]),
+  );
+  const all = standings(plan, valueDate ?? '1900-01-01', opts.dueSoonDays, entered, { horizon });
+  const groupOf = new Map(plan.tasks.map((t, i) => [t, i + 1]));
+  const masterRows: MasterRow[] = [];
+  all.forEach((standing, i) => {
+    const row = standing.row;
+    masterRows.push({
+      r: firstRow + i,
+      code: row.code,
+      task: row.task,
+      role: row.role,
+      group: groupOf.get(row.task)!,
+      periods: 0,
+      standing,
+    });
+  });
+  let heading: MasterRow | null = null;
+  for (const row of masterRows) {
+    if (row.role === 'heading') heading = row;
+    else if (row.role === 'occurrence' && heading) heading.periods++;
+  }
 
   const ctx: Context = {
     plan,
@@ -98,11 +145,15 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     master: {
       headerRow: MASTER_HEADER_ROW,
       firstRow,
-      lastRow: firstRow + Math.max(plan.tasks.length, 1) - 1,
+      lastRow: firstRow + Math.max(masterRows.length, 1) - 1,
       col,
       extraColumns,
-      rowOf: new Map(plan.tasks.map((t, i) => [t.id, firstRow + i])),
+      rowOf: new Map(masterRows.map((row) => [row.code, row.r])),
+      rows: masterRows,
     },
+    valueDate,
+    horizon,
+    standings: all,
     planLine: planLine(plan, opts.language),
     derivedStyles: {},
   };
@@ -118,6 +169,28 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     assignmentsSheet(ctx, assignments(ctx)),
     settingsSheet(ctx),
   ];
+
+  // One font for every cell (Cài đặt), at the size each style names or 11; then every row as
+  // tall as its text needs in it.
+  const font = opts.font ?? DEFAULT_FONT;
+  const styles = Object.fromEntries(
+    Object.entries({ ...STYLES, ...legendStyles(), ...ctx.derivedStyles }).map(([id, style]) => [
+      id,
+      { ...style, font: { ...style.font, name: font, size: style.font?.size ?? DEFAULT_SIZE } },
+    ]),
+  );
+  for (const sheet of sheets) fitSheet(sheet, styles, font, L.words.tooTall!);
+  // The printed page, from the rows' final heights: a rule per kind of sheet.
+  for (const sheet of sheets) {
+    if (sheet.kind === 'dashboard' && sheet.print.printArea) {
+      const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
+      sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
+    } else if (sheet.kind === 'tasks') {
+      sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
+    } else if (sheet.kind === 'unit') {
+      sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);
+    }
+  }
 
   const settings = sheetRef(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
@@ -149,19 +222,35 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
         ref: absoluteRange(fixed.settings, 1, SETTINGS.identityFirst, SETTINGS.identityFirst + 4),
         comment: L.words.identityTitle,
       },
+      {
+        name: HORIZON_NAME,
+        ref: `${settings}!${abs(SETTINGS.horizon)}`,
+        comment: L.words.horizon,
+      },
+      // The words formulas compare with and return: the legend's and the state list's cells.
+      ...CATEGORIES.map((c, i) => ({
+        name: CATEGORY_NAMES[c],
+        ref: `${settings}!$A$${SETTINGS.legendFirst + i}`,
+        comment: L.categories[c],
+      })),
+      ...STATES.map((st, i) => ({
+        name: STATE_NAMES[st],
+        ref: `${settings}!$A$${SETTINGS.stateListFirst + i}`,
+        comment: L.states[st],
+      })),
       ...sheets.map((s) => ({
         name: s.marker,
         ref: `${sheetRef(s.name)}!$A$1`,
         comment: `PhuLuc: ${s.key}`,
       })),
     ],
-    styles: { ...STYLES, ...legendStyles(), ...ctx.derivedStyles },
+    styles,
     activeSheet: fixed.dashboard,
     properties: {
       title: `${L.words.trackerTitle} — ${ctx.planLine}`,
       subject: plan.document.title ?? '',
       creator: 'PhuLuc',
-      description: `phuluc.plan/1; ${plan.tasks.length} tasks; ${plan.units.length} units`,
+      description: `phuluc.plan/1; ${plan.tasks.length} tasks; ${ctx.master.rows.filter((r) => r.role !== 'heading').length} items; ${plan.units.length} units`,
     },
   };
   // Every string made one Excel takes, whatever the plan or the carried values hold.

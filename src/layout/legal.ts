@@ -112,6 +112,9 @@ function guardSheet(sheet: SheetLayout, language: Language): void {
         const cell: Cell | null | undefined = row[c];
         if (cell?.text !== undefined && needsCell(cell.text))
           row[c] = { ...cell, text: cellText(cell.text, language) };
+        // A formula's stored value shows a text of another cell: guarded the same way.
+        if (typeof cell?.value === 'string' && needsCell(cell.value))
+          row[c] = { ...row[c]!, value: cellText(cell.value, language) };
       }
     }
   }

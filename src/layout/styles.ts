@@ -22,6 +22,7 @@ export const STYLES: Record<string, CellStyle> = {
   plain: { alignment: { vertical: 'top' }, border: BORDER },
   // The overdue list: no borders, so its unused rows stay invisible.
   list: { alignment: { vertical: 'top' } },
+  listWrap: { alignment: { vertical: 'top', wrap: true } },
   listCenter: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: '0' },
   listDate: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: 'dd/mm/yyyy' },
   daysLeft: {
@@ -48,31 +49,41 @@ export const STYLES: Record<string, CellStyle> = {
     border: BORDER,
   },
   entry: {
+    locked: false,
     alignment: { vertical: 'top', wrap: true },
     border: BORDER,
     fill: 'FFFDE7',
     numberFormat: '@',
   },
   entryInt: {
+    locked: false,
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
     fill: 'FFFDE7',
     numberFormat: '0',
   },
   entryDate: {
+    locked: false,
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
     fill: 'FFFDE7',
     numberFormat: 'dd/mm/yyyy',
   },
+  // A number shown as a Mã or an STT: centred, no decimals.
+  codeNumber: {
+    alignment: { vertical: 'top', horizontal: 'center' },
+    border: BORDER,
+    numberFormat: '0',
+  },
   link: {
     font: { color: '0563C1', underline: true },
-    alignment: { vertical: 'top' },
+    alignment: { vertical: 'top', wrap: true },
     border: BORDER,
   },
   label: { font: { bold: true }, alignment: { vertical: 'top', wrap: true } },
   asOfLabel: { font: { bold: true }, alignment: { horizontal: 'right', vertical: 'middle' } },
   settingDate: {
+    locked: false,
     font: { bold: true },
     fill: 'FFFDE7',
     border: BORDER,
@@ -80,6 +91,7 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { horizontal: 'center' },
   },
   settingInt: {
+    locked: false,
     font: { bold: true },
     fill: 'FFFDE7',
     border: BORDER,
@@ -131,6 +143,8 @@ export const STATUS_COLOURS: Record<
 > = {
   'done-on-time': { fill: 'C6EFCE', font: '006100' },
   'done-late': { fill: 'F8CBAD', font: '833C0B' },
+  // Done, but nobody wrote when: not on time; lavender, apart from the deadline colours.
+  'done-undated': { fill: 'E4DFEC', font: '60497A' },
   overdue: { fill: 'FFC7CE', font: '9C0006' },
   'due-soon': { fill: 'FFEB9C', font: '7F6000' },
   'on-track': { fill: 'DDEBF7', font: '1F4E78' },
@@ -149,20 +163,26 @@ export function legendStyles(): Record<string, CellStyle> {
       ...(colour.fill ? { fill: colour.fill } : {}),
       font: { color: colour.font, bold: true, strike: colour.strike },
       border: BORDER,
+      // The label can be renamed: the formulas read it through its name.
+      locked: false,
     };
   }
   return out;
 }
 
-/** Whole rows coloured by the status text in `statusCell` (e.g. "$O4"). */
+/**
+ * Whole rows coloured by the status text in `statusCell` (e.g. "$O4"), compared with the label
+ * each category has on Cài đặt (`categoryRef`: a defined name), so a renamed label keeps its
+ * colour.
+ */
 export function statusRules(
   statusCell: string,
-  categoryLabel: (c: StatusCategory) => string,
+  categoryRef: (c: StatusCategory) => string,
 ): ConditionalRule[] {
   return (
     Object.entries(STATUS_COLOURS) as [StatusCategory, (typeof STATUS_COLOURS)[StatusCategory]][]
   ).map(([category, colour]) => ({
-    formula: `${statusCell}="${categoryLabel(category).replace(/"/g, '""')}"`,
+    formula: `${statusCell}=${categoryRef(category)}`,
     style: {
       ...(colour.fill ? { fill: colour.fill } : {}),
       fontColor: colour.font,

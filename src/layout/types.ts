@@ -14,6 +14,8 @@ export type StyleId = string;
 
 export interface CellStyle {
   font?: {
+    /** The workbook's font (Cài đặt); the layout sets it on every style. */
+    name?: string;
     bold?: boolean;
     italic?: boolean;
     size?: number;
@@ -33,6 +35,8 @@ export interface CellStyle {
   };
   /** Thin borders on all four sides, in this colour ("RRGGBB"). */
   border?: string;
+  /** false: the cell stays editable when its sheet is protected (cells are locked by default). */
+  locked?: boolean;
 }
 
 /**
@@ -46,6 +50,12 @@ export interface Cell {
   bool?: boolean;
   /** English function names, comma separators, without the leading "=". */
   formula?: string;
+  /**
+   * A formula's result on the build's report date, computed by the core: the .xlsx writer
+   * stores it, so a program that does not calculate (a previewer, Protected View, a phone, a
+   * reader) shows the right statuses and counts. Dates are serial numbers; "" is an empty text.
+   */
+  value?: string | number | boolean;
   style?: StyleId;
   /** A link to a cell of a sheet of this workbook. */
   link?: { sheet: string; address: Address };
@@ -78,6 +88,11 @@ export interface TableLayout {
   keyColumn: string;
   /** Columns people fill in (status, progress, dates, notes): a rebuild keeps their values. */
   entryColumns: string[];
+  /**
+   * Calculated columns: column header → the formula of its first data row (A1, relative to
+   * that row). A row added at the end of the table takes the formula by itself.
+   */
+  calculated?: Record<string, string>;
 }
 
 export interface ConditionalRule {
@@ -109,9 +124,31 @@ export interface DataValidation {
 export interface PrintSetup {
   orientation: 'landscape' | 'portrait';
   paperSize: 'A4';
+  /** Fit to one page wide (`fitToHeight` pages tall, 0 or absent: as many as it takes). */
   fitToWidth: boolean;
+  fitToHeight?: number;
+  /** Without fitting: the print scale in percent (10–400). */
+  scale?: number;
   /** Rows repeated at the top of every page, e.g. "3:3". */
   repeatRows?: string;
+  /** Columns repeated at the left of every page, e.g. "A:D". */
+  repeatColumns?: string;
+  /** The range printed ("A1:P40"); absent: the used range. */
+  printArea?: RangeRef;
+  /** Rows that start a new page (1-based). */
+  rowBreaks?: number[];
+  /** Pages across first (a wide table read band by band), or down first (the default). */
+  pageOrder?: 'downThenOver' | 'overThenDown';
+  /** Margins in inches. */
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  centerHorizontally?: boolean;
   /** Page header and footer text (Excel header codes allowed: &P page, &N pages). */
   header?: string;
   footer?: string;
@@ -144,6 +181,13 @@ export interface SheetLayout {
   conditionalFormats: ConditionalFormat[];
   dataValidations: DataValidation[];
   print: PrintSetup;
+  /**
+   * Protected without a password: locked cells (all but styles with `locked: false`) cannot be
+   * typed over; filtering, sorting and column widths stay open.
+   */
+  protect?: boolean;
+  /** Ranges of text that looks like a number on purpose (Mã "1.2"): no green triangle there. */
+  textNumbers?: RangeRef[];
 }
 
 export interface DefinedName {

@@ -14,7 +14,7 @@ import { labelsFor, layoutWorkbook, type LayoutOptions } from '../layout';
 import type { SheetKind, WorkbookLayout } from '../layout/types';
 import type { ExcelHost } from '../render/office/excel-api';
 import { readMasterList, storedOptions, type MasterList } from './masterlist';
-import { buildWorkbook, type BuildReport } from './rebuild';
+import { buildWorkbook, todayIso, type BuildReport } from './rebuild';
 
 export interface CommandResult {
   mode: 'derived' | 'full' | 'findings';
@@ -60,6 +60,15 @@ function sameColumns(master: MasterList, layout: WorkbookLayout): boolean {
   return want.length <= have.length && want.every((h, i) => h === have[i]);
 }
 
+/** The list holds the rows (Mã, in order) the layout writes: tasks, headings, occurrences. */
+function sameRows(master: MasterList, layout: WorkbookLayout): boolean {
+  const tasks = layout.sheets.find((s) => s.kind === 'tasks');
+  const top = /^[A-Z]+(\d+)/.exec(tasks?.table?.range ?? '')?.[1];
+  const body = top ? tasks!.blocks.find((b) => b.origin === `A${Number(top) + 1}`) : undefined;
+  const codes = (body?.rows ?? []).map((row) => row[0]?.text ?? String(row[0]?.number ?? ''));
+  return codes.length === master.codes.length && codes.every((c, i) => c === master.codes[i]);
+}
+
 /** Added columns the derived sheets must count: those before the master list's last column. */
 function countedExtras(master: MasterList): string[] {
   const helpers = new Set(
@@ -72,16 +81,20 @@ function countedExtras(master: MasterList): string[] {
 }
 
 /** "Làm mới": rebuilds what derives from the master list, keeping what people entered. */
-export async function refreshWorkbook(host: ExcelHost): Promise<CommandResult> {
+export async function refreshWorkbook(host: ExcelHost, today = todayIso()): Promise<CommandResult> {
   const master = await readBack(host);
   const options: Partial<LayoutOptions> = {
     ...storedOptions(master),
+    buildDate: today,
     extraColumns: countedExtras(master),
   };
   const plan: Plan = master.plan;
   const layout = layoutWorkbook(plan, options);
   const tasksName = layout.sheets.find((s) => s.kind === 'tasks')!.name;
-  if (sameColumns(master, layout)) {
+  // Only the derived sheets when the list has the rows and columns a fresh layout would write;
+  // rows typed without a Mã, or a new year's periods, need the whole workbook rebuilt (which
+  // keeps every entry and gives the typed rows their Mã).
+  if (sameColumns(master, layout) && sameRows(master, layout) && master.typedRows === 0) {
     const report = await buildWorkbook(host, {
       plan,
       options,
@@ -103,13 +116,14 @@ export async function refreshWorkbook(host: ExcelHost): Promise<CommandResult> {
     options: { ...options, extraColumns: master.extraColumns },
     replacePlan: true,
     acceptUncertain: false,
+    today,
   });
   return {
     mode: 'full',
     report,
     summary: {
-      vi: `Các cột của danh sách nhiệm vụ đã bị thay đổi: đã dựng lại cả sổ (${report.carried} nhiệm vụ giữ nguyên dữ liệu đã nhập).`,
-      en: `The master list's columns had changed: the whole workbook was rebuilt (${report.carried} tasks kept their entered values).`,
+      vi: `Danh sách nhiệm vụ có cột đã đổi, dòng mới gõ thêm hoặc kỳ mới: đã dựng lại cả sổ (${report.carried} nhiệm vụ giữ nguyên dữ liệu đã nhập).`,
+      en: `The master list had changed columns, rows typed in or new periods: the whole workbook was rebuilt (${report.carried} tasks kept their entered values).`,
     },
   };
 }
@@ -119,6 +133,7 @@ export async function checkWorkbook(host: ExcelHost): Promise<CommandResult> {
   const master = await readBack(host);
   const options: Partial<LayoutOptions> = {
     ...storedOptions(master),
+    buildDate: todayIso(),
     extraColumns: countedExtras(master),
   };
   const layout = layoutWorkbook(master.plan, options);

@@ -11,6 +11,7 @@ import type { GridRow } from '../core/grid/types';
 import type { Language } from '../layout/labels';
 import type { LayoutOptions } from '../layout';
 import { readTracker } from '../layout/tracker/read';
+import { splitOccurrenceCode } from '../core/time/occurrences';
 import type { XlRequestContext } from '../render/office/excel-api';
 import { ALL_FEATURES, type Features } from '../render/office/features';
 import { runReads } from './reads';
@@ -29,6 +30,12 @@ export interface MasterList {
   extraColumns: string[];
   plan: Plan;
   stored: StoredSettings | null;
+  /** Mã of every row of the list, in order (occurrences included). */
+  codes: string[];
+  /** Rows people typed into the list without a Mã: a rebuild gives them one. */
+  typedRows: number;
+  /** The horizon year set in Cài đặt (null: the default). */
+  horizon: number | null;
 }
 
 export class MasterListError extends Error {
@@ -79,7 +86,10 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
   const language: Language = tracker.language;
   const headers = list.headers;
   const extraColumns = list.extraColumns;
-  const rows = tracker.rows.filter((r) => r.code !== '' || r.title !== '');
+  // The plan's tasks: rows with a Mã that are not occurrences (those follow their task).
+  const rows = tracker.rows.filter((r) => r.code !== '' && splitOccurrenceCode(r.code) === null);
+  const codes = tracker.rows.filter((r) => r.code !== '').map((r) => r.code);
+  const typedRows = tracker.rows.filter((r) => r.code === '' && r.title !== '').length;
 
   const stored = isStored(survey.stored) ? survey.stored : null;
   const sectionTitles = new Map((stored?.sections ?? []).map((s) => [s.id, s.title]));
@@ -150,7 +160,18 @@ export async function readMasterList(ctx: XlRequestContext): Promise<MasterList>
       rows: f.rows.map((l) => masterRowOfLine.get(l) ?? l),
     })),
   };
-  return { sheet: list.sheet, language, headers, rowOf, extraColumns, plan, stored };
+  return {
+    sheet: list.sheet,
+    language,
+    headers,
+    rowOf,
+    extraColumns,
+    plan,
+    stored,
+    codes,
+    typedRows,
+    horizon: tracker.horizon,
+  };
 }
 
 function mergeSections(parsed: PlanSection[], stored: PlanSection[]): PlanSection[] {
@@ -175,7 +196,7 @@ function headLines(doc: PlanDocument | null): string[] {
 
 /** The layout options a command builds with: what the last build stored, or the defaults. */
 export function storedOptions(master: MasterList): Partial<LayoutOptions> {
-  return { language: master.language, ...(master.stored?.options ?? {}) };
+  return { language: master.language, ...(master.stored?.options ?? {}), horizon: master.horizon };
 }
 
 export { SETTINGS_KEY };

@@ -30,6 +30,7 @@
 // overwritten or deleted; the new sheet takes another name and the report says so.
 
 import { planIdentity, type PlanIdentity } from '../core/plan/identity';
+import { defaultHorizon } from '../core/status/items';
 import type { IsoDate, Plan } from '../core/plan/types';
 import {
   layoutWorkbook,
@@ -241,10 +242,23 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
     const tracker = before.tracker;
     let refs = before.refs;
 
-    const carried = carryFrom(tracker, request);
+    const today = request.today ?? todayIso();
+    const reportDate = request.options?.reportDate ?? null;
+    // Recurring tasks run to the horizon set in the tracker, else to the later of the plan's
+    // last year and the report date's (with =TODAY(): this year).
+    const storedHorizon = request.options?.horizon ?? tracker?.horizon ?? null;
+    const horizon = defaultHorizon(
+      request.plan,
+      Number((reportDate ?? today).slice(0, 4)),
+      storedHorizon,
+    );
+    const carried = carryFrom(tracker, request, today, horizon);
     const language: Language = request.options?.language ?? 'vi';
     const options: Partial<LayoutOptions> = {
+      buildDate: today,
       ...request.options,
+      horizon: storedHorizon,
+      ...(carried?.horizon != null ? { minHorizon: carried.horizon } : {}),
       entered: {
         ...translateStates(carried?.entered ?? {}, language),
         ...request.options?.entered,
@@ -403,7 +417,8 @@ function hasTraces(survey: Survey): boolean {
   );
 }
 
-function todayIso(): IsoDate {
+/** Today where Excel runs (the add-in may read the clock; the core and the layout never do). */
+export function todayIso(): IsoDate {
   const d = new Date();
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -414,10 +429,16 @@ function todayIso(): IsoDate {
  * does), or null when there is no tracker to carry from. A plan that is not the tracker's, or
  * pairs of tasks nobody has decided on, stop the build with a question: nothing has changed yet.
  */
-function carryFrom(tracker: TrackerContents | null, request: BuildRequest): Carried | null {
+function carryFrom(
+  tracker: TrackerContents | null,
+  request: BuildRequest,
+  today: IsoDate,
+  horizon: number | null,
+): Carried | null {
   if (!tracker || (!tracker.taskList && tracker.removed.length === 0)) return null;
   const carried = carryOver(tracker, request.plan, {
-    today: request.today ?? todayIso(),
+    today,
+    horizon,
     ...(request.acceptUncertain !== undefined ? { acceptUncertain: request.acceptUncertain } : {}),
     ...(request.decisions ? { decisions: request.decisions } : {}),
     ...(request.beforeInclusive !== undefined ? { beforeInclusive: request.beforeInclusive } : {}),

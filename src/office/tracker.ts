@@ -20,6 +20,7 @@ import { columnLetter, splitSheetRef } from '../layout/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
 import type { ReadBook, ReadCell, ReadSheet, ReadValue } from '../layout/tracker/model';
+import { HORIZON_NAME } from '../layout/names';
 import {
   columnUse,
   IDENTITY_NAME,
@@ -345,17 +346,20 @@ export function queueTrackerLocate(
   const tableRange = table
     ? wb.tables.getItemOrNullObject(table.name).getRange().load('address')
     : null;
-  const identityRef = identity ? splitSheetRef(identity.formula.replace(/^=/, '')) : null;
-  const identitySheet = identityRef
-    ? live.find((s) => lower(s.name) === lower(identityRef.sheet))
-    : undefined;
-  const identityRange =
-    identityRef && identitySheet
-      ? wb.worksheets
-          .getItem(identitySheet.name)
-          .getRange(identityRef.range)
-          .load('values,numberFormat,rowIndex,columnIndex')
-      : null;
+  // The identity block and the horizon year on Cài đặt, by their names (formulas too: the
+  // horizon is a person's number, or PhuLuc's default formula).
+  const settingRanges = [identity, survey.names.find((n) => lower(n.name) === lower(HORIZON_NAME))]
+    .map((name) => {
+      const ref = name ? splitSheetRef(name.formula.replace(/^=/, '')) : null;
+      const sheet = ref ? live.find((s) => lower(s.name) === lower(ref.sheet)) : undefined;
+      if (!ref || !sheet) return null;
+      const range = wb.worksheets
+        .getItem(sheet.name)
+        .getRange(ref.range)
+        .load('values,formulas,numberFormat,rowIndex,columnIndex');
+      return { sheet, range };
+    })
+    .filter((x): x is { sheet: SurveySheet; range: XlRange } => x !== null);
 
   return () => {
     const book = new OfficeBook(
@@ -395,12 +399,13 @@ export function queueTrackerLocate(
         { name: table.name, sheet: table.sheet, ref: ref ? ref.range : tableRange.address },
       ];
     }
-    if (identitySheet && identityRange) {
-      const sheet = book.take(identitySheet.name);
-      identityRange.values.forEach((row, i) =>
+    for (const { sheet: at, range } of settingRanges) {
+      const sheet = book.take(at.name);
+      range.values.forEach((row, i) =>
         row.forEach((v, j) =>
-          sheet.patch(identityRange.rowIndex + i + 1, identityRange.columnIndex + j + 1, {
-            value: readValue(v, identityRange.numberFormat[i]?.[j], survey.date1904),
+          sheet.patch(range.rowIndex + i + 1, range.columnIndex + j + 1, {
+            value: readValue(v, range.numberFormat[i]?.[j], survey.date1904),
+            formula: formulaOf(range.formulas[i]?.[j], v),
           }),
         ),
       );

@@ -22,6 +22,7 @@ import { appendixXlsx } from '../render/helpers/appendix-xlsx';
 import { miniPdf, ruledTable } from '../helpers/mini-pdf';
 import { seedAsWordTable } from '../helpers/seed-word';
 import { arr, get, XlsxParts, xlsxProblems } from '../render/helpers/xlsx-parts';
+import { withoutCalculatedColumns } from '../helpers/exceljs';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -39,23 +40,26 @@ const fresh = (name = 'so-theo-doi.xlsx'): string => {
   return join(dir, name);
 };
 
-/** Sheet names and the Mã column of the task table of a built workbook. */
-function shape(path: string): { sheets: string[]; codes: string[] } {
+/**
+ * Sheet names and the Mã column of the task table of a built workbook: the tasks' (`codes`)
+ * and every row's, occurrences of recurring tasks included (`rows`).
+ */
+function shape(path: string): { sheets: string[]; codes: string[]; rows: string[] } {
   const parts = new XlsxParts(readFileSync(path));
   const tasks = parts.sheetNames.find((n) => n === 'Nhiệm vụ' || n === 'Tasks')!;
   const sheetPath = parts.sheetPaths.get(tasks)!;
   const part = arr(get(parts.sheet(tasks), 'tableParts', 'tablePart'))[0];
-  if (!part) return { sheets: parts.sheetNames, codes: [] };
+  if (!part) return { sheets: parts.sheetNames, codes: [], rows: [] };
   const table = get(parts.xml(parts.relsOf(sheetPath).get(String(part['@r:id']))!), 'table');
   const ref = String(get(table, '@ref'));
   const [, col, top, bottom] = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(ref)!;
   const cells = parts.cells(tasks);
-  const codes: string[] = [];
+  const rows: string[] = [];
   for (let r = Number(top) + 1; r <= Number(bottom); r++) {
     const v = cells.get(`${col}${r}`)?.v;
-    if (v) codes.push(v);
+    if (v) rows.push(v);
   }
-  return { sheets: parts.sheetNames, codes };
+  return { sheets: parts.sheetNames, codes: rows.filter((c) => !c.includes('/')), rows };
 }
 
 describe('phuluc build', () => {
@@ -76,9 +80,14 @@ describe('phuluc build', () => {
     const bytes = readFileSync(out);
     expect(xlsxProblems(bytes)).toEqual([]);
     const plan = parsePlanText(seedText(name));
-    const { sheets, codes } = shape(out);
+    const { sheets, codes, rows } = shape(out);
     expect(sheets).toEqual(expect.arrayContaining(['Tổng hợp', 'Nhiệm vụ', 'Cài đặt']));
     expect(codes).toEqual(plan.tasks.map((t) => t.id));
+    // A recurring task's occurrences are rows of their own, right under it.
+    for (const task of plan.tasks.filter((t) => t.time.occurrences)) {
+      const at = rows.indexOf(task.id);
+      expect(rows[at + 1]).toBe(`${task.id}/${task.time.occurrences![0]!.period}`);
+    }
     // Nothing but the workbook in the folder: no temporary file left behind.
     expect(readdirSync(join(out, '..'))).toEqual(['so-theo-doi.xlsx']);
   });
@@ -234,7 +243,9 @@ describe('phuluc build over an existing workbook', () => {
   /** Types values into the task list of a built workbook, as a person would in Excel. */
   async function typeInto(path: string): Promise<void> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(
+      (await withoutCalculatedColumns(readFileSync(path))) as unknown as ExcelJS.Buffer,
+    );
     const ws = wb.getWorksheet('Nhiệm vụ')!;
     const header = ws.getRow(3);
     const col = (text: string): number => {

@@ -6,6 +6,8 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve, sep } from 'path';
+import { privateProfile } from '../libreoffice/soffice';
+import { csp } from '../helpers/scripts';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -32,10 +34,9 @@ interface AxeResult {
 const isTabsterDummy = (rule: string, html: string): boolean =>
   rule === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
 
-/** What a page needs to run axe: playwright-core's Page, narrowed to the two calls used. */
+/** What a page needs to run axe: playwright-core's Page, narrowed to the call used. */
 interface AxePage {
-  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
-  addScriptTag(options: { content: string }): Promise<unknown>;
+  evaluate<R>(fn: (() => R | Promise<R>) | string): Promise<R>;
 }
 
 /**
@@ -48,7 +49,9 @@ export async function axeViolations(page: AxePage): Promise<string[]> {
     Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
   );
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated by the browser's debugging protocol, as a console would: the pages'
+  // Content-Security-Policy refuses inline scripts, so a <script> tag with axe's text would not run.
+  if (!loaded) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document): Promise<AxeResult> } }).axe.run(
       document,
@@ -103,8 +106,11 @@ export interface Build {
   cleanup(): void;
 }
 
-/** A production build of the pane into a temporary folder (office.js is served, not copied). */
-export async function buildPane(): Promise<Build> {
+/**
+ * A production build of the pane into a temporary folder (office.js is served, not copied), its
+ * manifest built for `addinUrl` when given (as ADDIN_URL does).
+ */
+export async function buildPane(options: { addinUrl?: string } = {}): Promise<Build> {
   const dir = mkdtempSync(join(tmpdir(), 'phuluc-e2e-'));
   // webpack and its config are CommonJS tools of the repository, loaded at run time.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -114,7 +120,10 @@ export async function buildPane(): Promise<Build> {
     env: Record<string, unknown>,
     argv: Record<string, unknown>,
   ) => import('webpack').Configuration;
-  const config = configOf({ outputPath: dir, noOfficeCopy: true }, { mode: 'production' });
+  const config = configOf(
+    { outputPath: dir, noOfficeCopy: true, addinUrl: options.addinUrl },
+    { mode: 'production' },
+  );
   config.stats = 'errors-only';
   config.infrastructureLogging = { level: 'error' };
   // No source maps to serve here; a persistent cache makes a rerun take seconds, not a minute
@@ -155,13 +164,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 (a free port), with /office-js/ from the installed package. */
+/** The header a server of the add-in sends with every response (scripts/csp.js). */
+export const HEADER_CSP = csp.serialize(csp.headerPolicy());
+
+/**
+ * Serves `dir` on 127.0.0.1 (a free port), with /office-js/ from the installed package, `/` as
+ * the standalone page (index.html) and the add-in's Content-Security-Policy header.
+ */
 export async function serve(dir: string): Promise<StaticServer> {
   const officeJs = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
-    if (path === '/') path = '/taskpane.html';
+    if (path === '/') path = '/index.html';
     const [base, rel] = path.startsWith('/office-js/')
       ? [officeJs, path.slice('/office-js/'.length)]
       : [dir, path.slice(1)];
@@ -174,6 +189,7 @@ export async function serve(dir: string): Promise<StaticServer> {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      'content-security-policy': HEADER_CSP,
     });
     res.end(readFileSync(file));
   });
@@ -215,7 +231,8 @@ export function recalculatedSheet(
       [
         '--headless',
         '--norestore',
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        // A profile that recalculates on load: the file carries stored values.
+        privateProfile(join(dir, 'profile')),
         '--convert-to',
         `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNumber}`,
         '--outdir',

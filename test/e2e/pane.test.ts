@@ -3,11 +3,13 @@
 // (1280 px): into docs/screenshots/ with UPDATE_SCREENSHOTS=1 (the README shows them). Every step
 // is checked by axe-core, a real accessibility engine: no serious or critical violation.
 
+import * as espree from 'espree';
 import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { checkManifest, manifestBase } from '../../scripts/check-manifest';
 import { main } from '../../src/cli/main';
 import { seedNamed, seedPath, seedText } from '../helpers/seeds';
 import { seedAsDocx } from '../taskpane/fixtures';
@@ -26,6 +28,7 @@ import {
   type Build,
   type StaticServer,
 } from './harness';
+import { withoutCalculatedColumns } from '../helpers/exceljs';
 
 const availability = browserAvailability();
 const describeInBrowser = availability.run ? describe : describe.skip;
@@ -41,8 +44,125 @@ type Width = (typeof WIDTHS)[number];
 
 const SEED_000 = seedText(seedNamed('000'));
 
+/** The address the test build's manifest is built for (as ADDIN_URL=… npm run build). */
+const ADDIN_URL = 'https://phuluc.example.vn/addin';
+
+let build: Build;
+
+beforeAll(async () => {
+  build = await buildPane({ addinUrl: ADDIN_URL });
+}, 240_000);
+
+afterAll(() => build?.cleanup());
+
+describe('the built pages', () => {
+  const PAGES = ['taskpane.html', 'index.html', 'commands.html', 'help.html'];
+  const html = (page: string) => readFileSync(join(build.dir, page), 'utf8');
+
+  it.each(PAGES)(
+    '%s: its Content-Security-Policy, first in <head>, loads nothing from elsewhere',
+    (page) => {
+      const text = html(page);
+      const metas = [
+        ...text.matchAll(/<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/gi),
+      ];
+      expect(metas).toHaveLength(1);
+      // Before anything the page loads, so it governs all of it.
+      const at = text.indexOf(metas[0]![0]);
+      for (const tag of ['<script', '<link', '<style']) {
+        if (text.includes(tag)) expect(text.indexOf(tag)).toBeGreaterThan(at);
+      }
+      const policy = parsePolicy(metas[0]![1]!);
+      expect(Object.fromEntries(policy)).toEqual({
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'frame-src': ["'none'"],
+        'worker-src': ["'none'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'none'"],
+      });
+      // Every script and stylesheet the page names is its own, and no script is inline.
+      for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="?([^"\s>]+)/gi)) {
+        expect(m[1]).not.toMatch(/^(https?:)?\/\//);
+      }
+      for (const m of text.matchAll(/<script\b([^>]*)>/gi)) expect(m[1]).toMatch(/\bsrc=/);
+    },
+  );
+
+  it('the server sends the policy with frame-ancestors: Excel on the web may frame the pane', async () => {
+    const server = await serve(build.dir);
+    try {
+      const response = await fetch(`${server.url}/taskpane.html`);
+      const policy = parsePolicy(response.headers.get('content-security-policy') ?? '');
+      const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/i.exec(
+        await response.text(),
+      )![1]!;
+      for (const [directive, sources] of parsePolicy(meta)) {
+        expect([directive, policy.get(directive)]).toEqual([directive, sources]);
+      }
+      expect(policy.get('frame-ancestors')).toEqual([
+        "'self'",
+        'https://*.officeapps.live.com',
+        'https://*.cloud.microsoft',
+        'https://*.office.com',
+        'https://*.microsoft365.com',
+        'https://*.sharepoint.com',
+        'https://onedrive.live.com',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the pane pages start with old-host.js, plain ES5 as written; only taskpane.html may load office.js', () => {
+    for (const file of ['old-host.js', 'office-host.js']) {
+      const source = readFileSync(join(ROOT, 'src', 'taskpane', file), 'utf8');
+      expect(readFileSync(join(build.dir, file), 'utf8')).toBe(source);
+      expect(() => espree.parse(source, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+    }
+    // The check is real: ES2015 is refused.
+    expect(() => espree.parse('var f = () => 1;', { ecmaVersion: 5 })).toThrow();
+    const scriptsOf = (page: string) =>
+      [...html(page).matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]!);
+    // taskpane.html: office-host.js writes office.js's tag when an Office host opened the page.
+    expect(scriptsOf('taskpane.html')).toEqual([
+      expect.stringMatching(/^(\.\/)?old-host\.js\?v=[0-9a-f]{8}$/),
+      expect.stringMatching(/^(\.\/)?office-host\.js\?v=[0-9a-f]{8}$/),
+      expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/),
+    ]);
+    expect(scriptsOf('index.html')).toEqual([
+      expect.stringMatching(/^(\.\/)?old-host\.js\?v=[0-9a-f]{8}$/),
+      expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/),
+    ]);
+  });
+
+  it('writes dist/manifest.xml for the address given at build time', () => {
+    const manifest = html('manifest.xml');
+    expect(manifestBase(manifest)).toBe(ADDIN_URL);
+    expect(manifest).not.toMatch(/"https:\/\/localhost/);
+    expect(checkManifest(manifest, ROOT, { baseUrl: ADDIN_URL })).toEqual([]);
+  });
+});
+
+/** A Content-Security-Policy as directive → sources. */
+function parsePolicy(text: string): Map<string, string[]> {
+  const policy = new Map<string, string[]>();
+  for (const part of text.split(';')) {
+    const [directive, ...sources] = part.trim().split(/\s+/);
+    if (directive) {
+      expect(policy.has(directive)).toBe(false);
+      policy.set(directive.toLowerCase(), sources);
+    }
+  }
+  return policy;
+}
+
 describeInBrowser('the pane, standalone in Chromium', () => {
-  let build: Build;
   let server: StaticServer;
   let browser: Browser;
   let context: BrowserContext | null = null;
@@ -54,7 +174,6 @@ describeInBrowser('the pane, standalone in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    build = await buildPane();
     server = await serve(build.dir);
     browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
   }, 240_000);
@@ -62,7 +181,6 @@ describeInBrowser('the pane, standalone in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    build?.cleanup();
   });
 
   afterEach(async () => {
@@ -73,7 +191,15 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     expect(consoleProblems).toEqual([]);
   });
 
-  async function open(width: Width, init?: (page: Page) => Promise<void>): Promise<Page> {
+  /**
+   * Opens a page of the build: the standalone page (index.html, what people open in a browser)
+   * unless told otherwise; `ready` waits for the pane.
+   */
+  async function open(
+    width: Width,
+    init?: (page: Page) => Promise<void>,
+    { path = 'index.html', ready = true }: { path?: string; ready?: boolean } = {},
+  ): Promise<Page> {
     context = await browser.newContext({
       viewport: { width, height: width === 320 ? 720 : 860 },
       acceptDownloads: true,
@@ -96,9 +222,15 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       if (m.type() === 'error' || /Office\.js|Content Security Policy|Refused to/i.test(m.text()))
         consoleProblems.push(`${m.type()}: ${m.text()}`);
     });
+    // The page's own report of anything the policy refuses, as a console error.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP-VIOLATION ${e.effectiveDirective} ${e.blockedURI}`),
+      ),
+    );
     if (init) await init(page);
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByTestId('host').waitFor();
+    await page.goto(`${server.url}/${path}`);
+    if (ready) await page.getByTestId('host').waitFor();
     return page;
   }
 
@@ -175,6 +307,9 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       const page = await open(width);
       await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
       await see.visible(page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }));
+      // A modern browser: the old-host check stays silent.
+      await see.attr(page.locator('html'), 'data-phuluc', 'started');
+      await see.count(page.locator('#phuluc-old-host'), 0);
       await checkLayoutAndLabels(page, width);
       await shot(page, '01-source', width);
 
@@ -244,7 +379,7 @@ describeInBrowser('the pane, standalone in Chromium', () => {
 
       // The workbook: its sheets as the pane listed them, and the dashboard's count.
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load((await withoutCalculatedColumns(bytes)) as unknown as ExcelJS.Buffer);
       const names = wb.worksheets.map((w) => w.name);
       const listed = await page.getByTestId('build-sheets').locator('li strong').allTextContents();
       expect(names).toEqual(listed);
@@ -256,14 +391,17 @@ describeInBrowser('the pane, standalone in Chromium', () => {
         if (row.getCell(2).text === 'Toàn kế hoạch') whole = row;
       });
       expect(whole).not.toBeNull();
-      expect(whole!.getCell(3).value).toBe(20);
+      // Items of work: 17 tasks and the four quarters of V.1–V.3 (a formula, its value stored).
+      expect(whole!.getCell(3).value).toEqual({ formula: expect.any(String), result: 29 });
 
-      // Recalculated by a spreadsheet engine: 5 tasks due by 30/06/2019 (I.1, V.1–V.4).
+      // Recalculated by a spreadsheet engine: 8 items due by 30/06/2019 (I.1, V.4, and the first
+      // two quarters of V.1–V.3).
       const soffice = sofficePath();
       if (width === 1280 && soffice) {
         const rows = recalculatedSheet(soffice, bytes, 1);
-        const total = rows.find((r) => r[1] === 'Toàn kế hoạch');
-        expect(total?.slice(2, 4)).toEqual(['20', '5']);
+        const header = rows.find((r) => r.includes('Đến hạn'))!;
+        const total = rows.find((r) => r[1] === 'Toàn kế hoạch')!;
+        expect([total[2], total[header.indexOf('Đến hạn')]]).toEqual(['29', '8']);
       } else if (width === 1280 && process.env.CI === 'true') {
         throw new Error('LibreOffice (soffice) is needed in CI to recalculate the workbook');
       }
@@ -349,30 +487,41 @@ describeInBrowser('the pane, standalone in Chromium', () => {
   });
 
   it('works when office.js cannot load (offline)', async () => {
-    const page = await open(1280, async (p) => {
-      await p.route('**/office-js/**', (route) => route.abort());
-    });
+    const page = await open(
+      1280,
+      async (p) => {
+        await p.route('**/office-js/**', (route) => route.abort());
+      },
+      { path: `taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0` },
+    );
     await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
     await page.getByRole('button', { name: 'Dùng kế hoạch mẫu' }).click();
     await see.count(page.getByTestId('task-row'), 20);
+    // Office's address made the page ask for office.js, which could not load.
+    expect(requested.some((u) => u.endsWith('/office-js/office.js'))).toBe(true);
+    consoleProblems = consoleProblems.filter((m) => !/office-js\/office\.js|ERR_FAILED/.test(m));
   }, 60_000);
 
   it('inside Excel, offers the open sheet as the source and writes into the workbook', async () => {
     // A stand-in for the Office host's answer (office.js itself only runs inside Office): the
     // pane's Excel mode, photographed for the README. Its Excel actions are tested on the
     // Excel double (test/taskpane/excel.test.ts).
-    const page = await open(320, async (p) => {
-      await p.route('**/office-js/office.js', (route) => route.abort());
-      await p.addInitScript(() => {
-        Object.assign(window, {
-          Office: {
-            HostType: { Excel: 'Excel' },
-            onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
-            context: { requirements: { isSetSupported: () => true } },
-          },
+    const page = await open(
+      320,
+      async (p) => {
+        await p.route('**/office-js/office.js', (route) => route.abort());
+        await p.addInitScript(() => {
+          Object.assign(window, {
+            Office: {
+              HostType: { Excel: 'Excel' },
+              onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+              context: { requirements: { isSetSupported: () => true } },
+            },
+          });
         });
-      });
-    });
+      },
+      { path: 'taskpane.html' },
+    );
     await see.text(page.getByTestId('host'), 'Trong Excel');
     await see.visible(page.getByRole('button', { name: 'Dùng vùng đang chọn' }));
     await checkLayoutAndLabels(page, 320);
@@ -482,6 +631,78 @@ describeInBrowser('the pane, standalone in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('panel-findings').waitFor();
     await see.attr(page.getByRole('tabpanel'), 'aria-labelledby', /tab-findings/);
+  }, 60_000);
+
+  /** The advice an old host shows instead of the pane, in both languages, with the address. */
+  async function seeOldHostAdvice(page: Page): Promise<void> {
+    const advice = page.locator('#phuluc-old-host');
+    await see.visible(advice);
+    await see.attr(advice, 'role', 'alert');
+    await see.contains(advice, 'PhuLuc không chạy được trong khung này');
+    await see.contains(advice, 'Internet Explorer hoặc Edge bản cũ');
+    await see.contains(advice, 'PhuLuc cannot run in this pane');
+    await see.contains(advice, 'phuluc build');
+    // The standalone page: this folder, without Office's query string.
+    // (Read from Playwright's own world: the page may lack globalThis.)
+    const anchors = advice.locator('a');
+    const links = [
+      await anchors.nth(0).getAttribute('href'),
+      await anchors.nth(1).getAttribute('href'),
+    ];
+    await see.count(anchors, 2);
+    expect(links).toEqual([`${server.url}/`, `${server.url}/`]);
+    await see.attr(page.locator('html'), 'data-phuluc', 'old-host');
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    await see.count(page.getByTestId('host'), 0);
+  }
+
+  // Office 2019 (volume-licensed) shows add-ins in Internet Explorer 11 or the old Edge: each lacks
+  // all of these. Hiding any one of them in Chromium makes it such a host.
+  it.each([
+    ['Promise', 'window.Promise'],
+    ['fetch', 'window.fetch'],
+    ['Object.fromEntries', 'Object.fromEntries'],
+    ['globalThis', 'window.globalThis'],
+    ['Array.prototype.findLast', 'Array.prototype.findLast'],
+  ])(
+    'an old host (no %s) gets advice instead of a blank pane',
+    async (_name, feature) => {
+      const page = await open(
+        320,
+        async (p) => {
+          await p.addInitScript((path) => {
+            const names = path.split('.');
+            const last = names.pop()!;
+            let owner = window as unknown as Record<string, unknown>;
+            for (const name of names) if (name !== 'window') owner = owner[name] as typeof owner;
+            delete owner[last];
+          }, feature);
+        },
+        { path: `taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`, ready: false },
+      );
+      await seeOldHostAdvice(page);
+      await page.screenshot({ path: join(SHOTS, '15-old-host-320.png') });
+      // office.js may still complain about the missing feature; the pane itself raised nothing.
+      pageErrors = pageErrors.filter((e) => !/Promise|fetch/.test(e));
+      // Office's address made the page load office.js, with no Office behind it here.
+      consoleProblems = consoleProblems.filter((m) => !/loaded outside of Office client/.test(m));
+    },
+    60_000,
+  );
+
+  it('a host that cannot parse the bundle gets the advice once the page has loaded', async () => {
+    const page = await open(
+      320,
+      async (p) => {
+        await p.route(/\/taskpane\.[0-9a-f]{8}\.js$/, (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: 'let pane = ;' }),
+        );
+      },
+      { path: 'taskpane.html', ready: false },
+    );
+    await seeOldHostAdvice(page);
+    expect(pageErrors).toEqual([expect.stringMatching(/Unexpected token/)]);
+    pageErrors = [];
   }, 60_000);
 
   describe.each(WIDTHS)('seed 001 at %i px', (width) => {
@@ -603,7 +824,11 @@ describeInBrowser('the pane, standalone in Chromium', () => {
         page.getByTestId('build').click(),
       ]);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(
+        (await withoutCalculatedColumns(
+          new Uint8Array(readFileSync((await download.path())!)),
+        )) as unknown as ExcelJS.Buffer,
+      );
       const sheet = wb.getWorksheet('Nhiệm vụ')!;
       let lead: string | null = null;
       sheet.eachRow((r) => {
@@ -693,7 +918,7 @@ describeInBrowser('the pane, standalone in Chromium', () => {
   }, 60_000);
 
   it('loads Office.js only when an Office host opened the page', async () => {
-    const page = await open(1280);
+    const page = await open(1280, undefined, { path: 'taskpane.html' });
     await see.text(page.getByTestId('host'), 'Ngoài Excel: tải tệp .xlsx về máy');
     expect(requested.filter((u) => u.includes('/office-js/'))).toEqual([]);
     // Office's address carries its host: then the page asks for Office.js (refused here, where

@@ -273,6 +273,7 @@ export class ExcelDouble implements ExcelHost {
         validations: JSON.parse(JSON.stringify(sheet.validations)) as unknown,
         page: JSON.parse(JSON.stringify(sheet.page)) as unknown,
         notes: [...sheet.notes.entries()].sort(([a], [b]) => a - b),
+        protection: JSON.parse(JSON.stringify(sheet.protection)) as unknown,
       })),
       tables: s.tables.map((t) => ({
         id: t.id,
@@ -280,6 +281,7 @@ export class ExcelDouble implements ExcelHost {
         sheet: t.sheet.name,
         rect: rectName(t.rect),
         style: t.style,
+        calculated: [...t.calculated.entries()].sort(([a], [b]) => a - b),
       })),
       names: s.names.map((n) => ({
         name: n.name,

@@ -43,6 +43,9 @@ import type {
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
+  XlWorksheetProtection,
+  XlWorksheetProtectionOptions,
+  XlFormatProtection,
 } from '../../src/render/office/excel-api';
 import {
   cellCount,
@@ -542,6 +545,11 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
   private freezeProxy?: DFreezePanes;
   private pageProxy?: DPageLayout;
   private notesProxy?: DNoteCollection;
+  private protectionProxy?: DWorksheetProtection;
+
+  get protection(): DWorksheetProtection {
+    return (this.protectionProxy ??= new DWorksheetProtection(this.ctx, () => this.target()));
+  }
 
   get notes(): DNoteCollection {
     return (this.notesProxy ??= new DNoteCollection(this.ctx, () => this.target()));
@@ -553,6 +561,29 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
 
   get pageLayout(): DPageLayout {
     return (this.pageProxy ??= new DPageLayout(this.ctx, () => this.target()));
+  }
+
+  /** ExcelApi 1.9: a break above the first row of the range given. */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    const ctx = this.ctx;
+    const sheet = (): SheetState => this.target();
+    return {
+      add: (range: string) =>
+        ctx.enqueue({
+          label: 'PageBreakCollection.add',
+          set: '1.9',
+          args: range,
+          mutates: true,
+          run: () => {
+            const m = /^\$?[A-Z]{1,3}\$?(\d+)(:.*)?$/.exec(range);
+            if (!m) fail('InvalidArgument', `Page break at "${range}"?`);
+            const s = sheet();
+            const r = Number(m![1]);
+            if (!s.page.rowBreaks.includes(r)) s.page.rowBreaks.push(r);
+            s.page.rowBreaks.sort((a, b) => a - b);
+          },
+        }),
+    };
   }
 
   protected override nav(name: string): DObject<unknown> | undefined {
@@ -632,6 +663,91 @@ export class DWorksheet extends DObject<SheetState> implements XlWorksheet {
 
   delete(): void {
     this.call('delete', null, '1.1', (s) => this.wb.deleteSheet(s));
+  }
+}
+
+const PROTECTION_OPTIONS = [
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
+];
+
+/** Worksheet protection (ExcelApi 1.2): locked cells of a protected sheet cannot change. */
+class DWorksheetProtection extends DObject<SheetState> implements XlWorksheetProtection {
+  constructor(ctx: DoubleContext, resolver: Resolver<SheetState>) {
+    super(ctx, 'WorksheetProtection', resolver);
+  }
+
+  protected props(): Record<string, string> {
+    return { protected: '1.2', options: '1.2' };
+  }
+
+  protected read(name: string, s: SheetState): unknown {
+    return name === 'protected' ? s.protection.protected : { ...s.protection.options };
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  get options(): XlWorksheetProtectionOptions {
+    return this.get('options');
+  }
+
+  protect(options?: XlWorksheetProtectionOptions, password?: string): void {
+    this.call('protect', { options, password }, '1.2', (s) => {
+      if (s.protection.protected) fail('InvalidOperation', 'The worksheet is already protected.');
+      const given = (options ?? {}) as Record<string, unknown>;
+      for (const key of Object.keys(given))
+        if (!PROTECTION_OPTIONS.includes(key))
+          fail('InvalidArgument', `Protection option "${key}"?`);
+      s.protection = {
+        protected: true,
+        options: Object.fromEntries(
+          PROTECTION_OPTIONS.map((k) => [k, given[k] === true]),
+        ) as Record<string, boolean>,
+      };
+      if (password) s.protection.options.password = true;
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.call('unprotect', password ?? null, '1.2', (s) => {
+      if (s.protection.options.password && !password)
+        fail('InvalidArgument', 'The password is required.');
+      s.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+class DFormatProtection extends DObject<RangeTarget> implements XlFormatProtection {
+  constructor(ctx: DoubleContext, resolver: Resolver<RangeTarget>) {
+    super(ctx, 'FormatProtection', resolver);
+  }
+  protected props(): Record<string, string> {
+    return { locked: '1.2' };
+  }
+  protected read(_name: string, t: RangeTarget): unknown {
+    return uniform(this.wb, t, (f) => f.locked, true);
+  }
+  get locked(): boolean {
+    return this.get('locked');
+  }
+  set locked(v: boolean) {
+    this.put('locked', v, '1.2', ({ sheet, rect }) => {
+      if (sheet.protection.protected)
+        fail('AccessDenied', 'Cell protection cannot change on a protected sheet.');
+      this.wb.forEachCell(sheet, rect, (cell) => (cell.format.locked = v));
+    });
   }
 }
 
@@ -757,6 +873,85 @@ class DPageLayout extends DObject<SheetState> implements XlPageLayout {
       });
     }
     return { defaultForAllPages: section };
+  }
+
+  private pageProp<V>(name: string, value: V, apply: (s: SheetState) => void): void {
+    this.put(name, value, '1.9', apply);
+  }
+  get printOrder(): string {
+    return this.get('printOrder');
+  }
+  set printOrder(value: string) {
+    this.pageProp('printOrder', value, (s) => {
+      if (value !== 'DownThenOver' && value !== 'OverThenDown')
+        fail('InvalidArgument', `Print order "${value}"?`);
+      s.page.printOrder = value;
+    });
+  }
+  private margin(name: string, value: number): void {
+    this.pageProp(name, value, (s) => {
+      if (!(value >= 0 && value < 1000)) fail('InvalidArgument', `Margin ${value}?`);
+      s.page.margins[name] = value;
+    });
+  }
+  get leftMargin(): number {
+    return this.get('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this.margin('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this.get('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('rightMargin', v);
+  }
+  get topMargin(): number {
+    return this.get('topMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.get('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottomMargin', v);
+  }
+  get headerMargin(): number {
+    return this.get('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.get('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('footerMargin', v);
+  }
+  get centerHorizontally(): boolean {
+    return this.get('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.pageProp('centerHorizontally', v, (s) => (s.page.centerHorizontally = v));
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    this.call('setPrintTitleColumns', columns, '1.9', (s) => {
+      const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(columns);
+      if (!m)
+        fail('InvalidArgument', `Print title columns must look like "$A:$D", not "${columns}".`);
+      s.page.printTitleColumns = `$${m![1]}:$${m![2]}`;
+    });
+  }
+
+  setPrintArea(area: string): void {
+    this.call('setPrintArea', area, '1.9', (s) => {
+      if (!/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area))
+        fail('InvalidArgument', `Print area "${area}"?`);
+      s.page.printArea = area.replace(/\$/g, '');
+    });
   }
 
   setPrintTitleRows(printTitleRows: XlRange | string): void {
@@ -1349,7 +1544,16 @@ class DRangeFormat extends DObject<RangeTarget> implements XlRangeFormat {
     );
   }
 
-  private nav_: { font?: DRangeFont; fill?: DRangeFill; borders?: DRangeBorderCollection } = {};
+  private nav_: {
+    font?: DRangeFont;
+    fill?: DRangeFill;
+    borders?: DRangeBorderCollection;
+    protection?: DFormatProtection;
+  } = {};
+
+  get protection(): DFormatProtection {
+    return (this.nav_.protection ??= new DFormatProtection(this.ctx, () => this.target()));
+  }
 
   get font(): DRangeFont {
     return (this.nav_.font ??= new DRangeFont(this.ctx, () => this.target()));
@@ -1364,6 +1568,7 @@ class DRangeFormat extends DObject<RangeTarget> implements XlRangeFormat {
   protected override nav(name: string): DObject<unknown> | undefined {
     if (name === 'font') return this.font as DObject<unknown>;
     if (name === 'fill') return this.fill as DObject<unknown>;
+    if (name === 'protection') return this.protection as DObject<unknown>;
     return undefined;
   }
 }

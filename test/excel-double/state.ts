@@ -68,6 +68,8 @@ export interface Format {
   bottom?: Border;
   left?: Border;
   right?: Border;
+  /** Cell protection: false = editable when the sheet is protected (Excel's default: locked). */
+  locked?: boolean;
 }
 
 export interface Hyperlink {
@@ -125,6 +127,14 @@ export interface PageState {
   paperSize: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows: string | null;
+  printTitleColumns: string | null;
+  printArea: string | null;
+  printOrder: string;
+  /** Points. */
+  margins: Record<string, number>;
+  centerHorizontally: boolean;
+  /** Rows (1-based) a manual page break puts at the top of a page. */
+  rowBreaks: number[];
   headers: Record<string, string>;
 }
 
@@ -144,6 +154,8 @@ export interface SheetState {
   page: PageState;
   /** Notes by cell (row * MAX_COLS + column, as `cells`). */
   notes: Map<number, NoteState>;
+  /** Sheet protection: locked cells of a protected sheet cannot be changed. */
+  protection: { protected: boolean; options: Record<string, boolean> };
 }
 
 export interface TableState {
@@ -152,6 +164,11 @@ export interface TableState {
   sheet: SheetState;
   rect: Rect;
   style: string;
+  /**
+   * Calculated columns (column offset → the formula of the first data row, A1): Excel makes a
+   * column calculated when one formula is written over all of its data rows.
+   */
+  calculated: Map<number, string>;
 }
 
 export interface NameState {
@@ -277,11 +294,18 @@ export class WorkbookState {
       conditionalFormats: [],
       validations: [],
       notes: new Map(),
+      protection: { protected: false, options: {} },
       page: {
         orientation: 'Portrait',
         paperSize: 'Letter',
         zoom: { scale: 100 },
         printTitleRows: null,
+        printTitleColumns: null,
+        printArea: null,
+        printOrder: 'DownThenOver',
+        margins: {},
+        centerHorizontally: false,
+        rowBreaks: [],
         headers: {},
       },
     };
@@ -429,6 +453,23 @@ export class WorkbookState {
     return sheet.merges.find((m) => m.r0 <= r && r <= m.r1 && m.c0 <= c && c <= m.c1);
   }
 
+  /**
+   * Excel refuses to change a locked cell of a protected sheet (values, formulas, formats,
+   * merges); with `allow`, an option of the protection that permits it.
+   */
+  checkEditable(sheet: SheetState, rect: Rect, allow?: string): void {
+    const p = sheet.protection;
+    if (!p.protected || (allow && p.options[allow])) return;
+    for (let r = rect.r0; r <= rect.r1; r++)
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        if (this.cell(sheet, r, c)?.format.locked !== false)
+          fail(
+            'AccessDenied',
+            'The cell or chart you are trying to change is on a protected sheet.',
+          );
+      }
+  }
+
   /** Writes a 2-D array (or a single value for every cell). `mode` decides how strings read. */
   write(
     sheet: SheetState,
@@ -438,6 +479,7 @@ export class WorkbookState {
   ): void {
     const rows = rect.r1 - rect.r0 + 1;
     const cols = rect.c1 - rect.c0 + 1;
+    this.checkEditable(sheet, rect, mode === 'numberFormat' ? 'allowFormatCells' : undefined);
     // A single value, or a 1×1 array, is applied to every cell of the range (Excel broadcasts
     // it; office-js-docs-pr#5400).
     const oneByOne =
@@ -525,6 +567,15 @@ export class WorkbookState {
         this.setCell(sheet, cell, r, c, value, checked);
       }
     }
+    // One formula over all the data rows of a table column: Excel makes it a calculated column
+    // (a row added to the table takes it).
+    if (compiled && cols === 1) {
+      for (const t of this.tables) {
+        if (t.sheet !== sheet || rect.r0 !== t.rect.r0 + 1 || rect.r1 !== t.rect.r1) continue;
+        if (rect.c0 < t.rect.c0 || rect.c0 > t.rect.c1) continue;
+        t.calculated.set(rect.c0 - t.rect.c0, compiled(rect.r0, rect.c0));
+      }
+    }
   }
 
   private setCell(
@@ -600,6 +651,7 @@ export class WorkbookState {
   }
 
   merge(sheet: SheetState, rect: Rect, across: boolean): void {
+    this.checkEditable(sheet, rect, 'allowFormatCells');
     if (this.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect)))
       fail('InvalidOperation', "Merged cells can't be created in a table.");
     const areas: Rect[] = across
@@ -727,6 +779,7 @@ export class WorkbookState {
       sheet,
       rect,
       style: 'TableStyleMedium2',
+      calculated: new Map(),
     };
     this.tables.push(table);
     return table;

@@ -1,7 +1,10 @@
 // The workbook design on the real seeds: sheets, names, markers, formulas and rules that both
 // renderers will write.
 import { parsePlanText } from '../../src/core/plan/parse';
+import { trackedRows } from '../../src/core/status/items';
 import { layoutWorkbook } from '../../src/layout';
+import { parseCell } from '../../src/layout/a1';
+import { textRoom, textWidth } from '../../src/layout/metrics';
 import { uniqueSheetNames, unitSheetName, validSheetName } from '../../src/layout/sheetNames';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../src/layout/types';
 import { SEEDS, seedNamed, seedText } from '../helpers/seeds';
@@ -55,9 +58,10 @@ describe.each(SEEDS)('layout of seed %s', (name) => {
     const codes = (l: WorkbookLayout) =>
       cells(l.sheets.find((s) => s.kind === 'tasks' && s.table)! ?? { blocks: [] })
         .filter(({ address }) => /^A\d+$/.test(address) && Number(address.slice(1)) > 3)
-        .map(({ cell }) => cell.text);
+        .map(({ cell }) => cell.text ?? String(cell.number));
     expect(codes(again)).toEqual(codes(layout));
-    expect(codes(layout)).toEqual(plan.tasks.map((t) => t.id));
+    // Tasks, and recurring tasks as a heading over their occurrences (Mã "V.1/2019-Q1").
+    expect(codes(layout)).toEqual(trackedRows(plan, { horizon: 2024 }).map((r) => r.code));
   });
 
   it('defines every name its formulas use, and a marker per sheet', () => {
@@ -68,9 +72,11 @@ describe.each(SEEDS)('layout of seed %s', (name) => {
     const used = new Set<string>();
     for (const sheet of layout.sheets)
       for (const { cell } of cells(sheet))
-        for (const m of cell.formula?.matchAll(/\b(NgayBaoCao|SoNgaySapDenHan|DsTrangThai)\b/g) ??
-          [])
+        for (const m of cell.formula?.matchAll(
+          /\b(NgayBaoCao|SoNgaySapDenHan|DsTrangThai|NamTheoDoi|TT_\w+|TrangThai_\w+)\b/g,
+        ) ?? [])
           used.add(m[1]!);
+    expect(used.has('TT_QuaHan')).toBe(plan.tasks.length > 0);
     for (const n of used) expect(defined.has(n)).toBe(true);
   });
 
@@ -102,37 +108,72 @@ describe('the master list', () => {
   const tasks = layout.sheets.find((s) => s.kind === 'tasks')!;
   const at = (a: string) => cells(tasks).find((c) => c.address === a)?.cell;
 
-  it('is a table with a frozen header, entry columns and a key column', () => {
+  it('is a table with a frozen header, entry columns, a key column and calculated columns', () => {
+    // 23 tasks, three of them quarterly: a heading and four occurrences each.
     expect(tasks.table).toMatchObject({
-      range: 'A3:R23',
+      range: 'A3:Z35',
       keyColumn: 'Mã',
-      entryColumns: ['Trạng thái', 'Tiến độ (%)', 'Ngày hoàn thành', 'Ghi chú'],
+      entryColumns: [
+        'Trạng thái',
+        'Tiến độ (%)',
+        'Ngày hoàn thành',
+        'Gia hạn đến',
+        'Căn cứ gia hạn',
+        'Ghi chú',
+      ],
     });
+    expect(Object.keys(tasks.table!.calculated!)).toEqual([
+      'Tình trạng',
+      'Còn lại (ngày)',
+      'Hạn tính',
+      'Tình trạng việc',
+      'Là việc',
+      'Đã đến hạn',
+      'Thứ tự quá hạn',
+    ]);
     expect(tasks.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(tasks.columns[17]).toMatchObject({ hidden: true });
+    for (let c = 19; c <= 25; c++) expect(tasks.columns[c]).toMatchObject({ hidden: true });
+    expect(tasks.columns[18]!.hidden).toBeUndefined();
   });
 
-  it('holds real dates, labels and live formulas', () => {
+  it('holds real dates, labels and live formulas, with their values on the report date', () => {
     // I.1: Tháng 02/2019 in both columns.
     expect(at('A4')).toMatchObject({ text: 'I.1' });
     expect(at('H4')).toMatchObject({ date: '2019-02-01' });
     expect(at('I4')).toMatchObject({ date: '2019-02-28' });
     expect(at('L4')).toMatchObject({ text: 'Chưa thực hiện' });
-    expect(at('O4')?.formula).toContain('NgayBaoCao>$I4');
-    // V.1 recurs quarterly: its deadline moves to the end of the current quarter.
+    // The deadline that counts (Gia hạn đến, else Hạn), then the item's status from it.
+    expect(at('T4')?.formula).toBe('IF($V4=0,"",IF($O4<>"",$O4,IF($I4<>"",$I4,"")))');
+    expect(at('U4')?.formula).toContain('NgayBaoCao>$T4');
+    expect(at('Q4')).toMatchObject({ formula: expect.stringContaining('$U4'), value: 'Quá hạn' });
+    // V.1 recurs quarterly: a heading, then one row per quarter with its own deadline.
     const v1 = cells(tasks).find((c) => c.cell.text === 'V.1')!;
-    const row = v1.address.slice(1);
-    expect(at(`I${row}`)?.formula).toBe(
-      'IF(NgayBaoCao<=DATE(2019,3,31),DATE(2019,3,31),EOMONTH(NgayBaoCao,2-MOD(MONTH(NgayBaoCao)-1,3)))',
-    );
+    const row = Number(v1.address.slice(1));
+    expect(at(`I${row}`)?.date).toBeUndefined();
     expect(at(`J${row}`)?.text).toBe('Định kỳ (quý)');
+    expect(at(`Y${row}`)).toMatchObject({ number: 4 });
+    expect(at(`A${row + 1}`)?.text).toBe('V.1/2019-Q1');
+    expect(at(`D${row + 1}`)?.text).toMatch(/^Quý I\/2019 – /);
+    expect(at(`I${row + 1}`)).toMatchObject({ date: '2019-03-31' });
+    expect(at(`I${row + 2}`)).toMatchObject({ date: '2019-06-30' });
+    expect(at(`J${row + 1}`)?.text).toBe('Kỳ (quý)');
+    // On 30/06/2019: Q1 overdue, Q2 due today; the heading shows the worst.
+    expect(at(`Q${row + 1}`)?.value).toBe('Quá hạn');
+    expect(at(`Q${row + 2}`)?.value).toBe('Sắp đến hạn');
+    expect(at(`Q${row}`)?.value).toBe('Quá hạn');
+    expect(at(`V${row}`)?.value).toBe(0);
   });
 
-  it('colours whole rows by status and offers the state drop-down', () => {
-    expect(tasks.conditionalFormats[0]!.range).toBe('A4:Q23');
-    expect(tasks.conditionalFormats[0]!.rules[0]!.formula).toBe('$O4="Hoàn thành đúng hạn"');
+  it('colours whole rows by status (labels read from Cài đặt) and offers the state drop-down', () => {
+    const rows = tasks.conditionalFormats.find((cf) => cf.range === 'A4:S35')!;
+    expect(rows.rules[0]!.formula).toBe('$Q4=TT_HoanThanhDungHan');
+    // An extension strikes the original Hạn through.
+    expect(tasks.conditionalFormats.find((cf) => cf.range === 'I4:I35')!.rules[0]).toMatchObject({
+      formula: '$O4<>""',
+      style: { strike: true },
+    });
     expect(tasks.dataValidations[0]).toMatchObject({
-      range: 'L4:L23',
+      range: 'L4:L35',
       type: 'list',
       source: '=DsTrangThai',
     });
@@ -141,7 +182,14 @@ describe('the master list', () => {
   it('carries what people entered', () => {
     const withEntries = layoutOf('000', {
       entered: {
-        'I.1': { state: 'Hoàn thành', completed: '2019-02-20', progress: 100, note: '- đã gửi' },
+        'I.1': {
+          state: 'Hoàn thành',
+          completed: '2019-02-20',
+          progress: 100,
+          note: '- đã gửi',
+          extendedTo: '2019-03-15',
+          extensionBasis: 'Công văn 12/UBND',
+        },
       },
     });
     const sheet = withEntries.sheets.find((s) => s.kind === 'tasks')!;
@@ -149,7 +197,10 @@ describe('the master list', () => {
     expect(get('L4')).toMatchObject({ text: 'Hoàn thành' });
     expect(get('M4')).toMatchObject({ number: 100 });
     expect(get('N4')).toMatchObject({ date: '2019-02-20' });
-    expect(get('Q4')).toMatchObject({ text: '- đã gửi' });
+    expect(get('O4')).toMatchObject({ date: '2019-03-15' });
+    expect(get('P4')).toMatchObject({ text: 'Công văn 12/UBND' });
+    expect(get('S4')).toMatchObject({ text: '- đã gửi' });
+    expect(get('Q4')?.value).toBe('Hoàn thành đúng hạn');
   });
 
   it('starts "Đã hoàn thành" tasks as done', () => {
@@ -202,9 +253,17 @@ describe('sheets', () => {
     const vi = layoutOf('000');
     expect(en.sheets.map((s) => s.kind)).toEqual(vi.sheets.map((s) => s.kind));
     expect(en.sheets[0]!.name).toBe('Dashboard');
-    expect(
-      en.sheets.find((s) => s.kind === 'tasks')!.conditionalFormats[0]!.rules[2]!.formula,
-    ).toBe('$O4="Overdue"');
+    const tasks = en.sheets.find((s) => s.kind === 'tasks')!;
+    expect(tasks.conditionalFormats.find((cf) => cf.range === 'A4:S35')!.rules[3]!.formula).toBe(
+      '$Q4=TT_QuaHan',
+    );
+    // The names point at the legend, which holds the labels in the workbook's language.
+    const settings = en.sheets.find((s) => s.kind === 'settings')!;
+    const ref = en.names.find((n) => n.name === 'TT_QuaHan')!.ref;
+    const address = /\$([A-Z]+)\$(\d+)$/.exec(ref)!;
+    expect(cells(settings).find((c) => c.address === `${address[1]}${address[2]}`)?.cell.text).toBe(
+      'Overdue',
+    );
   });
 
   it('has the report date =TODAY() unless a date is given', () => {
@@ -214,6 +273,39 @@ describe('sheets', () => {
       formula: 'TODAY()',
     });
     expect(settings(layoutOf('000'))).toMatchObject({ date: '2019-06-30' });
+  });
+});
+
+describe("print: an occurrence's Mã is never cut", () => {
+  it('gives the Mã columns room for the longest Mã on one line, and the overdue list merged spans', () => {
+    const layout = layoutOf('000', { reportDate: '2019-10-01' });
+    const longest = Math.max(
+      ...trackedRows(parsePlanText(seedText(seedNamed('000'))), { horizon: 2019 }).map(
+        (r) => r.code.length,
+      ),
+    );
+    expect(longest).toBe('V.1/2019-Q1'.length);
+    for (const sheet of layout.sheets.filter((s) =>
+      ['tasks', 'unit', 'assignments'].includes(s.kind),
+    ))
+      expect({ sheet: sheet.name, width: sheet.columns[0]!.width }).toEqual({
+        sheet: sheet.name,
+        width: longest + 2,
+      });
+    // The overdue list: its Hạn column holds a date, its Mã column the longest Mã (wrapped at
+    // "/" when needed: the row is as tall as it takes, layout/fit).
+    const dash = layout.sheets.find((s) => s.kind === 'dashboard')!;
+    const header = cells(dash).find((c) => c.cell.text === 'Số ngày quá hạn')!;
+    const row = header.address.replace(/^[A-Z]+/, '');
+    const font = { name: 'Times New Roman', size: 11 } as const;
+    for (const [label, widest] of [
+      ['Hạn', '28/02/2019'],
+      ['Mã', 'V.1/'],
+    ] as const) {
+      const at = cells(dash).find((c) => c.cell.text === label && c.address.endsWith(row))!;
+      const column = parseCell(at.address)!.column;
+      expect(textRoom([dash.columns[column]!.width])).toBeGreaterThan(textWidth(widest, font));
+    }
   });
 });
 

@@ -93,14 +93,20 @@ describe('every string of the layout is one Excel takes', () => {
   it('gives the task table headers Excel takes, the same in the header row', () => {
     const tasks = layout.sheets.find((s) => s.kind === 'tasks')!;
     const columns = tasks.table!.columns;
-    expect(columns.slice(-7)).toEqual([
+    expect(columns.slice(-13)).toEqual([
       'Cột thêm',
-      'Cột 19',
+      'Cột 21',
       'cột thêm (2)',
       'x'.repeat(255),
       'Lỗi',
       'y'.repeat(255),
+      'Hạn tính',
+      'Tình trạng việc',
+      'Là việc',
+      'Đã đến hạn',
       'Thứ tự quá hạn',
+      'Số kỳ',
+      'Số nhiệm vụ',
     ]);
     expect(new Set(columns.map((c) => c.toUpperCase())).size).toBe(columns.length);
     const header = tasks.blocks.find((b) => b.origin === 'A3')!.rows[0]!.map((c) => c?.text);

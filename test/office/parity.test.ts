@@ -12,6 +12,8 @@ import { widthToPoints } from '../../src/render/office';
 import { ExcelDouble, type SheetState } from '../excel-double';
 import { cellName, colName, parseRect, rectName } from '../excel-double/a1';
 import { seedNamed, seedText } from '../helpers/seeds';
+import { withoutCalculatedColumns } from '../helpers/exceljs';
+import { arr, get, XlsxParts, type Xml } from '../render/helpers/xlsx-parts';
 
 const OPTIONS = {
   reportDate: '2019-06-01',
@@ -82,13 +84,15 @@ describe.each(['000', '002', '004'])('seed %s: the Office.js and .xlsx doors agr
   const excel = new ExcelDouble();
   const book = new ExcelJS.Workbook();
   let office: SheetState[] = [];
+  let parts: XlsxParts;
 
   beforeAll(async () => {
     excel.addSheet('Sheet1');
     await buildWorkbook(excel, { plan, options: OPTIONS });
     office = excel.state.sheets.filter((s) => s.name !== 'Sheet1');
     const bytes = await renderXlsx(layout);
-    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    parts = new XlsxParts(bytes);
+    await book.xlsx.load((await withoutCalculatedColumns(bytes)) as unknown as ExcelJS.Buffer);
   });
 
   test('sheet names, in order', () => {
@@ -263,5 +267,140 @@ describe.each(['000', '002', '004'])('seed %s: the Office.js and .xlsx doors agr
         .map((t) => ({ name: t.name, ref: rectName(t.rect) }));
       expect(double).toEqual(tables);
     }
+  });
+
+  test('protection: the same sheets protected, the same cells left open, filter and sort allowed', () => {
+    for (const sheet of office) {
+      const ws = parts.sheet(sheet.name);
+      const protection = get(ws, 'sheetProtection') as Xml | undefined;
+      const xlsx = protection
+        ? {
+            protected: protection['@sheet'] === '1',
+            // "0" in the file: the action stays allowed; no password.
+            sort: protection['@sort'] === '0',
+            autoFilter: protection['@autoFilter'] === '0',
+            password:
+              protection['@hashValue'] !== undefined || protection['@password'] !== undefined,
+          }
+        : { protected: false };
+      const double = sheet.protection.protected
+        ? {
+            protected: true,
+            sort: sheet.protection.options.allowSort,
+            autoFilter: sheet.protection.options.allowAutoFilter,
+            password: sheet.protection.options.password === true,
+          }
+        : { protected: false };
+      expect({ sheet: sheet.name, ...double }).toEqual({ sheet: sheet.name, ...xlsx });
+      // Unlocked cells: the entry cells (report date, labels, the master list's entries).
+      const wsx = book.getWorksheet(sheet.name)!;
+      const open = (locked: (r: number, c: number) => boolean | undefined): string[] => {
+        const out: string[] = [];
+        wsx.eachRow({ includeEmpty: false }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (_cell, c) => {
+            if (locked(r - 1, c - 1) === false) out.push(cellName(r - 1, c - 1));
+          }),
+        );
+        return out.sort();
+      };
+      const fromXlsx = open((r, c) => wsx.getCell(r + 1, c + 1).protection?.locked);
+      const fromDouble = open((r, c) => excel.state.cell(sheet, r, c)?.format.locked);
+      expect({ sheet: sheet.name, open: fromDouble }).toEqual({
+        sheet: sheet.name,
+        open: fromXlsx,
+      });
+    }
+    const protectedSheets = office.filter((s) => s.protection.protected).map((s) => s.name);
+    expect(protectedSheets).toContain('Tổng hợp');
+    expect(protectedSheets).toContain('Cài đặt');
+    expect(protectedSheets).not.toContain('Nhiệm vụ');
+  });
+
+  test('calculated columns: the same formula for the same columns of the task table', () => {
+    const task = layout.sheets.find((s) => s.kind === 'tasks')!;
+    const tablePath = [...parts.files.keys()].find(
+      (f) =>
+        /^xl\/tables\//.test(f) && String(get(parts.xml(f), 'table', '@name')) === task.table!.name,
+    )!;
+    const columns = arr(get(parts.xml(tablePath), 'table', 'tableColumns', 'tableColumn'));
+    const xlsx: Record<string, string> = {};
+    for (const col of columns) {
+      const f = col['calculatedColumnFormula'];
+      if (f !== undefined) xlsx[String(col['@name'])] = normFormula(String(f));
+    }
+    const table = excel.state.tables.find((t) => t.name === task.table!.name)!;
+    const double: Record<string, string> = {};
+    for (const [offset, f] of table.calculated)
+      double[task.table!.columns[offset]!] = normFormula(f);
+    expect(Object.keys(double)).toEqual(Object.keys(task.table!.calculated!));
+    expect(double).toEqual(xlsx);
+  });
+});
+
+describe.each(['000', '004'])('seed %s: both doors print the same pages', (prefix) => {
+  const plan = parsePlanText(seedText(seedNamed(prefix)));
+  const layout = layoutWorkbook(plan, OPTIONS);
+  const excel = new ExcelDouble();
+  let office: SheetState[] = [];
+  let parts: XlsxParts;
+
+  beforeAll(async () => {
+    excel.addSheet('Sheet1');
+    await buildWorkbook(excel, { plan, options: OPTIONS });
+    office = excel.state.sheets.filter((s) => s.name !== 'Sheet1');
+    parts = new XlsxParts(await renderXlsx(layout));
+  });
+
+  test('orientation, scale, print area and titles, page order, margins, breaks, header, footer', () => {
+    const names = arr(get(parts.xml('xl/workbook.xml'), 'workbook', 'definedNames', 'definedName'));
+    const sheetNames = office.map((s) => s.name);
+    const named = (name: string, index: number): string | null => {
+      const n = names.find((d) => d['@name'] === name && Number(d['@localSheetId']) === index) as
+        Xml | undefined;
+      return n ? String(n['#text']) : null;
+    };
+    office.forEach((sheet, index) => {
+      const ws = parts.sheet(sheet.name);
+      const setup = get(ws, 'pageSetup') as Xml;
+      const fit = get(ws, 'sheetPr', 'pageSetUpPr', '@fitToPage') === '1';
+      const page = sheet.page;
+      expect({ sheet: sheet.name, orientation: page.orientation }).toEqual({
+        sheet: sheet.name,
+        orientation: setup['@orientation'] === 'landscape' ? 'Landscape' : 'Portrait',
+      });
+      if (fit) {
+        expect(page.zoom.horizontalFitToPages).toBe(1);
+        expect(page.zoom.verticalFitToPages ?? 0).toBe(Number(setup['@fitToHeight'] ?? 1));
+      } else {
+        expect(page.zoom.scale).toBe(Number(setup['@scale']));
+      }
+      const titles = named('_xlnm.Print_Titles', index);
+      const quoted = (text: string): string => text.replace(/'[^']*'!/g, '');
+      const rows = titles ? /\$(\d+):\$(\d+)/.exec(titles) : null;
+      const cols = titles ? /\$([A-Z]+):\$([A-Z]+)/.exec(quoted(titles)) : null;
+      expect(page.printTitleRows).toBe(rows ? `$${rows[1]}:$${rows[2]}` : null);
+      expect(page.printTitleColumns).toBe(cols ? `$${cols[1]}:$${cols[2]}` : null);
+      const area = named('_xlnm.Print_Area', index);
+      expect(page.printArea).toBe(area ? quoted(area).replace(/\$/g, '') : null);
+      expect(page.printOrder).toBe(
+        setup['@pageOrder'] === 'overThenDown' ? 'OverThenDown' : 'DownThenOver',
+      );
+      const margins = get(ws, 'pageMargins') as Xml;
+      expect(page.margins.leftMargin).toBeCloseTo(Number(margins['@left']) * 72, 5);
+      expect(page.margins.topMargin).toBeCloseTo(Number(margins['@top']) * 72, 5);
+      expect(page.margins.footerMargin).toBeCloseTo(Number(margins['@footer']) * 72, 5);
+      const breaks = arr(get(ws, 'rowBreaks', 'brk')).map((b) => Number(b['@id']) + 1);
+      expect(page.rowBreaks).toEqual(breaks);
+      const hf = get(ws, 'headerFooter') as Xml;
+      const join = (h: Record<string, string>, kind: 'Header' | 'Footer'): string =>
+        ['left', 'center', 'right']
+          .map((side) =>
+            h[`${side}${kind}`] ? `&${side[0]!.toUpperCase()}${h[`${side}${kind}`]}` : '',
+          )
+          .join('');
+      expect(join(page.headers, 'Header')).toBe(String(hf['oddHeader']));
+      expect(join(page.headers, 'Footer')).toBe(String(hf['oddFooter']));
+      expect(sheetNames[index]).toBe(sheet.name);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { revisedPlan } from '../helpers/revision-scenario';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { ExcelDouble } from '../excel-double';
 import { master, newWorkbook, normalized, sheetOfMarker, type } from './workbook';
+import { trackedRows } from '../../src/core/status/items';
 
 const OPTIONS = { reportDate: '2019-06-01', language: 'vi' as const };
 const seedPlan = (prefix: string): Plan => parsePlanText(seedText(seedNamed(prefix)));
@@ -58,7 +59,7 @@ describe('a first build', () => {
     expect(due.value).toBe(43524); // 28/02/2019
     expect(due.numberFormat).toBe('dd/mm/yyyy');
     const status = excel.state.cell(m.sheet, m.rows.get('I.1')!, m.columns.get('Tình trạng')!)!;
-    expect(status.formula).toMatch(/^=IF\(OR\(\$L4=/);
+    expect(status.formula).toMatch(/^=IF\(\$V4=1,\$U4,/);
   });
 
   test('leaves nothing temporary behind, events back on, one undo step', () => {
@@ -73,16 +74,20 @@ describe('a first build', () => {
     expect(report.omitted).toEqual([]);
   });
 
-  test('sets up printing: A4 landscape, fit to width, header rows repeated, page header', () => {
+  test('sets up printing: A4 landscape at 9 pt, header row and Mã to Nhiệm vụ repeated, page header and footer', () => {
     const page = master(excel).sheet.page;
     expect(page).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
-      zoom: { horizontalFitToPages: 1 },
+      zoom: { scale: 82 },
       printTitleRows: '$3:$3',
+      printTitleColumns: '$A:$D',
+      printOrder: 'OverThenDown',
     });
     expect(page.headers['leftHeader']).toMatch(/^Kế hoạch/);
-    expect(page.headers['rightFooter']).toBe('&P/&N');
+    expect(page.headers['leftFooter']).toBe('&A');
+    expect(page.headers['centerFooter']).toMatch(/^Tính đến ngày /);
+    expect(page.headers['rightFooter']).toBe('Trang &P/&N');
   });
 
   test('links unit names to their sheets, keeping the text', () => {
@@ -235,7 +240,8 @@ describe('a rebuild', () => {
     expect(at('I.2', 'Tiến độ (%)')).toBe(40);
     expect(at('I.2', 'Ghi chú')).toBe('Đã gửi dự thảo');
     expect(at('II.1', 'Người theo dõi')).toBe('Chị Lan');
-    expect(m.rows.get('II.1')).toBe(m.headerRow + changed.tasks.length);
+    // II.1 is the last row (the quarterly tasks take a heading and four rows each).
+    expect(m.rows.get('II.1')).toBe(m.headerRow + trackedRows(changed, { horizon: 2019 }).length);
     expect(report.extraColumns).toEqual(['Người theo dõi']);
     // I.1, I.2 and II.1 had entries (III.1's went to the removed-tasks sheet).
     expect(report.carried).toBe(3);

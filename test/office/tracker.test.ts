@@ -18,6 +18,8 @@ import { originalPlan, revisedPlan } from '../helpers/revision-scenario';
 import { syntheticPlan } from './helpers';
 import { insertRows } from './people';
 import { master, newWorkbook, normalized, type } from './workbook';
+import { trackedRows } from '../../src/core/status/items';
+import { colName } from '../excel-double/a1';
 
 const OPTIONS = { reportDate: '2019-06-01', language: 'vi' as const };
 const PLAN = originalPlan();
@@ -170,12 +172,20 @@ describe('size and hosts', () => {
     materialize(excel, layout);
     const sheet = layout.sheets.find((s) => s.kind === 'tasks')!;
     // Entries near the start, the middle and the end of the list.
-    const last = 3 + plan.tasks.length;
-    excel.setCells(sheet.name, 'L5', [['Hoàn thành']]);
-    excel.setCells(sheet.name, `M${4 + 5000}`, [[45]]);
-    excel.setCells(sheet.name, `R${last}`, [['Anh Tuấn']]);
-    excel.state.ensureCell(excel.sheet(sheet.name), last - 1, 16).format.fill = '#FFC000';
-    excel.addNote(sheet.name, `D${last}`, 'Cuối danh sách');
+    const rowOf = new Map(trackedRows(plan, { horizon: 2024 }).map((r, i) => [r.code, 4 + i]));
+    const col = (header: string): number => sheet.table!.columns.indexOf(header);
+    const at = (header: string, code: string): string =>
+      `${colName(col(header))}${rowOf.get(code)!}`;
+    const lastId = plan.tasks[plan.tasks.length - 1]!.id;
+    excel.setCells(sheet.name, at('Trạng thái', plan.tasks[1]!.id), [['Hoàn thành']]);
+    excel.setCells(sheet.name, at('Tiến độ (%)', plan.tasks[5000]!.id), [[45]]);
+    excel.setCells(sheet.name, at('Người theo dõi', lastId), [['Anh Tuấn']]);
+    excel.state.ensureCell(
+      excel.sheet(sheet.name),
+      rowOf.get(lastId)! - 1,
+      col('Ghi chú'),
+    ).format.fill = '#FFC000';
+    excel.addNote(sheet.name, at('Nhiệm vụ', lastId), 'Cuối danh sách');
     const tracker = await excel.run({}, async (ctx) => {
       const survey = queueSurvey(ctx, false);
       await ctx.sync();
@@ -190,7 +200,9 @@ describe('size and hosts', () => {
     const reads = excel.stats.requests.slice(2);
     expect(reads.length).toBeGreaterThan(1);
     expect(Math.max(...reads.map((r) => r.responseBytes))).toBeLessThanOrEqual(5 * 1024 * 1024);
-    expect(tracker.rows).toHaveLength(10_000);
+    // Every row: the 10,000 tasks, and the quarters of the recurring ones.
+    expect(tracker.rows).toHaveLength(trackedRows(plan, { horizon: 2024 }).length);
+    expect(tracker.rows.filter((r) => !r.code.includes('/'))).toHaveLength(10_000);
     const carried = carryOver(tracker, plan, { today: '2024-06-02' });
     expect(carried.report.plan.verdict).toBe('same');
     const id = (i: number): string => plan.tasks[i]!.id;

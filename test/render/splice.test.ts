@@ -10,6 +10,7 @@ import { join } from 'path';
 import { openPackage, relsPartOf } from '../../src/readers/opc';
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
+import { trackedRows } from '../../src/core/status/items';
 import { layoutWorkbook } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { isoToSerial, renderXlsx } from '../../src/render/xlsx';
@@ -401,6 +402,12 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
       (_all, n) => `localSheetId="${Number(n) + 1}"`,
     );
     f.replace('xl/workbook.xml', /activeTab="\d+"/, 'activeTab="0"');
+    // A print area a person set on Nhiệm vụ in place of PhuLuc's.
+    f.replace(
+      'xl/workbook.xml',
+      /<definedName name="_xlnm\.Print_Area" localSheetId="2">[^<]*<\/definedName>/,
+      '',
+    );
     f.replace(
       'xl/workbook.xml',
       '<sheets>',
@@ -584,8 +591,10 @@ describe('spliceWorkbook: a tracker edited at the package level', () => {
         { name: 'VungGhiChep', scope: 'Ghi chép', ref: "'Ghi chép'!$A$4:$B$6" },
       ]),
     );
-    // Scoped to a replaced PhuLuc sheet: dropped (a warning names the user's one).
-    expect(names.filter((n) => n.name === 'RiengKiemTra' || n.name === '_xlnm.Print_Area')).toEqual(
+    // Scoped to a replaced PhuLuc sheet: dropped (a warning names the user's one); the print
+    // area a person set on Nhiệm vụ gives way to the new build's.
+    expect(names.filter((n) => n.name === 'RiengKiemTra')).toEqual([]);
+    expect(names.filter((n) => n.name === '_xlnm.Print_Area' && n.ref.endsWith('$Q$23'))).toEqual(
       [],
     );
     expect(result.warnings.map((w) => w.en).join(' ')).toContain('RiengKiemTra');
@@ -903,7 +912,8 @@ interface Inspection {
           viaName: own.get('B4')?.v,
         }).toEqual({
           case: c.name,
-          count: String(revised(plan).tasks.length),
+          // Every row of the task list: tasks, recurring tasks' headings and occurrences.
+          count: String(trackedRows(revised(plan), { horizon: 2019 }).length),
           first: title,
           date: String(isoToSerial(NEW_OPTIONS.reportDate)),
           viaName: title,

@@ -3,6 +3,7 @@
 // notices that follow the plan, the advice for Word files, and the same answers as the command
 // line for the same inputs.
 
+import { withoutCalculatedColumns } from '../helpers/exceljs';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -68,7 +69,8 @@ const codesOf = (plan: Plan, task: string): string[] =>
 /** The task list of a built workbook: Mã → the row's cells by header. */
 async function taskSheet(bytes: Uint8Array): Promise<Map<string, Record<string, string>>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  // ExcelJS cannot read the task table's calculated columns: read it without them.
+  await wb.xlsx.load((await withoutCalculatedColumns(bytes)) as unknown as ExcelJS.Buffer);
   const sheet = wb.getWorksheet('Nhiệm vụ')!;
   let header: string[] = [];
   const rows = new Map<string, Record<string, string>>();

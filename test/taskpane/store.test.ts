@@ -10,6 +10,7 @@ import { PaneStore, workbookFileName } from '../../src/taskpane/model/store';
 import { findingKey } from '../../src/taskpane/model/fixes';
 import { seedNamed, seedText } from '../helpers/seeds';
 import { modules, seedAsDocx } from './fixtures';
+import { withoutCalculatedColumns } from '../helpers/exceljs';
 
 class MemoryStorage implements KeyValueStorage {
   data = new Map<string, string>();
@@ -387,7 +388,9 @@ describe('build outside Excel', () => {
     });
     expect(s.build!.size).toBe(downloads[0]!.bytes.byteLength);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(downloads[0]!.bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(
+      (await withoutCalculatedColumns(downloads[0]!.bytes)) as unknown as ExcelJS.Buffer,
+    );
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(s.build!.sheets.map((x) => x.name));
     expect(names).toEqual(expect.arrayContaining(['Tổng hợp', 'Nhiệm vụ', 'Kiểm tra']));

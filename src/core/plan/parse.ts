@@ -9,6 +9,7 @@ import { yearInHeader } from '../table/headers';
 import { finding } from '../findings/messages';
 import { readTaskRows, type RawTask, type RowGuess } from '../table/rows';
 import { readTimeColumns, readTimeExpression, type TimeContext, type TimeReading } from '../time';
+import { occurrencesOf, planYears } from '../time/occurrences';
 import {
   buildUnitDirectory,
   readLeadCell,
@@ -264,6 +265,13 @@ export function planFromGrid(source: Grid, options: ParseOptions = {}): Plan {
       if (Object.keys(raw.extra).length > 0) task.extra = raw.extra;
       tasks.push(task);
     });
+  }
+
+  // Recurring tasks: one occurrence per period of the plan's years (docs/domain.md).
+  const years = planYears(doc);
+  for (const task of tasks) {
+    const occurrences = occurrencesOf(task.time, { years, horizon: years?.last ?? 0 });
+    if (occurrences.length > 0) task.time.occurrences = occurrences;
   }
 
   const given = options.directory?.map((entry) => ({

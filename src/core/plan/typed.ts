@@ -3,6 +3,7 @@
 // are counted, coloured and listed like the others.
 
 import { readTimeExpression, type TimeContext } from '../time';
+import { occurrencesOf, planYears } from '../time/occurrences';
 import { buildUnitDirectory, splitUnits, type UnitDirectoryEntry } from '../units';
 import type { Plan, PlanTask } from './types';
 
@@ -36,8 +37,13 @@ export function withTypedTasks(
     issueDate: head.date,
     beforeInclusive: options.beforeInclusive ?? false,
   };
+  const years = planYears(head);
   const added: PlanTask[] = typed.map((t) => {
     const reading = readTimeExpression(t.time, ctx);
+    const occurrences = occurrencesOf(
+      { text: t.time, ...reading },
+      { years, horizon: years?.last ?? 0 },
+    );
     return {
       id: t.id,
       section: t.section,
@@ -52,6 +58,7 @@ export function withTypedTasks(
         due: reading.due,
         recurrence: reading.recurrence,
         ...(reading.parts ? { parts: reading.parts } : {}),
+        ...(occurrences.length > 0 ? { occurrences } : {}),
       },
       product: t.product,
       rows: [],

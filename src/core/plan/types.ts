@@ -73,6 +73,16 @@ export interface TimePart {
   recurrence: Recurrence | null;
 }
 
+/** One period of a recurring task: its own deadline, tracked on its own row. */
+export interface TimeOccurrence {
+  /** `YYYY`, `YYYY-Hn`, `YYYY-Qn` or `YYYY-MM`. */
+  period: string;
+  /** "Quý I/2019", "6 tháng đầu năm 2019", "Tháng 03/2019", "Năm 2019". */
+  label: string;
+  start: IsoDate;
+  due: IsoDate;
+}
+
 export interface TaskTime {
   /** The time as written; two-column layouts give "start – due" (see startText / dueText). */
   text: string;
@@ -85,6 +95,11 @@ export interface TaskTime {
   dueText?: string;
   /** Several times in one cell: every part; `due` is the earliest. */
   parts?: TimePart[];
+  /**
+   * Recurring tasks: one entry per period inside the plan's years (open-ended tasks: up to the
+   * plan's last year here; the workbook goes on to its horizon). `due` is the first one's.
+   */
+  occurrences?: TimeOccurrence[];
 }
 
 export interface PlanTask {

@@ -1,8 +1,8 @@
-// Where a task stands on a report date: the categories of docs/domain.md. The workbook computes
-// the same with formulas (src/layout); these functions are the reference the formulas are
-// checked against.
+// Where a piece of work stands on a report date: the categories of docs/domain.md. The workbook
+// computes the same with formulas (src/layout); these functions are the reference the formulas
+// are checked against, and the values the written file caches.
 
-import type { IsoDate, Recurrence, TaskTime } from '../plan/types';
+import type { IsoDate, TaskTime } from '../plan/types';
 
 /** What staff type in "Trạng thái". */
 export type WorkState = 'not-started' | 'in-progress' | 'done' | 'paused' | 'cancelled';
@@ -10,6 +10,7 @@ export type WorkState = 'not-started' | 'in-progress' | 'done' | 'paused' | 'can
 export type StatusCategory =
   | 'done-on-time'
   | 'done-late'
+  | 'done-undated'
   | 'overdue'
   | 'due-soon'
   | 'on-track'
@@ -18,27 +19,31 @@ export type StatusCategory =
   | 'paused'
   | 'cancelled';
 
+/** Every category, in the order the workbook lists them (legend, counts). */
+export const CATEGORIES: StatusCategory[] = [
+  'done-on-time',
+  'done-late',
+  'done-undated',
+  'overdue',
+  'due-soon',
+  'on-track',
+  'no-deadline',
+  'waiting',
+  'paused',
+  'cancelled',
+];
+
 export interface Entered {
   state?: WorkState | null;
   /** Ngày hoàn thành. */
   completed?: IsoDate | null;
+  /** Gia hạn đến: the extended deadline, which replaces the due date for the status. */
+  extendedTo?: IsoDate | null;
 }
-
-const MONTHS: Record<Recurrence, number> = {
-  monthly: 1,
-  quarterly: 3,
-  'half-yearly': 6,
-  yearly: 12,
-};
 
 function parts(iso: IsoDate): [number, number, number] {
   const [y, m, d] = iso.split('-').map(Number);
   return [y!, m!, d!];
-}
-
-function endOfMonth(year: number, month: number): IsoDate {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -49,21 +54,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /**
- * The deadline that counts on the report date. A recurring task is due at the end of its first
- * period, then at the end of each later period: once the first has passed, the end of the
- * period holding the report date.
+ * The deadline that counts: the extension when one is entered, else the item's own due date.
+ * A recurring task is tracked per occurrence (core/time/occurrences), each with a fixed due.
  */
 export function effectiveDue(
-  time: Pick<TaskTime, 'due' | 'recurrence'>,
-  reportDate: IsoDate,
+  time: Pick<TaskTime, 'due'>,
+  entered: Pick<Entered, 'extendedTo'> = {},
 ): IsoDate | null {
-  if (!time.due) return null;
-  if (!time.recurrence || reportDate <= time.due) return time.due;
-  const k = MONTHS[time.recurrence];
-  const [y, m] = parts(reportDate);
-  const monthsAhead = k - 1 - ((m - 1) % k);
-  const target = m + monthsAhead;
-  return endOfMonth(y + Math.floor((target - 1) / 12), ((target - 1) % 12) + 1);
+  return entered.extendedTo || time.due || null;
 }
 
 /** "Đã hoàn thành" in the time column: the task starts as done. */
@@ -71,19 +69,20 @@ export function initialState(time: Pick<TaskTime, 'kind'>): WorkState {
   return time.kind === 'none' ? 'done' : 'not-started';
 }
 
-/** The category of docs/domain.md for a task on the report date. */
+/** The category of docs/domain.md for one item of work on the report date. */
 export function taskStatus(
-  time: Pick<TaskTime, 'due' | 'recurrence' | 'kind'>,
+  time: Pick<TaskTime, 'due' | 'kind'>,
   entered: Entered,
   reportDate: IsoDate,
   dueSoonDays: number,
 ): StatusCategory {
   if (entered.state === 'cancelled') return 'cancelled';
   if (entered.state === 'paused') return 'paused';
-  const due = effectiveDue(time, reportDate);
+  const due = effectiveDue(time, entered);
   if (entered.state === 'done' || entered.completed) {
-    if (!due || !entered.completed || entered.completed <= due) return 'done-on-time';
-    return 'done-late';
+    if (!due) return 'done-on-time';
+    if (!entered.completed) return 'done-undated';
+    return entered.completed <= due ? 'done-on-time' : 'done-late';
   }
   if (!due) return time.kind === 'conditional' ? 'waiting' : 'no-deadline';
   const left = daysBetween(reportDate, due);
@@ -92,4 +91,33 @@ export function taskStatus(
   return 'on-track';
 }
 
-export const DONE: StatusCategory[] = ['done-on-time', 'done-late'];
+export const DONE: StatusCategory[] = ['done-on-time', 'done-late', 'done-undated'];
+
+/** Set aside by hand: neither due nor pending. */
+export const SET_ASIDE: StatusCategory[] = ['paused', 'cancelled'];
+
+/**
+ * How a recurring task's own row sums up its occurrences: the first category of this list that
+ * one of them has — the worst news first.
+ */
+export const SUMMARY_ORDER: StatusCategory[] = [
+  'overdue',
+  'due-soon',
+  'done-late',
+  'done-undated',
+  'on-track',
+  'done-on-time',
+  'waiting',
+  'no-deadline',
+  'paused',
+  'cancelled',
+];
+
+export function summaryStatus(statuses: StatusCategory[]): StatusCategory | null {
+  return SUMMARY_ORDER.find((c) => statuses.includes(c)) ?? null;
+}
+
+/** True when the item counts as due on the report date: its deadline has come, and it is not set aside. */
+export function isDue(due: IsoDate | null, status: StatusCategory, reportDate: IsoDate): boolean {
+  return due !== null && due <= reportDate && !SET_ASIDE.includes(status);
+}

@@ -1,33 +1,60 @@
-// Reference figures for the leaders' dashboard: what the workbook's formulas must show.
+// Reference figures for the leaders' dashboard: what the workbook's formulas must show. Every
+// figure counts items of work (core/status/items): a task, or one occurrence of a recurring task.
+//
+// A row adds up: total = doneOnTime + doneLate + doneUndated + pendingInTime + overdue +
+// noDeadline + paused + cancelled. `due`, `dueSoon` (a part of pendingInTime) and `extended`
+// are counted beside that split.
 
 import type { IsoDate, Plan } from '../plan/types';
 import {
   DONE,
   effectiveDue,
   initialState,
+  isDue,
+  summaryStatus,
   taskStatus,
   type Entered,
   type StatusCategory,
 } from './index';
+import { trackedRows, type ItemOptions, type TrackedRowItem } from './items';
 
 export interface UnitRollup {
   unit: string;
   total: number;
-  /** Tasks whose (current) deadline is on or before the report date. */
-  due: number;
   doneOnTime: number;
   doneLate: number;
+  /** Done, no completion date, on an item with a deadline: done, not on time. */
+  doneUndated: number;
   /** Not done and not overdue: on track or due soon. */
   pendingInTime: number;
   overdue: number;
-  dueSoon: number;
   /** No deadline, or waiting for a condition. */
   noDeadline: number;
+  paused: number;
+  cancelled: number;
+  /** Items whose deadline (extended, when it is) is on or before the report date, not set aside. */
+  due: number;
+  /** A part of pendingInTime: due within the due-soon window. */
+  dueSoon: number;
+  /** Items with a Gia hạn đến. */
+  extended: number;
   /** Done among those due, over those due; null when none is due. */
   pctDone: number | null;
   /** Done on time among those due, over those due; null when none is due. */
   pctOnTime: number | null;
 }
+
+/** The categories that split Tổng số, in the dashboard's order. */
+export const SPLIT: (keyof UnitRollup)[] = [
+  'doneOnTime',
+  'doneLate',
+  'doneUndated',
+  'pendingInTime',
+  'overdue',
+  'noDeadline',
+  'paused',
+  'cancelled',
+];
 
 /** Every spelling of a unit → its canonical name. */
 export function unitNames(plan: Pick<Plan, 'units'>): Map<string, string> {
@@ -40,45 +67,86 @@ export function unitNames(plan: Pick<Plan, 'units'>): Map<string, string> {
 }
 
 export interface TaskStanding {
+  /** Mã of the row. */
   id: string;
+  role: TrackedRowItem['role'];
+  /** The deadline that counts (the extension when there is one). */
   due: IsoDate | null;
   status: StatusCategory;
+  extended: boolean;
+  row: TrackedRowItem;
 }
 
-/** Where each task stands on the report date. */
+/**
+ * Where every row of the task list stands on the report date: items by their own entries, and a
+ * recurring task's heading by its occurrences (summaryStatus). `entered` is keyed by Mã.
+ */
 export function standings(
-  plan: Pick<Plan, 'tasks'>,
+  plan: Pick<Plan, 'tasks' | 'document'>,
   reportDate: IsoDate,
   dueSoonDays: number,
   entered: Record<string, Entered> = {},
+  options: ItemOptions = {},
 ): TaskStanding[] {
-  return plan.tasks.map((task) => {
-    const given = entered[task.id] ?? {};
-    const state = given.state ?? initialState(task.time);
+  const rows = trackedRows(plan, options);
+  const out: TaskStanding[] = rows.map((row) => {
+    const given = entered[row.code] ?? {};
+    const state = given.state ?? initialState(row.task.time);
+    const entries: Entered = { ...given, state };
     return {
-      id: task.id,
-      due: effectiveDue(task.time, reportDate),
-      status: taskStatus(task.time, { ...given, state }, reportDate, dueSoonDays),
+      id: row.code,
+      role: row.role,
+      due: row.role === 'heading' ? null : effectiveDue(row.time, entries),
+      status:
+        row.role === 'heading'
+          ? 'no-deadline'
+          : taskStatus(row.time, entries, reportDate, dueSoonDays),
+      extended: row.role !== 'heading' && !!given.extendedTo,
+      row,
     };
   });
+  // Headings sum up the occurrences listed under them.
+  let heading: TaskStanding | null = null;
+  let under: StatusCategory[] = [];
+  const close = (): void => {
+    if (heading) heading.status = summaryStatus(under) ?? 'no-deadline';
+  };
+  for (const s of out) {
+    if (s.role === 'heading') {
+      close();
+      heading = s;
+      under = [];
+    } else if (s.role === 'occurrence') under.push(s.status);
+  }
+  close();
+  return out;
 }
 
-function figures(unit: string, rows: TaskStanding[], reportDate: IsoDate): UnitRollup {
+/** Only the items (headings left out). */
+export function itemStandings(all: TaskStanding[]): TaskStanding[] {
+  return all.filter((s) => s.role !== 'heading');
+}
+
+export function figures(unit: string, rows: TaskStanding[], reportDate: IsoDate): UnitRollup {
   const count = (...s: StatusCategory[]): number => rows.filter((r) => s.includes(r.status)).length;
-  const dueRows = rows.filter((r) => r.due !== null && r.due <= reportDate);
+  const dueRows = rows.filter((r) => isDue(r.due, r.status, reportDate));
   const due = dueRows.length;
   const doneDue = dueRows.filter((r) => DONE.includes(r.status)).length;
   const onTimeDue = dueRows.filter((r) => r.status === 'done-on-time').length;
   return {
     unit,
     total: rows.length,
-    due,
     doneOnTime: count('done-on-time'),
     doneLate: count('done-late'),
+    doneUndated: count('done-undated'),
     pendingInTime: count('on-track', 'due-soon'),
     overdue: count('overdue'),
-    dueSoon: count('due-soon'),
     noDeadline: count('no-deadline', 'waiting'),
+    paused: count('paused'),
+    cancelled: count('cancelled'),
+    due,
+    dueSoon: count('due-soon'),
+    extended: rows.filter((r) => r.extended).length,
     pctDone: due === 0 ? null : doneDue / due,
     pctOnTime: due === 0 ? null : onTimeDue / due,
   };
@@ -90,23 +158,30 @@ export function leadUnitNames(plan: Pick<Plan, 'units'>): string[] {
 }
 
 /**
- * One row per unit that leads at least one task (a task counts once per unit), in the order of
- * `plan.units`, and a last row for the whole plan (each task once).
+ * One row per unit that leads at least one task (an item counts once per unit), in the order
+ * of `plan.units`, and a last row for the whole plan (each item once).
  */
 export function rollupByUnit(
-  plan: Pick<Plan, 'tasks' | 'units'>,
+  plan: Pick<Plan, 'tasks' | 'units' | 'document'>,
   reportDate: IsoDate,
   dueSoonDays: number,
   entered: Record<string, Entered> = {},
+  options: ItemOptions = {},
 ): { units: UnitRollup[]; total: UnitRollup } {
-  const all = standings(plan, reportDate, dueSoonDays, entered);
+  const all = itemStandings(standings(plan, reportDate, dueSoonDays, entered, options));
+  return rollupOf(plan, all, reportDate);
+}
+
+/** The roll-up of item standings already computed. */
+export function rollupOf(
+  plan: Pick<Plan, 'units'>,
+  items: TaskStanding[],
+  reportDate: IsoDate,
+): { units: UnitRollup[]; total: UnitRollup } {
   const names = unitNames(plan);
-  const byId = new Map(all.map((s) => [s.id, s]));
   const units = leadUnitNames(plan).map((unit) => {
-    const rows = plan.tasks
-      .filter((t) => t.lead.some((l) => (names.get(l) ?? l) === unit))
-      .map((t) => byId.get(t.id)!);
+    const rows = items.filter((s) => s.row.task.lead.some((l) => (names.get(l) ?? l) === unit));
     return figures(unit, rows, reportDate);
   });
-  return { units, total: figures('', all, reportDate) };
+  return { units, total: figures('', items, reportDate) };
 }

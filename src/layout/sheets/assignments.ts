@@ -8,8 +8,11 @@
 // in a hidden column here), and a Mã that such a function would misread is found exactly.
 
 import { leadUnitNames } from '../../core/status/rollup';
+import { isDue } from '../../core/status';
 import { address, columnLetter, sheetRef, wholeColumn } from '../a1';
-import { printSetup, type Context } from '../context';
+import { dateValue, formulaCell, idCell } from '../cells';
+import { printSetup, type Context, type MasterRow } from '../context';
+import { codeColumnWidth } from '../fit';
 import { TAB_COLOURS } from '../styles';
 import type { Cell, SheetLayout } from '../types';
 
@@ -25,24 +28,32 @@ export const ASSIGNMENT = {
   row: 6,
   /** Hidden: the lead unit's STT on the dashboard (blank for coordinating units). */
   unitNo: 7,
+  /** Hidden: 1 when the item is due (its deadline has come, not set aside). */
+  isDue: 8,
+  /** Hidden: Gia hạn đến, when the item was extended. */
+  extendedTo: 9,
 } as const;
 
 export interface Assignment {
+  /** The item's Mã (a task, or an occurrence). */
   id: string;
   unit: string;
   role: 'lead' | 'support';
+  row: MasterRow;
 }
 
+/** One row per unit of every item of work (a recurring task's heading is not an item). */
 export function assignments(ctx: Context): Assignment[] {
   const out: Assignment[] = [];
-  for (const task of ctx.plan.tasks) {
+  for (const row of ctx.master.rows) {
+    if (row.role === 'heading') continue;
     for (const role of ['lead', 'support'] as const) {
       const seen = new Set<string>();
-      for (const name of task[role]) {
+      for (const name of row.task[role]) {
         const unit = ctx.unitOf(name);
         if (seen.has(unit)) continue;
         seen.add(unit);
-        out.push({ id: task.id, unit, role });
+        out.push({ id: row.code, unit, role, row });
       }
     }
   }
@@ -61,13 +72,13 @@ function misread(ctx: Context, id: string): boolean {
   let ids = misreadIds.get(ctx.plan);
   if (!ids) {
     const byFold = new Map<string, number>();
-    for (const t of ctx.plan.tasks) {
-      const k = t.id.toUpperCase();
+    for (const r of ctx.master.rows) {
+      const k = r.code.toUpperCase();
       byFold.set(k, (byFold.get(k) ?? 0) + 1);
     }
     ids = new Set(
-      ctx.plan.tasks
-        .map((t) => t.id)
+      ctx.master.rows
+        .map((r) => r.code)
         .filter((i) => /[*?~]/.test(i) || i.length > 255 || byFold.get(i.toUpperCase())! > 1),
     );
     misreadIds.set(ctx.plan, ids);
@@ -103,20 +114,55 @@ export function unitNumber(ctx: Context, unit: string): number | undefined {
 export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout {
   const { L } = ctx;
   const w = L.words;
-  const headers = [w.code!, w.unit!, w.role!, w.due!, w.status!, w.daysLeft!, w.row!, w.unitNo!];
+  const headers = [
+    w.code!,
+    w.unit!,
+    w.role!,
+    w.due!,
+    w.status!,
+    w.daysLeft!,
+    w.row!,
+    w.unitNo!,
+    w.isDue!,
+    w.extendedTo!,
+  ];
+  const m = ctx.master.col;
+  const valued = ctx.valueDate !== null;
   const body = rows.map((a, i): (Cell | null)[] => {
     const r = ASSIGNMENT.first + i;
     const rowCell = `$${columnLetter(ASSIGNMENT.row)}${r}`;
     const unitNo = a.role === 'lead' ? unitNumber(ctx, a.unit) : undefined;
+    const s = a.row.standing;
+    const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+    const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
     return [
-      { text: a.id, style: 'textCenter' },
+      idCell(a.id),
       { text: a.unit, style: 'text' },
       { text: a.role === 'lead' ? L.roles.lead : L.roles.support, style: 'textCenter' },
-      { formula: lookup(ctx, ctx.master.col.due, rowCell), style: 'date' },
-      { formula: lookup(ctx, ctx.master.col.status, rowCell), style: 'status' },
-      { formula: lookup(ctx, ctx.master.col.daysLeft, rowCell), style: 'int' },
-      { formula: matchRow(ctx, `$A${r}`, a.id), style: 'int' },
+      formulaCell(lookup(ctx, m.effectiveDue, rowCell), 'date', v(dateValue(s.due))),
+      formulaCell(lookup(ctx, m.status, rowCell), 'status', v(L.categories[s.status])),
+      formulaCell(
+        lookup(ctx, m.daysLeft, rowCell),
+        // "Còn lại" reads the same on every sheet: "quá 215", never "-215".
+        ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
+        v(
+          !s.due || finished.includes(s.status) || !ctx.valueDate
+            ? ''
+            : Math.round(Number(dateValue(s.due)) - Number(dateValue(ctx.valueDate))),
+        ),
+      ),
+      formulaCell(matchRow(ctx, `$A${r}`, a.id), 'int', v(a.row.r)),
       unitNo === undefined ? { style: 'int' } : { number: unitNo, style: 'int' },
+      formulaCell(
+        `IF(ISNUMBER(${rowCell}),N(INDEX(${wholeColumn(ctx.sheetNames.tasks, m.isDue)},${rowCell})),0)`,
+        'int',
+        v(ctx.valueDate && isDue(s.due, s.status, ctx.valueDate) ? 1 : 0),
+      ),
+      formulaCell(
+        lookup(ctx, m.extendedTo, rowCell),
+        'date',
+        v(dateValue(ctx.options.entered?.[a.id]?.extendedTo)),
+      ),
     ];
   });
   const last = ASSIGNMENT.first + Math.max(rows.length, 1) - 1;
@@ -127,7 +173,12 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
     marker: 'PhuLuc_PhanCong',
     tabColor: TAB_COLOURS.assignments,
     columns: [
-      { width: 9 },
+      {
+        width: codeColumnWidth(
+          ctx.master.rows.map((r) => r.code),
+          12,
+        ),
+      },
       { width: 40 },
       { width: 12 },
       { width: 12 },
@@ -135,6 +186,8 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
       { width: 10 },
       { width: 7, hidden: true },
       { width: 7, hidden: true },
+      { width: 7, hidden: true },
+      { width: 11, hidden: true },
     ],
     blocks: [
       {
@@ -153,9 +206,11 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
     conditionalFormats: [],
     dataValidations: [],
     print: printSetup(ctx, `${ASSIGNMENT.header}:${ASSIGNMENT.header}`),
+    protect: true,
   };
   if (rows.length > 0) {
     sheet.blocks.push({ origin: address(0, ASSIGNMENT.first), rows: body });
+    sheet.textNumbers = [`A${ASSIGNMENT.first}:A${last}`];
     sheet.table = {
       name: 'PhuLuc_PhanCong_Bang',
       range: `A${ASSIGNMENT.header}:${columnLetter(headers.length - 1)}${last}`,

@@ -1,142 +1,224 @@
 // "Tổng hợp": the leaders' page. One row per lead unit with live counts, a whole-plan row, and
-// the overdue tasks — all formulas on the master list, so it is right in any Excel, any day.
+// every overdue item — all formulas on the master list (through Phân công for the units), so it
+// is right in any Excel, any day; each formula also carries its value on the build's report
+// date for programs that do not calculate.
+//
+// Counts are of items of work: a task, or one occurrence of a recurring task. A row adds up:
+// Tổng số = the eight columns from "Hoàn thành đúng hạn" to "Đã hủy"; Đến hạn, "Trong đó sắp
+// đến hạn" and Đã gia hạn are counted beside them.
 
 import type { StatusCategory } from '../../core/status';
-import { address, columnLetter, quote, wholeColumn } from '../a1';
+import { itemStandings, rollupOf, type UnitRollup } from '../../core/status/rollup';
+import { address, columnLetter, wholeColumn } from '../a1';
+import { isoToSerial } from '../../excel/dates';
+import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';
-import { TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
-import type { Cell, ConditionalFormat, SheetLayout } from '../types';
+import { cat } from '../names';
+import { STYLES, TAB_COLOURS } from '../styles';
+import { fontOf } from '../fit';
+import { lineHeight } from '../metrics';
+import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
 import { ASSIGNMENT, countLead, unitNumber } from './assignments';
+import { rowTaskText } from './tasks';
 
 export const DASHBOARD = { asOfRow: 3, header: 5, first: 6 } as const;
+/** Rows of the overdue list printed beyond the build day's items (with =TODAY()). */
+const SPARE_ROWS = 3;
 
 /** Column order of the unit table (0-based). */
 export const DASHBOARD_COLUMNS = [
   'stt',
   'unit',
   'total',
-  'due',
   'doneOnTime',
   'doneLate',
+  'doneUndated',
   'pendingInTime',
   'overdue',
-  'dueSoon',
   'noDeadline',
+  'paused',
+  'cancelled',
+  'due',
+  'dueSoon',
+  'extended',
   'pctDone',
   'pctOnTime',
 ] as const;
 export type DashboardColumn = (typeof DASHBOARD_COLUMNS)[number];
 /** A hidden helper column right of the table. */
-const HELPER = 12;
+const HELPER = DASHBOARD_COLUMNS.length;
 const C = (key: DashboardColumn): number => DASHBOARD_COLUMNS.indexOf(key);
 const L_ = (key: DashboardColumn): string => columnLetter(C(key));
+
+/** The status categories each count column adds up. */
+const COUNTED: Partial<Record<DashboardColumn, StatusCategory[]>> = {
+  doneOnTime: ['done-on-time'],
+  doneLate: ['done-late'],
+  doneUndated: ['done-undated'],
+  pendingInTime: ['on-track', 'due-soon'],
+  overdue: ['overdue'],
+  noDeadline: ['no-deadline', 'waiting'],
+  paused: ['paused'],
+  cancelled: ['cancelled'],
+  dueSoon: ['due-soon'],
+};
+
+const WIDTHS: Record<DashboardColumn, number> = {
+  stt: 5,
+  unit: 31,
+  total: 8,
+  doneOnTime: 11,
+  doneLate: 11,
+  doneUndated: 14,
+  pendingInTime: 14,
+  overdue: 9,
+  noDeadline: 10,
+  paused: 9,
+  cancelled: 8,
+  due: 8,
+  dueSoon: 10,
+  extended: 9,
+  pctDone: 11,
+  pctOnTime: 9,
+};
 
 export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   const { L, plan } = ctx;
   const w = L.words;
-  const cat = (c: StatusCategory): string => quote(L.categories[c]);
   const a = ASSIGNMENT;
-  const due = `"<="&NgayBaoCao`;
-  const headers = [
-    w.stt!,
-    w.leadUnit!,
-    w.total!,
-    w.dueCount!,
-    L.categories['done-on-time'],
-    L.categories['done-late'],
-    w.pendingInTime!,
-    L.categories.overdue,
-    L.categories['due-soon'],
-    L.categories['no-deadline'],
-    w.pctDone!,
-    w.pctOnTime!,
-  ];
+  const valued = ctx.valueDate !== null;
+  const rollup = rollupOf(plan, itemStandings(ctx.standings), ctx.valueDate ?? '1900-01-01');
+  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  // Category headers read their label from Cài đặt, as the counts do.
+  const labelHeader = (c: StatusCategory): Cell =>
+    formulaCell(cat(c), 'header', v(L.categories[c]));
+  const headers: Cell[] = DASHBOARD_COLUMNS.map((key) => {
+    switch (key) {
+      case 'stt':
+        return { text: w.stt!, style: 'header' };
+      case 'unit':
+        return { text: w.leadUnit!, style: 'header' };
+      case 'total':
+        return { text: w.total!, style: 'header' };
+      case 'pendingInTime':
+        return { text: w.pendingInTime!, style: 'header' };
+      case 'noDeadline':
+        return labelHeader('no-deadline');
+      case 'due':
+        return { text: w.dueCount!, style: 'header' };
+      case 'dueSoon':
+        return { text: w.dueSoonOf!, style: 'header' };
+      case 'extended':
+        return { text: w.extendedCount!, style: 'header' };
+      case 'pctDone':
+        return { text: w.pctDone!, style: 'header' };
+      case 'pctOnTime':
+        return { text: w.pctOnTime!, style: 'header' };
+      default:
+        return labelHeader(COUNTED[key]![0]!);
+    }
+  });
+
+  const valueOf = (figures: UnitRollup, key: DashboardColumn): number | string =>
+    key === 'pctDone' || key === 'pctOnTime'
+      ? (figures[key] ?? '')
+      : (figures[key as keyof UnitRollup] as number);
 
   const unitRow = (unit: string, i: number): (Cell | null)[] => {
     const r = DASHBOARD.first + i;
     // The counts find the unit's rows by its number (its STT here), never by its name.
     const u = `$${L_('stt')}${r}`;
     const count = (...criteria: [number, string][]): string => countLead(ctx, u, ...criteria);
-    const link = ctx.unitSheets.get(unit);
-    const doneDue = `(${count([a.due, due], [a.status, cat('done-on-time')])}+${count([a.due, due], [a.status, cat('done-late')])})`;
-    const onTimeDue = count([a.due, due], [a.status, cat('done-on-time')]);
+    const byStatus = (key: DashboardColumn): string =>
+      COUNTED[key]!.map((c) => count([a.status, cat(c)])).join('+');
     const dueCell = `$${L_('due')}${r}`;
-    return [
-      { number: unitNumber(ctx, unit) ?? i + 1, style: 'int' },
-      link
-        ? { text: unit, style: 'link', link: { sheet: link, address: 'A1' } }
-        : { text: unit, style: 'text' },
-      { formula: count(), style: 'int' },
-      { formula: count([a.due, due]), style: 'int' },
-      { formula: count([a.status, cat('done-on-time')]), style: 'int' },
-      { formula: count([a.status, cat('done-late')]), style: 'int' },
-      {
-        formula: `${count([a.status, cat('on-track')])}+${count([a.status, cat('due-soon')])}`,
-        style: 'int',
-      },
-      { formula: count([a.status, cat('overdue')]), style: 'int' },
-      { formula: count([a.status, cat('due-soon')]), style: 'int' },
-      {
-        formula: `${count([a.status, cat('no-deadline')])}+${count([a.status, cat('waiting')])}`,
-        style: 'int',
-      },
-      { formula: `IF(${dueCell}=0,"",${doneDue}/${dueCell})`, style: 'pct' },
-      { formula: `IF(${dueCell}=0,"",${onTimeDue}/${dueCell})`, style: 'pct' },
-    ];
+    const dueAnd = (c: StatusCategory): string => count([a.isDue, '1'], [a.status, cat(c)]);
+    const figures = rollup.units[i]!;
+    const link = ctx.unitSheets.get(unit);
+    return DASHBOARD_COLUMNS.map((key): Cell => {
+      const value = v(valueOf(figures, key));
+      switch (key) {
+        case 'stt':
+          return { number: unitNumber(ctx, unit) ?? i + 1, style: 'int' };
+        case 'unit':
+          return link
+            ? { text: unit, style: 'link', link: { sheet: link, address: 'A1' } }
+            : { text: unit, style: 'text' };
+        case 'total':
+          return formulaCell(count(), 'int', value);
+        case 'due':
+          return formulaCell(count([a.isDue, '1']), 'int', value);
+        case 'extended':
+          return formulaCell(count([a.extendedTo, '">0"']), 'int', value);
+        case 'pctDone':
+          return formulaCell(
+            `IF(${dueCell}=0,"",(${dueAnd('done-on-time')}+${dueAnd('done-late')}+${dueAnd('done-undated')})/${dueCell})`,
+            'pct',
+            value,
+          );
+        case 'pctOnTime':
+          return formulaCell(
+            `IF(${dueCell}=0,"",${dueAnd('done-on-time')}/${dueCell})`,
+            'pct',
+            value,
+          );
+        default:
+          return formulaCell(byStatus(key), 'int', value);
+      }
+    });
   };
 
-  // The whole plan, each task once, straight from the master list.
+  // The whole plan, each item once, straight from the master list.
   const m = ctx.master;
-  const masterCol = (key: 'status' | 'due' | 'code'): string =>
+  const masterCol = (key: keyof typeof m.col): string =>
     wholeColumn(ctx.sheetNames.tasks, m.col[key]);
-  const st = (c: StatusCategory): string => `COUNTIF(${masterCol('status')},${cat(c)})`;
+  const st = (c: StatusCategory): string => `COUNTIF(${masterCol('itemStatus')},${cat(c)})`;
   const stDue = (c: StatusCategory): string =>
-    `COUNTIFS(${masterCol('due')},${due},${masterCol('status')},${cat(c)})`;
-  const totalRowIndex = DASHBOARD.first + leadUnits.length;
-  const tr = totalRowIndex;
-  const totalRow: (Cell | null)[] = [
-    { style: 'totalLabel' },
-    { text: w.wholePlan!, style: 'totalLabel' },
-    { number: plan.tasks.length, style: 'totalInt' },
-    { formula: `COUNTIF(${masterCol('due')},${due})`, style: 'totalInt' },
-    { formula: st('done-on-time'), style: 'totalInt' },
-    { formula: st('done-late'), style: 'totalInt' },
-    { formula: `${st('on-track')}+${st('due-soon')}`, style: 'totalInt' },
-    { formula: st('overdue'), style: 'totalInt' },
-    { formula: st('due-soon'), style: 'totalInt' },
-    { formula: `${st('no-deadline')}+${st('waiting')}`, style: 'totalInt' },
-    {
-      formula: `IF($${L_('due')}${tr}=0,"",(${stDue('done-on-time')}+${stDue('done-late')})/$${L_('due')}${tr})`,
-      style: 'totalPct',
-    },
-    {
-      formula: `IF($${L_('due')}${tr}=0,"",${stDue('done-on-time')}/$${L_('due')}${tr})`,
-      style: 'totalPct',
-    },
-  ];
+    `COUNTIFS(${masterCol('isDue')},1,${masterCol('itemStatus')},${cat(c)})`;
+  const tr = DASHBOARD.first + leadUnits.length;
+  const trDue = `$${L_('due')}${tr}`;
+  const totalRow: (Cell | null)[] = DASHBOARD_COLUMNS.map((key): Cell | null => {
+    const value = v(valueOf(rollup.total, key));
+    const int = (formula: string): Cell => formulaCell(formula, 'totalInt', value);
+    switch (key) {
+      case 'stt':
+        return { style: 'totalLabel' };
+      case 'unit':
+        return { text: w.wholePlan!, style: 'totalLabel' };
+      case 'total':
+        return int(`COUNTIF(${masterCol('isItem')},1)`);
+      case 'due':
+        return int(`COUNTIF(${masterCol('isDue')},1)`);
+      case 'extended':
+        return int(`COUNTIFS(${masterCol('isItem')},1,${masterCol('extendedTo')},">0")`);
+      case 'pctDone':
+        return formulaCell(
+          `IF(${trDue}=0,"",(${stDue('done-on-time')}+${stDue('done-late')}+${stDue('done-undated')})/${trDue})`,
+          'totalPct',
+          value,
+        );
+      case 'pctOnTime':
+        return formulaCell(
+          `IF(${trDue}=0,"",${stDue('done-on-time')}/${trDue})`,
+          'totalPct',
+          value,
+        );
+      default:
+        return int(COUNTED[key]!.map(st).join('+'));
+    }
+  });
 
+  const columns: ColumnLayout[] = [
+    ...DASHBOARD_COLUMNS.map((k) => ({ width: WIDTHS[k] })),
+    { width: 6, hidden: true },
+  ];
   const sheet: SheetLayout = {
     key: 'dashboard',
     kind: 'dashboard',
     name: ctx.sheetNames.dashboard,
     marker: 'PhuLuc_TongHop',
     tabColor: TAB_COLOURS.dashboard,
-    columns: [
-      { width: 5 },
-      { width: 36 },
-      { width: 8 },
-      { width: 8 },
-      { width: 11 },
-      { width: 11 },
-      { width: 12 },
-      { width: 9 },
-      { width: 9 },
-      { width: 10 },
-      { width: 11 },
-      { width: 10 },
-      { width: 6, hidden: true },
-    ],
+    columns,
     blocks: [
       {
         origin: 'A1',
@@ -151,7 +233,11 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
           [
             null,
             { text: w.asOf!, style: 'asOfLabel' },
-            { formula: 'NgayBaoCao', style: 'settingDate' },
+            formulaCell(
+              'NgayBaoCao',
+              'settingDate',
+              valued ? isoToSerial(ctx.valueDate!) : undefined,
+            ),
           ],
         ],
       },
@@ -163,32 +249,37 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
     conditionalFormats: [],
     dataValidations: [],
     print: printSetup(ctx, `${DASHBOARD.header}:${DASHBOARD.header}`),
+    protect: true,
   };
 
   if (plan.tasks.length === 0) {
     sheet.blocks.push(noTaskBlock(ctx));
+    sheet.print.printArea = `A1:${L_('pctOnTime')}${DASHBOARD.header + 3 + plan.tables.length}`;
     return sheet;
   }
 
+  const last = L_('pctOnTime');
   sheet.blocks.push(
-    {
-      origin: address(0, DASHBOARD.header),
-      rows: [headers.map((h) => ({ text: h, style: 'header' }))],
-    },
+    { origin: address(0, DASHBOARD.header), rows: [headers] },
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
     { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
   );
-  const unitRows = leadUnits.map((u): (Cell | null)[] => [null, { text: u }]);
-  Object.assign(sheet.rowHeights!, fitRowHeights(unitRows, sheet.columns, DASHBOARD.first), {
-    [tr + 1]: 30,
-    [tr + 4]: 32,
-  });
-  sheet.merges!.push(`B${tr + 1}:${L_('pctOnTime')}${tr + 1}`);
+  // The note under the table: its height comes from its text (layout/fit). The empty rows
+  // around it are narrow gaps, so the page holds more.
+  Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [tr + 2]: 6 });
+  sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
   sheet.conditionalFormats.push(
     ...percentCues(DASHBOARD.first, tr),
     overdueCue(DASHBOARD.first, tr),
   );
-  sheet.blocks.push(...overdueList(ctx, tr + 3, sheet.merges!));
+  sheet.blocks.push(...overdueList(ctx, tr + 3, sheet));
+  // Printed: the build day's overdue items and a few rows for the days after (the list's
+  // title counts them all, live); its empty rows further down take no paper.
+  const overdueNow = ctx.valueDate
+    ? ctx.master.rows.filter((r) => r.role !== 'heading' && r.standing.status === 'overdue').length
+    : 0;
+  const spare = ctx.options.reportDate ? 0 : SPARE_ROWS;
+  sheet.print.printArea = `A1:${last}${tr + 4 + Math.max(1, overdueNow) + spare}`;
   return sheet;
 }
 
@@ -228,64 +319,120 @@ function overdueCue(first: number, last: number): ConditionalFormat {
   };
 }
 
-/** Up to 20 overdue tasks, in document order, found through the master's hidden order column. */
-function overdueList(ctx: Context, top: number, merges: string[]): SheetLayout['blocks'] {
+/**
+ * Columns of the overdue list: spans of the unit table's columns (0-based, inclusive), merged;
+ * wide enough for an occurrence's Mã ("V.10/2019-Q1") and a date.
+ */
+const LIST = {
+  no: [0, 0],
+  task: [1, 7],
+  code: [8, 8],
+  lead: [9, 13],
+  due: [14, 14],
+  late: [15, 15],
+} as const;
+const SPANS = [LIST.task, LIST.code, LIST.lead, LIST.due, LIST.late];
+
+/**
+ * Every overdue item, in document order, found through the master's hidden order column: as
+ * many rows as there are items, so none is ever left out. Rows are tall enough for two lines
+ * (the build day's items get the height their text needs).
+ */
+function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout['blocks'] {
   const { L } = ctx;
   const w = L.words;
   const m = ctx.master;
-  const size = Math.min(20, ctx.plan.tasks.length);
+  const items = m.rows.filter((r) => r.role !== 'heading');
+  const size = Math.max(1, items.length);
   const tasks = ctx.sheetNames.tasks;
   const orderCol = wholeColumn(tasks, m.col.overdueOrder);
-  const get = (key: 'code' | 'task' | 'lead' | 'due', rowCell: string): string =>
-    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell}),"")`;
+  const valued = ctx.valueDate !== null;
+  const overdue = items.filter((r) => r.standing.status === 'overdue');
+  // Text columns read with &"": a task without a lead shows nothing, not 0.
+  const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
+    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
   const rows: (Cell | null)[][] = [];
+  const heights: Record<number, number> = {};
+  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  // The list's header merges first: merges in row order, as a file lists them.
+  for (const span of SPANS)
+    if (span[1] > span[0])
+      sheet.merges!.push(`${columnLetter(span[0])}${top + 1}:${columnLetter(span[1])}${top + 1}`);
   for (let k = 1; k <= size; k++) {
     const r = top + 2 + k - 1;
-    // Hidden column M holds the master row of the k-th overdue task.
+    // The hidden helper column holds the master row of the k-th overdue item.
     const rowCell = `$${columnLetter(HELPER)}${r}`;
-    rows.push([
-      // Numbered only when the k-th overdue task exists, so the list does not look padded.
-      { formula: `IF(ISNUMBER(${rowCell}),${k},"")`, style: 'listCenter' },
-      // One line per task: formula results do not grow their rows in every program.
-      { formula: get('task', rowCell), style: 'list' },
-      { formula: get('code', rowCell), style: 'listCenter' },
-      { formula: get('lead', rowCell), style: 'list' },
-      null,
-      null,
-      { formula: get('due', rowCell), style: 'listDate' },
-      {
-        formula: `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.due)},${rowCell}),"")`,
-        style: 'int',
-      },
-      null,
-      null,
-      null,
-      null,
-      { formula: `IFERROR(MATCH(${k},${orderCol},0),"")` },
-    ]);
+    // The row's number in the list, from its position: every row has the same formulas, so
+    // a writer fills a column with one formula.
+    const kth = `ROW()-${top + 1}`;
+    const item = valued ? overdue[k - 1] : undefined;
+    const cells: (Cell | null)[] = Array.from({ length: HELPER + 1 }, () => null);
+    cells[LIST.no[0]] = formulaCell(
+      `IF(ISNUMBER(${rowCell}),${kth},"")`,
+      'listCenter',
+      v(item ? k : ''),
+    );
+    cells[LIST.task[0]] = formulaCell(
+      get('task', rowCell),
+      'listWrap',
+      v(item ? rowTaskText(ctx, item) : ''),
+    );
+    cells[LIST.code[0]] = formulaCell(
+      get('code', rowCell),
+      'listCenter',
+      v(item ? idValue(item.code) : ''),
+    );
+    cells[LIST.lead[0]] = formulaCell(
+      get('lead', rowCell),
+      'listWrap',
+      v(item ? item.task.lead.join('\n') : ''),
+    );
+    cells[LIST.due[0]] = formulaCell(
+      get('effectiveDue', rowCell),
+      'listDate',
+      v(item?.standing.due ? isoToSerial(item.standing.due) : ''),
+    );
+    cells[LIST.late[0]] = formulaCell(
+      `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.effectiveDue)},${rowCell}),"")`,
+      'listCenter',
+      v(item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : ''),
+    );
+    cells[HELPER] = formulaCell(
+      `IFERROR(MATCH(${kth},${orderCol},0),"")`,
+      'plain',
+      v(item ? item.r : ''),
+    );
+    rows.push(cells);
+    for (const span of SPANS)
+      if (span[1] > span[0])
+        sheet.merges!.push(`${columnLetter(span[0])}${r}:${columnLetter(span[1])}${r}`);
+    // The build day's items get the height their text needs (layout/fit); the rows another
+    // day fills, two lines.
+    if (!item) heights[r] = 2 * lineHeight(fontOf(STYLES.listWrap, ctx.options.font));
   }
-  const overdue = quote(L.categories.overdue);
-  for (let r = top + 1; r < top + 2 + size; r++) merges.push(`D${r}:F${r}`);
+  Object.assign(sheet.rowHeights!, heights);
+  const header: (Cell | null)[] = Array.from({ length: LIST.late[1] + 1 }, () => ({
+    text: '',
+    style: 'header',
+  }));
+  header[LIST.no[0]] = { text: w.stt!, style: 'header' };
+  header[LIST.task[0]] = { text: w.task!, style: 'header' };
+  header[LIST.code[0]] = { text: w.code!, style: 'header' };
+  header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
+  header[LIST.due[0]] = { text: w.due!, style: 'header' };
+  header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
   return [
     {
       origin: address(0, top),
       rows: [
         [
-          {
-            formula: `${quote(`${w.overdueList!} (${w.overdueTotal!}: `)}&COUNTIF(${wholeColumn(tasks, m.col.status)},${overdue})&")"`,
-            style: 'section',
-          },
+          formulaCell(
+            `"${`${w.overdueList!} (${w.overdueTotal!}: `.replace(/"/g, '""')}"&COUNTIF(${wholeColumn(tasks, m.col.itemStatus)},${cat('overdue')})&")"`,
+            'section',
+            v(`${w.overdueList!} (${w.overdueTotal!}: ${overdue.length})`),
+          ),
         ],
-        [
-          { text: w.stt!, style: 'header' },
-          { text: w.task!, style: 'header' },
-          { text: w.code!, style: 'header' },
-          { text: w.lead!, style: 'header' },
-          { text: '', style: 'header' },
-          { text: '', style: 'header' },
-          { text: w.due!, style: 'header' },
-          { text: w.daysLate!, style: 'header' },
-        ],
+        header,
       ],
     },
     { origin: address(0, top + 2), rows },

@@ -2,20 +2,26 @@
 // Cài đặt (report date, due-soon window, colour legend, the state list).
 
 import { planIdentity } from '../../core/plan/identity';
-import type { StatusCategory } from '../../core/status';
-import type { WorkState } from '../../core/status';
-import { address } from '../a1';
-import { printSetup, type Context } from '../context';
-import { STATUS_COLOURS, TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
+import { CATEGORIES, type WorkState } from '../../core/status';
+import { planYears } from '../../core/time/occurrences';
+import { address, columnLetter } from '../a1';
+import { formulaCell } from '../cells';
+import { printSetup, viDate, type Context } from '../context';
+import type { Finding } from '../../core/plan/types';
+import { TAB_COLOURS } from '../styles';
+import { isoToSerial } from '../../excel/dates';
 import type { Cell, SheetLayout } from '../types';
+import { DEFAULT_FONT } from '../metrics';
 
 export const SETTINGS = {
   reportDate: 'B3',
   dueSoon: 'B4',
-  stateListFirst: 19,
+  horizon: 'B6',
+  /** First row of the legend: one status label per row, in CATEGORIES order (names point here). */
+  legendFirst: 9,
+  stateListFirst: 21,
   /** First of the five rows naming the plan tracked (number, date, title, tasks, fingerprint). */
-  identityFirst: 28,
+  identityFirst: 31,
 } as const;
 export const STATES: WorkState[] = ['not-started', 'in-progress', 'done', 'paused', 'cancelled'];
 
@@ -31,7 +37,7 @@ export function findingsSheet(ctx: Context): SheetLayout {
     w.message!,
     w.suggestion!,
   ];
-  const rows = plan.findings.map((f, i): (Cell | null)[] => {
+  const rows = [...plan.findings, ...entryFindings(ctx)].map((f, i): (Cell | null)[] => {
     const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
     const message = ctx.options.language === 'en' ? (f.messageEn ?? f.message) : f.message;
     const suggestion =
@@ -39,7 +45,7 @@ export function findingsSheet(ctx: Context): SheetLayout {
     return [
       { number: i + 1, style: 'int' },
       { text: L.severities[f.severity], style: 'textCenter' },
-      { text: f.code, style: 'text' },
+      { text: L.findingKinds[f.code] ?? L.findingKinds.other!, style: 'text' },
       f.task
         ? masterRow
           ? {
@@ -60,8 +66,8 @@ export function findingsSheet(ctx: Context): SheetLayout {
   const columns = [
     { width: 5 },
     { width: 10 },
-    { width: 18 },
-    { width: 9 },
+    { width: 22 },
+    { width: 10 },
     { width: 11 },
     { width: 60 },
     { width: 45 },
@@ -78,7 +84,6 @@ export function findingsSheet(ctx: Context): SheetLayout {
     marker: 'PhuLuc_KiemTra',
     tabColor: TAB_COLOURS.findings,
     columns,
-    rowHeights: fitRowHeights(rows, columns, first),
     blocks: [
       {
         origin: 'A1',
@@ -109,7 +114,32 @@ export function findingsSheet(ctx: Context): SheetLayout {
         : [],
     dataValidations: [],
     print: printSetup(ctx, `${header}:${header}`),
+    protect: true,
+    ...(rows.length > 0 ? { textNumbers: [`D${first}:D${last}`] } : {}),
   };
+}
+
+/**
+ * Findings on what people typed: an extension (Gia hạn đến) that is not later than the
+ * deadline it extends. The list shows it from the next build on; the row shows it at once
+ * (a colour rule on Nhiệm vụ).
+ */
+function entryFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  for (const row of ctx.master.rows) {
+    const given = ctx.options.entered?.[row.code];
+    const due = row.standing.row.time.due;
+    if (row.role === 'heading' || !given?.extendedTo || !due || given.extendedTo > due) continue;
+    out.push({
+      code: 'extension-not-later',
+      severity: 'warning',
+      task: row.code,
+      message: `Gia hạn đến ${viDate(given.extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
+      messageEn: `Extended to ${viDate(given.extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
+      rows: [],
+    });
+  }
+  return out;
 }
 
 export function unitsSheet(ctx: Context): SheetLayout {
@@ -167,6 +197,7 @@ export function unitsSheet(ctx: Context): SheetLayout {
     conditionalFormats: [],
     dataValidations: [],
     print: printSetup(ctx, `${header}:${header}`),
+    protect: true,
   };
 }
 
@@ -176,12 +207,27 @@ export function settingsSheet(ctx: Context): SheetLayout {
   const { L, options, plan } = ctx;
   const identity = planIdentity(plan);
   const w = L.words;
+  const valued = ctx.valueDate !== null;
   const reportDate: Cell = options.reportDate
     ? { date: options.reportDate, style: 'settingDate' }
-    : { formula: 'TODAY()', style: 'settingDate' };
-  const legend = (Object.keys(STATUS_COLOURS) as StatusCategory[]).map((c): (Cell | null)[] => [
+    : formulaCell('TODAY()', 'settingDate', valued ? isoToSerial(ctx.valueDate!) : undefined);
+  const years = planYears(plan.document);
+  // The horizon: the year a person set, or by default the later of the plan's last year and
+  // the report date's year (a formula, so it moves with =TODAY(); a rebuild adds the periods).
+  const horizon: Cell =
+    options.horizon != null
+      ? { number: options.horizon, style: 'settingInt' }
+      : formulaCell(
+          years ? `MAX(${years.last},YEAR(NgayBaoCao))` : 'YEAR(NgayBaoCao)',
+          'settingInt',
+          valued && ctx.horizon !== null ? ctx.horizon : undefined,
+        );
+  const legend = CATEGORIES.map((c): (Cell | null)[] => [
     { text: L.categories[c], style: `legend-${c}` },
   ]);
+  const help = (text: string): Cell => ({ text, style: 'help' });
+  const stateRows = SETTINGS.stateListFirst;
+  const madeByRow = stateRows + STATES.length + 1;
   return {
     key: 'settings',
     kind: 'settings',
@@ -195,35 +241,40 @@ export function settingsSheet(ctx: Context): SheetLayout {
         rows: [
           [{ text: w.settingsTitle!, style: 'title' }],
           [{ text: ctx.planLine, style: 'subtitle' }],
-          [
-            { text: w.reportDate!, style: 'label' },
-            reportDate,
-            { text: w.reportDateHelp!, style: 'help' },
-          ],
+          [{ text: w.reportDate!, style: 'label' }, reportDate, help(w.reportDateHelp!)],
           [
             { text: w.dueSoon!, style: 'label' },
             { number: options.dueSoonDays, style: 'settingInt' },
-            { text: w.dueSoonHelp!, style: 'help' },
+            help(w.dueSoonHelp!),
           ],
           [
             { text: w.planYear!, style: 'label' },
-            plan.document.year ? { number: plan.document.year, style: 'int' } : null,
+            years
+              ? years.first === years.last
+                ? { number: years.first, style: 'int' }
+                : { text: `${years.first}–${years.last}`, style: 'textCenter' }
+              : null,
           ],
-          [],
-          [{ text: w.legend!, style: 'section' }],
+          [{ text: w.horizon!, style: 'label' }, horizon, help(w.horizonHelp!)],
+          [
+            { text: w.font!, style: 'label' },
+            { text: options.font ?? DEFAULT_FONT, style: 'textCenter' },
+            help(w.fontHelp!),
+          ],
+          [{ text: w.legend!, style: 'section' }, null, help(w.labelsHelp!)],
           ...legend,
         ],
       },
       {
-        origin: address(0, SETTINGS.stateListFirst - 1),
+        origin: address(0, stateRows - 1),
         rows: [
           [{ text: w.stateList!, style: 'section' }],
-          ...STATES.map((s) => [{ text: L.states[s], style: 'text' }]),
+          ...STATES.map((st) => [{ text: L.states[st], style: 'entry' }]),
         ],
       },
       {
-        origin: address(0, SETTINGS.stateListFirst + STATES.length + 1),
-        rows: [[{ text: w.madeBy!, style: 'help' }]],
+        origin: address(0, madeByRow),
+        rows: [[help(w.madeBy!)], [help(w.protectHelp!)]],
       },
       {
         origin: address(0, SETTINGS.identityFirst - 1),
@@ -243,6 +294,11 @@ export function settingsSheet(ctx: Context): SheetLayout {
         ],
       },
     ],
+    // Heights from the texts (layout/fit).
+    merges: [
+      `A${madeByRow}:${columnLetter(2)}${madeByRow}`,
+      `A${madeByRow + 1}:${columnLetter(2)}${madeByRow + 1}`,
+    ],
     conditionalFormats: [],
     dataValidations: [
       {
@@ -253,7 +309,16 @@ export function settingsSheet(ctx: Context): SheetLayout {
         allowBlank: false,
         error: { title: w.invalid!, message: '0–60' },
       },
+      {
+        range: SETTINGS.horizon,
+        type: 'decimal',
+        min: 2000,
+        max: 2099,
+        allowBlank: true,
+        error: { title: w.invalid!, message: '2000–2099' },
+      },
     ],
     print: printSetup(ctx),
+    protect: true,
   };
 }

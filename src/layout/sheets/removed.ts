@@ -4,7 +4,6 @@
 
 import { address, columnLetter } from '../a1';
 import { printSetup, withFill, type Context } from '../context';
-import { fitRowHeights } from '../fit';
 import { STYLES, TAB_COLOURS } from '../styles';
 import type { CarriedValue, TrackedRow } from '../tracker/model';
 import type { Cell, SheetLayout } from '../types';
@@ -44,6 +43,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
     w.state!,
     w.progress!,
     w.completed!,
+    w.extendedTo!,
+    w.extensionBasis!,
     w.note!,
     ...extras,
     w.removedOn!,
@@ -64,6 +65,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       text(e.state),
       e.progress !== undefined ? { number: e.progress, style: 'int' } : { style: 'int' },
       e.completed ? { date: e.completed, style: 'date' } : { style: 'date' },
+      e.extendedTo ? { date: e.extendedTo, style: 'date' } : { style: 'date' },
+      text(e.extensionBasis),
       text(e.note),
       ...extras.map((h) => plainCell(e.extra?.[h])),
       row.removedOn ? { date: row.removedOn, style: 'date' } : { style: 'date' },
@@ -78,7 +81,7 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       };
     });
   });
-  const widths = [8, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 24, ...extras.map(() => 16), 12];
+  const widths = [10, 7, 5, 48, 24, 24, 18, 24, 15, 9, 12, 12, 20, 24, ...extras.map(() => 16), 12];
   const columns = widths.map((width) => ({ width }));
   return {
     key: 'removed',
@@ -103,7 +106,8 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       { origin: address(0, HEADER_ROW + 1), rows: body },
     ],
     merges: [`A3:${columnLetter(Math.min(headers.length, 8) - 1)}3`],
-    rowHeights: { 3: 48, [HEADER_ROW]: 32, ...fitRowHeights(body, columns, HEADER_ROW + 1) },
+    // Row heights from the texts (layout/fit).
+    rowHeights: { 3: 48, [HEADER_ROW]: 32 },
     freeze: { rows: HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [],

@@ -1,25 +1,39 @@
-// "Nhiệm vụ": the master list, one row per task, as an Excel table. Tình trạng and Còn lại are
-// formulas on the report date, so colours move by themselves as days pass.
+// "Nhiệm vụ": the master list, as an Excel table. A task is one row; a recurring task is a
+// heading row (its text, its Tình trạng summing up its occurrences, not counted) with one row
+// per occurrence under it (Mã "V.1/2019-Q1"), each tracked on its own. Tình trạng, Còn lại and
+// the hidden helpers are the table's calculated columns: a row typed at the end of the table
+// gets them by itself, and the whole-plan counts see it at once.
 
 import type { PlanTask } from '../../core/plan/types';
-import { initialState } from '../../core/status';
+import {
+  daysBetween,
+  initialState,
+  isDue,
+  SUMMARY_ORDER,
+  type StatusCategory,
+} from '../../core/status';
+import { periodLabel } from '../../core/time/occurrences';
 import { address, columnLetter, quote } from '../a1';
+import { dateValue, formulaCell, idCell } from '../cells';
 import {
   ENTRY_COLUMNS,
+  HELPER_COLUMNS,
   MASTER_COLUMNS,
   printSetup,
   withFill,
   type Context,
   type MasterColumn,
+  type MasterRow,
 } from '../context';
 import { moveFormula } from '../formula';
+import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
-import { fitRowHeights } from '../fit';
+import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
 const WIDTHS: Record<MasterColumn, number> = {
-  code: 8,
+  code: 10,
   section: 7,
   stt: 5,
   task: 48,
@@ -33,33 +47,19 @@ const WIDTHS: Record<MasterColumn, number> = {
   state: 15,
   progress: 9,
   completed: 12,
+  extendedTo: 12,
+  extensionBasis: 20,
   status: 16,
   daysLeft: 9,
   note: 24,
+  effectiveDue: 11,
+  itemStatus: 12,
+  isItem: 6,
+  isDue: 6,
   overdueOrder: 6,
+  periods: 6,
+  taskNo: 6,
 };
-
-const MONTHS = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
-
-/** DATE(2019,3,31) */
-function dateFormula(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `DATE(${y},${m},${d})`;
-}
-
-/** The deadline cell: a date, or for recurring tasks the end of the current period. */
-function dueCell(task: PlanTask): Cell {
-  const { due, recurrence } = task.time;
-  if (!due) return { style: 'date' };
-  if (!recurrence) return { date: due, style: 'date' };
-  const k = MONTHS[recurrence];
-  const first = dateFormula(due);
-  // Same rule as core/status effectiveDue: the first deadline, then each period's end.
-  return {
-    formula: `IF(NgayBaoCao<=${first},${first},EOMONTH(NgayBaoCao,${k - 1}-MOD(MONTH(NgayBaoCao)-1,${k})))`,
-    style: 'date',
-  };
-}
 
 export function kindLabel(ctx: Context, task: PlanTask): string {
   const { kind, recurrence } = task.time;
@@ -68,94 +68,175 @@ export function kindLabel(ctx: Context, task: PlanTask): string {
   return recurrence ? `${base} (${ctx.L.recurrence[recurrence]})` : base;
 }
 
-/** Tình trạng for row `r`: the categories of docs/domain.md, in the workbook's language. */
-export function statusFormula(ctx: Context, r: number): string {
-  const c = (key: MasterColumn): string => `$${columnLetter(ctx.master.col[key])}${r}`;
-  const { states, categories, kinds } = ctx.L;
-  const state = c('state');
-  const due = c('due');
+/** The Nhiệm vụ text of a row: an occurrence shows its period before the task's text. */
+export function rowTaskText(ctx: Context, row: MasterRow): string {
+  const o = row.standing.row.occurrence;
+  return o ? `${periodLabel(o.period, ctx.options.language)} – ${row.task.title}` : row.task.title;
+}
+
+/** `$X12`: the master column `key` on row `r`. */
+function at(ctx: Context, key: MasterColumn, r: number): string {
+  return `$${columnLetter(ctx.master.col[key])}${r}`;
+}
+
+function wholeOwn(ctx: Context, key: MasterColumn): string {
+  const c = columnLetter(ctx.master.col[key]);
+  return `$${c}:$${c}`;
+}
+
+/** The categories that end the count of days left. */
+const FINISHED: StatusCategory[] = [
+  'done-on-time',
+  'done-late',
+  'done-undated',
+  'paused',
+  'cancelled',
+];
+
+/** The formulas of row `r`; every row gets the same ones (calculated columns). */
+export function rowFormulas(ctx: Context, r: number): Record<string, string> {
+  const c = (key: MasterColumn): string => at(ctx, key, r);
+  const eff = c('effectiveDue');
+  const st = c('state');
   const done = c('completed');
-  return (
-    `IF(OR(${state}=${quote(states.cancelled)},${state}=${quote(states.paused)}),${state},` +
-    `IF(OR(${state}=${quote(states.done)},${done}<>""),` +
-    `IF(OR(${due}="",${done}="",${done}<=${due}),${quote(categories['done-on-time'])},${quote(categories['done-late'])}),` +
-    `IF(${due}="",IF(${c('kind')}=${quote(kinds.conditional)},${quote(categories.waiting)},${quote(categories['no-deadline'])}),` +
-    `IF(NgayBaoCao>${due},${quote(categories.overdue)},` +
-    `IF(${due}-NgayBaoCao<=SoNgaySapDenHan,${quote(categories['due-soon'])},${quote(categories['on-track'])})))))`
-  );
+  const item = c('isItem');
+  const own = c('itemStatus');
+  const conditional = quote(ctx.L.kinds.conditional);
+  const itemStatus =
+    `IF(${item}=0,"",` +
+    `IF(${st}=${state('cancelled')},${cat('cancelled')},` +
+    `IF(${st}=${state('paused')},${cat('paused')},` +
+    `IF(OR(${st}=${state('done')},${done}<>""),` +
+    `IF(${eff}="",${cat('done-on-time')},IF(${done}="",${cat('done-undated')},` +
+    `IF(${done}<=${eff},${cat('done-on-time')},${cat('done-late')}))),` +
+    `IF(${eff}="",IF(${c('kind')}=${conditional},${cat('waiting')},${cat('no-deadline')}),` +
+    `IF(NgayBaoCao>${eff},${cat('overdue')},` +
+    `IF(${eff}-NgayBaoCao<=SoNgaySapDenHan,${cat('due-soon')},${cat('on-track')})))))))`;
+  // A heading sums up its occurrences: the first category one of them has, worst first.
+  const group = wholeOwn(ctx, 'taskNo');
+  const statuses = wholeOwn(ctx, 'itemStatus');
+  let summary: string = cat('no-deadline');
+  for (const category of [...SUMMARY_ORDER].reverse()) {
+    summary = `IF(COUNTIFS(${group},${c('taskNo')},${statuses},${cat(category)})>0,${cat(category)},${summary})`;
+  }
+  const first = ctx.master.firstRow;
+  const s = columnLetter(ctx.master.col.itemStatus);
+  return {
+    effectiveDue: `IF(${item}=0,"",IF(${c('extendedTo')}<>"",${c('extendedTo')},IF(${c('due')}<>"",${c('due')},"")))`,
+    itemStatus,
+    status: `IF(${item}=1,${own},${summary})`,
+    daysLeft: `IF(OR(${item}=0,${eff}="",${FINISHED.map((f) => `${own}=${cat(f)}`).join(',')}),"",${eff}-NgayBaoCao)`,
+    isItem: `IF(N(${c('periods')})>0,0,1)`,
+    isDue: `IF(${item}=0,0,IF(${eff}="",0,IF(AND(${eff}<=NgayBaoCao,${own}<>${cat('paused')},${own}<>${cat('cancelled')}),1,0)))`,
+    overdueOrder: `IF(${own}=${cat('overdue')},COUNTIF($${s}$${first}:$${s}${r},${cat('overdue')}),"")`,
+  };
 }
 
-function daysLeftFormula(ctx: Context, r: number): string {
-  const c = (key: MasterColumn): string => `$${columnLetter(ctx.master.col[key])}${r}`;
-  const { categories } = ctx.L;
-  const finished = [
-    categories['done-on-time'],
-    categories['done-late'],
-    categories.paused,
-    categories.cancelled,
-  ]
-    .map((label) => `${c('status')}=${quote(label)}`)
-    .join(',');
-  return `IF(OR(${c('due')}="",${finished}),"",${c('due')}-NgayBaoCao)`;
-}
-
-function overdueOrderFormula(ctx: Context, r: number): string {
-  const s = columnLetter(ctx.master.col.status);
-  const overdue = quote(ctx.L.categories.overdue);
-  return `IF($${s}${r}=${overdue},COUNTIF($${s}$${ctx.master.firstRow}:$${s}${r},${overdue}),"")`;
-}
+/** The calculated columns, in table order. */
+const CALCULATED: MasterColumn[] = [
+  'status',
+  'daysLeft',
+  'effectiveDue',
+  'itemStatus',
+  'isItem',
+  'isDue',
+  'overdueOrder',
+];
 
 function taskRow(
   ctx: Context,
-  task: PlanTask,
-  r: number,
+  row: MasterRow,
   headers: string[],
+  overdueNumber: number | null,
   moveOf: (formula: string, from: { row: number; col: number }, toCol: number, r: number) => string,
 ): (Cell | null)[] {
-  const given = ctx.options.entered?.[task.id];
-  const stateLabel = given?.state ?? ctx.L.states[initialState(task.time)];
+  const { task, r, role, standing } = row;
+  const L = ctx.L;
+  const given = ctx.options.entered?.[row.code];
+  const heading = role === 'heading';
+  const occurrence = role === 'occurrence' ? standing.row.occurrence! : null;
   const text = (value: string | undefined | null, style = 'text'): Cell =>
     value ? { text: value, style } : { style };
+  // A heading's entry cells look like the others (a person may keep a note there); what is
+  // typed in its state, dates or progress is not counted.
+  const entry = (style: string): string => style;
+  const stateLabel = given?.state ?? (heading ? undefined : L.states[initialState(task.time)]);
+  const f = rowFormulas(ctx, r);
+  const valued = ctx.valueDate !== null;
+  const v = <T extends string | number | boolean>(value: T): T | undefined =>
+    valued ? value : undefined;
+  const label = (c: StatusCategory): string => L.categories[c];
+  const itemValue = heading ? '' : label(standing.status);
+  const finished = FINISHED.includes(standing.status);
+  const daysLeft =
+    heading || !standing.due || finished || !ctx.valueDate
+      ? ''
+      : daysBetween(ctx.valueDate, standing.due);
+  const due = !heading && !!ctx.valueDate && isDue(standing.due, standing.status, ctx.valueDate);
+  const periodText = occurrence ? periodLabel(occurrence.period, ctx.options.language) : '';
   const byColumn: Record<MasterColumn, Cell> = {
-    code: text(task.id, 'textCenter'),
+    code: idCell(row.code),
     section: text(task.section, 'textCenter'),
-    stt: text(task.stt, 'textCenter'),
-    task: text(task.title),
+    stt: occurrence ? { style: 'textCenter' } : idCell(task.stt),
+    task: text(rowTaskText(ctx, row)),
     lead: text(task.lead.join('\n')),
     support: text(task.support.join('\n')),
-    time: text(task.time.text),
-    start: task.time.start ? { date: task.time.start, style: 'date' } : { style: 'date' },
-    due: dueCell(task),
-    kind: text(kindLabel(ctx, task)),
-    product: text(task.product),
-    state: text(stateLabel, 'entry'),
+    time: text(occurrence ? periodText : task.time.text),
+    start: occurrence
+      ? { date: occurrence.start, style: 'date' }
+      : !heading && task.time.start
+        ? { date: task.time.start, style: 'date' }
+        : { style: 'date' },
+    due: occurrence
+      ? { date: occurrence.due, style: 'date' }
+      : !heading && task.time.due
+        ? { date: task.time.due, style: 'date' }
+        : { style: 'date' },
+    kind: text(
+      occurrence
+        ? `${L.words.occurrence!} (${task.time.recurrence ? L.recurrence[task.time.recurrence] : ''})`
+        : kindLabel(ctx, task),
+    ),
+    product: text(occurrence ? '' : task.product),
+    state: text(stateLabel, entry('entry')),
     progress:
       given?.progress !== undefined
-        ? { number: given.progress, style: 'entryInt' }
-        : { style: 'entryInt' },
+        ? { number: given.progress, style: entry('entryInt') }
+        : { style: entry('entryInt') },
     completed: given?.completed
-      ? { date: given.completed, style: 'entryDate' }
-      : { style: 'entryDate' },
-    status: { formula: statusFormula(ctx, r), style: 'status' },
-    daysLeft: {
-      formula: daysLeftFormula(ctx, r),
-      style: ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-    },
+      ? { date: given.completed, style: entry('entryDate') }
+      : { style: entry('entryDate') },
+    extendedTo: given?.extendedTo
+      ? { date: given.extendedTo, style: entry('entryDate') }
+      : { style: entry('entryDate') },
+    extensionBasis: text(given?.extensionBasis, entry('entry')),
+    status: formulaCell(f.status!, 'status', v(label(standing.status))),
+    daysLeft: formulaCell(
+      f.daysLeft!,
+      ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
+      v(daysLeft),
+    ),
     note: text(given?.note, 'entry'),
-    overdueOrder: { formula: overdueOrderFormula(ctx, r), style: 'int' },
+    effectiveDue: formulaCell(f.effectiveDue!, 'date', v(heading ? '' : dateValue(standing.due))),
+    itemStatus: formulaCell(f.itemStatus!, 'plain', v(itemValue)),
+    isItem: formulaCell(f.isItem!, 'int', v(heading ? 0 : 1)),
+    isDue: formulaCell(f.isDue!, 'int', v(due ? 1 : 0)),
+    overdueOrder: formulaCell(f.overdueOrder!, 'int', v(overdueNumber ?? '')),
+    periods: heading ? { number: row.periods, style: 'int' } : { style: 'int' },
+    taskNo: { number: row.group, style: 'int' },
   };
-  const row: Cell[] = MASTER_COLUMNS.map((key) => byColumn[key]);
+  const cells: Cell[] = MASTER_COLUMNS.map((key) => byColumn[key]);
   ctx.master.extraColumns.forEach((header, i) => {
-    row.push(
-      carriedCell(given?.extra?.[header], (f, from) =>
-        moveOf(f, from, MASTER_COLUMNS.length + i, r),
+    cells.push(
+      carriedCell(given?.extra?.[header], (formula, from) =>
+        moveOf(formula, from, MASTER_COLUMNS.length + i, r),
       ),
     );
   });
-  row.push(byColumn.overdueOrder);
+  for (const key of HELPER_COLUMNS) cells.push(byColumn[key]);
   // Notes and fills people gave the row's cells stay on their column.
   if (given?.notes || given?.fills) {
-    return row.map((cell, c) => {
+    return cells.map((cell, c) => {
       const header = headers[c]!;
       const note = given.notes?.[header];
       const fill = given.fills?.[header];
@@ -167,7 +248,7 @@ function taskRow(
       };
     });
   }
-  return row;
+  return cells;
 }
 
 /** A value typed into a column people added, written back in its type. */
@@ -218,40 +299,39 @@ function formulaMover(
 
 export function masterHeaders(ctx: Context): string[] {
   const w = ctx.L.words;
-  const header: Record<MasterColumn, string> = {
-    code: w.code!,
-    section: w.section!,
-    stt: w.stt!,
-    task: w.task!,
-    lead: w.lead!,
-    support: w.support!,
-    time: w.time!,
-    start: w.start!,
-    due: w.due!,
-    kind: w.kind!,
-    product: w.product!,
-    state: w.state!,
-    progress: w.progress!,
-    completed: w.completed!,
-    status: w.status!,
-    daysLeft: w.daysLeft!,
-    note: w.note!,
-    overdueOrder: w.overdueOrder!,
-  };
-  return [...MASTER_COLUMNS.map((k) => header[k]), ...ctx.master.extraColumns, header.overdueOrder];
+  const header = (k: MasterColumn): string => w[k]!;
+  return [...MASTER_COLUMNS.map(header), ...ctx.master.extraColumns, ...HELPER_COLUMNS.map(header)];
 }
 
 export function tasksSheet(ctx: Context): SheetLayout {
   const { plan, L } = ctx;
   const { headerRow, firstRow, lastRow, col } = ctx.master;
   const headers = masterHeaders(ctx);
-  const width = headers.length;
-  const last = columnLetter(width - 1);
+  const last = columnLetter(headers.length - 1);
+  // A column of the plan that no task fills takes no width (hidden; its header is still there).
+  const unused = (key: MasterColumn): boolean =>
+    plan.tasks.length > 0 &&
+    ((key === 'section' && plan.tasks.every((t) => !t.section)) ||
+      (key === 'support' && plan.tasks.every((t) => t.support.length === 0)) ||
+      (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k) => ({ width: WIDTHS[k] })),
+    ...MASTER_COLUMNS.map((k): ColumnLayout => {
+      const width =
+        k === 'code'
+          ? codeColumnWidth(
+              ctx.master.rows.map((r) => r.code),
+              WIDTHS.code,
+            )
+          : WIDTHS[k];
+      return unused(k) ? { width, hidden: true } : { width };
+    }),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
-    { width: WIDTHS.overdueOrder, hidden: true },
+    ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];
+  const colRange = (key: MasterColumn): string => {
+    const c = columnLetter(col[key]);
+    return `${c}${firstRow}:${c}${lastRow}`;
+  };
   const sheet: SheetLayout = {
     key: 'tasks',
     kind: 'tasks',
@@ -274,18 +354,27 @@ export function tasksSheet(ctx: Context): SheetLayout {
     conditionalFormats: [],
     dataValidations: [],
     print: printSetup(ctx, `${headerRow}:${headerRow}`),
+    textNumbers: [colRange('code'), colRange('stt')],
   };
-  if (plan.tasks.length === 0) {
+  if (ctx.master.rows.length === 0) {
     sheet.blocks.push({
       origin: address(0, firstRow),
       rows: [[{ text: L.words.noTasks!, style: 'label' }]],
     });
+    delete sheet.textNumbers;
     return sheet;
   }
   const moveOf = formulaMover(ctx, headers);
-  const body = plan.tasks.map((task, i) => taskRow(ctx, task, firstRow + i, headers, moveOf));
+  let overdue = 0;
+  const body = ctx.master.rows.map((row) => {
+    const number =
+      row.role !== 'heading' && row.standing.status === 'overdue' && ctx.valueDate
+        ? ++overdue
+        : null;
+    return taskRow(ctx, row, headers, number, moveOf);
+  });
   sheet.blocks.push({ origin: address(0, firstRow), rows: body });
-  Object.assign(sheet.rowHeights!, fitRowHeights(body, columns, firstRow));
+  const first = rowFormulas(ctx, firstRow);
   sheet.table = {
     name: 'PhuLuc_NhiemVu_Bang',
     range: `A${headerRow}:${last}${lastRow}`,
@@ -293,16 +382,33 @@ export function tasksSheet(ctx: Context): SheetLayout {
     columns: headers,
     keyColumn: headers[col.code]!,
     entryColumns: [...ENTRY_COLUMNS.map((k) => headers[col[k]]!), ...ctx.master.extraColumns],
+    calculated: Object.fromEntries(CALCULATED.map((k) => [headers[col[k]]!, first[k]!])),
   };
-  const statusCell = `$${columnLetter(col.status)}${firstRow}`;
-  sheet.conditionalFormats.push({
-    range: `A${firstRow}:${columnLetter(width - 2)}${lastRow}`,
-    rules: statusRules(statusCell, (c) => L.categories[c]),
-  });
-  const colRange = (key: MasterColumn): string => {
-    const c = columnLetter(col[key]);
-    return `${c}${firstRow}:${c}${lastRow}`;
-  };
+  const statusCell = at(ctx, 'status', firstRow);
+  const visibleLast = columnLetter(MASTER_COLUMNS.length - 1);
+  const ext = at(ctx, 'extendedTo', firstRow);
+  const due = at(ctx, 'due', firstRow);
+  sheet.conditionalFormats.push(
+    // An extended deadline: the original Hạn is struck through (its colour stays the row's).
+    { range: colRange('due'), rules: [{ formula: `${ext}<>""`, style: { strike: true } }] },
+    // An extension that is not later than Hạn: marked on the extension itself.
+    {
+      range: colRange('extendedTo'),
+      rules: [
+        {
+          formula: `AND(${ext}<>"",${due}<>"",${ext}<=${due})`,
+          style: { fill: 'FF0000', fontColor: 'FFFFFF', bold: true },
+        },
+      ],
+    },
+    { range: `A${firstRow}:${visibleLast}${lastRow}`, rules: statusRules(statusCell, cat) },
+    // A recurring task's own row stands out in bold over its occurrences (a rule, not a cell
+    // style: one rule for the whole list instead of a style on every other run of rows).
+    {
+      range: `A${firstRow}:${visibleLast}${lastRow}`,
+      rules: [{ formula: `${at(ctx, 'isItem', firstRow)}=0`, style: { bold: true } }],
+    },
+  );
   sheet.dataValidations.push(
     {
       range: colRange('state'),
@@ -328,6 +434,15 @@ export function tasksSheet(ctx: Context): SheetLayout {
       max: 73051, // 31/12/2099
       allowBlank: true,
       prompt: { title: L.words.completed!, message: L.words.datePrompt! },
+      error: { title: L.words.invalid!, message: L.words.datePrompt! },
+    },
+    {
+      range: colRange('extendedTo'),
+      type: 'date',
+      min: 36526,
+      max: 73051,
+      allowBlank: true,
+      prompt: { title: L.words.extendedTo!, message: L.words.extensionPrompt! },
       error: { title: L.words.invalid!, message: L.words.datePrompt! },
     },
   );

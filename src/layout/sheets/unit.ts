@@ -1,15 +1,21 @@
-// One sheet per lead unit: its tasks as lead, then those it coordinates, each pulling its
-// status live from the master row (lookup by Mã), with the unit's counts at the top.
+// One sheet per lead unit: its tasks as lead, then those it coordinates, each row pulling its
+// status live from the master row (lookup by Mã), with the unit's counts at the top. A
+// recurring task shows as on the master list: its heading, then its occurrences; the counts
+// are over items (tasks and occurrences), and add up to Tổng số.
 
 import type { PlanTask } from '../../core/plan/types';
 import type { StatusCategory } from '../../core/status';
-import { address, columnLetter, quote } from '../a1';
-import { printSetup, type Context } from '../context';
+import { isoToSerial } from '../../excel/dates';
+import { address, columnLetter } from '../a1';
+import { dateValue, formulaCell, idCell } from '../cells';
+import { printSetup, type Context, type MasterRow } from '../context';
+import { cat } from '../names';
 import { stableHash } from '../sheetNames';
 import { statusRules, TAB_COLOURS } from '../styles';
-import { fitRowHeights } from '../fit';
+import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
+import { periodLabel } from '../../core/time/occurrences';
 
 /** Columns of the task lists on a unit sheet (0-based). */
 const U = {
@@ -18,91 +24,147 @@ const U = {
   other: 2,
   time: 3,
   due: 4,
-  state: 5,
-  progress: 6,
-  completed: 7,
-  status: 8,
-  daysLeft: 9,
-  row: 10,
+  extendedTo: 5,
+  state: 6,
+  progress: 7,
+  completed: 8,
+  status: 9,
+  daysLeft: 10,
+  row: 11,
+  isItem: 12,
 } as const;
-const COUNTS_ROW = 4;
 const COUNTS_COLUMN = 2;
+// 175 units wide: printed landscape at 80 % (text 8.8 pt).
 const COLUMNS: ColumnLayout[] = [
-  { width: 8 },
-  { width: 50 },
-  { width: 26 },
-  { width: 18 },
+  { width: 10 },
+  { width: 44 },
+  { width: 22 },
+  { width: 16 },
   { width: 11 },
-  { width: 15 },
+  { width: 11 },
+  { width: 14 },
   { width: 9 },
   { width: 12 },
-  { width: 17 },
+  { width: 15 },
   { width: 9 },
   { width: 6, hidden: true },
+  { width: 6, hidden: true },
 ];
-const LEAD_TITLE_ROW = 6;
+/** The counts: two pairs of rows (labels, values) under the title. */
+const COUNTS_FIRST_ROW = 3;
+const LEAD_TITLE_ROW = 8;
+/** The header row of the lead table; the coordinating table's header reads the same. */
+export const UNIT_HEADER_ROW = LEAD_TITLE_ROW + 1;
 
 export function unitMarker(unit: string): string {
   return `PhuLuc_DV_${stableHash(unit)}`;
 }
 
+/** The master rows of each task (a heading and its occurrences, or the task alone). */
+function rowsByTask(ctx: Context): Map<PlanTask, MasterRow[]> {
+  const out = new Map<PlanTask, MasterRow[]>();
+  for (const row of ctx.master.rows) {
+    const list = out.get(row.task) ?? [];
+    list.push(row);
+    out.set(row.task, list);
+  }
+  return out;
+}
+const cache = new WeakMap<Context, Map<PlanTask, MasterRow[]>>();
+
 export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout {
   const { L } = ctx;
   const w = L.words;
+  let byTask = cache.get(ctx);
+  if (!byTask) cache.set(ctx, (byTask = rowsByTask(ctx)));
   const own = ctx.tasksOf(unit);
   const leads = own.lead;
   const leading = new Set(leads);
   // A task it both leads and coordinates is listed once, as lead.
   const supports =
     ctx.options.includeSupport === false ? [] : own.support.filter((t) => !leading.has(t));
+  const valued = ctx.valueDate !== null;
+  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
 
-  const headersFor = (otherRole: string): Cell[] =>
+  // Both tables have the same header (the other units' role is in each table's title), so the
+  // header repeated on every printed page and frozen on screen is right over both.
+  const headersFor = (): Cell[] =>
     [
       w.code!,
       w.task!,
-      otherRole,
+      w.otherUnits!,
       w.time!,
       w.due!,
+      w.extendedTo!,
       w.state!,
       w.progress!,
       w.completed!,
       w.status!,
       w.daysLeft!,
       w.row!,
-    ].map((h) => ({
-      text: h,
-      style: 'header',
-    }));
+      w.isItem!,
+    ].map((h) => ({ text: h, style: 'header' }));
 
-  const row = (task: PlanTask, r: number, others: string[]): (Cell | null)[] => {
+  const row = (m: MasterRow, r: number, others: string[]): (Cell | null)[] => {
     const rowCell = `$${columnLetter(U.row)}${r}`;
-    const m = ctx.master.col;
+    const col = ctx.master.col;
+    const given = ctx.options.entered?.[m.code];
+    const s = m.standing;
+    const heading = m.role === 'heading';
+    const item = heading ? 0 : 1;
+    const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
+    const stateText = heading
+      ? ''
+      : (given?.state ?? L.states[m.task.time.kind === 'none' ? 'done' : 'not-started']);
+    const o = s.row.occurrence;
     return [
-      { text: task.id, style: 'textCenter' },
-      { text: task.title, style: 'text' },
-      { text: others.join('\n'), style: 'text' },
-      { text: task.time.text, style: 'text' },
-      { formula: lookup(ctx, m.due, rowCell), style: 'date' },
-      { formula: lookup(ctx, m.state, rowCell), style: 'textCenter' },
-      { formula: lookup(ctx, m.progress, rowCell), style: 'int' },
-      { formula: lookup(ctx, m.completed, rowCell), style: 'date' },
-      { formula: lookup(ctx, m.status, rowCell), style: 'status' },
-      {
-        formula: lookup(ctx, m.daysLeft, rowCell),
-        style: ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-      },
-      { formula: matchRow(ctx, `$A${r}`, task.id), style: 'int' },
+      idCell(m.code),
+      // An occurrence shows its period only: its task's text is on the heading right above.
+      { text: o ? periodLabel(o.period, ctx.options.language) : m.task.title, style: 'text' },
+      { text: o ? '' : others.join('\n'), style: 'text' },
+      { text: o ? '' : m.task.time.text, style: 'text' },
+      formulaCell(
+        lookup(ctx, col.due, rowCell),
+        'date',
+        v(dateValue(s.row.time.due && !heading ? s.row.time.due : null)),
+      ),
+      formulaCell(lookup(ctx, col.extendedTo, rowCell), 'date', v(dateValue(given?.extendedTo))),
+      formulaCell(lookup(ctx, col.state, rowCell), 'textCenter', v(stateText)),
+      formulaCell(lookup(ctx, col.progress, rowCell), 'int', v(given?.progress ?? '')),
+      formulaCell(lookup(ctx, col.completed, rowCell), 'date', v(dateValue(given?.completed))),
+      formulaCell(lookup(ctx, col.status, rowCell), 'status', v(L.categories[s.status])),
+      formulaCell(
+        lookup(ctx, col.daysLeft, rowCell),
+        ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
+        v(
+          heading || !s.due || finished.includes(s.status) || !ctx.valueDate
+            ? ''
+            : isoToSerial(s.due) - isoToSerial(ctx.valueDate),
+        ),
+      ),
+      formulaCell(matchRow(ctx, `$A${r}`, m.code), 'int', v(m.r)),
+      { number: item, style: 'int' },
     ];
   };
 
-  const leadHeader = LEAD_TITLE_ROW + 1;
-  const leadFirst = leadHeader + 1;
-  const leadLast = leadFirst + Math.max(leads.length, 1) - 1;
-  const supportTitle = leadLast + 2;
-  const supportFirst = supportTitle + 2;
-  const supportLast = supportFirst + Math.max(supports.length, 1) - 1;
-
-  const rowHeights: Record<number, number> = { [COUNTS_ROW - 1]: 30, [leadHeader]: 30 };
+  const rowHeights: Record<number, number> = {
+    [COUNTS_FIRST_ROW]: 30,
+    [COUNTS_FIRST_ROW + 2]: 30,
+  };
+  const ranges: { status: string; item: string; ext: string }[] = [];
+  const conditionalFormats: SheetLayout['conditionalFormats'] = [];
+  const columns: ColumnLayout[] = COLUMNS.map((c, i) =>
+    i === 0
+      ? {
+          ...c,
+          width: codeColumnWidth(
+            ctx.master.rows.map((r) => r.code),
+            c.width,
+          ),
+        }
+      : c,
+  );
+  const textNumbers: string[] = [];
   /** A titled list of tasks: as lead (showing the coordinators) or as coordinator (the leads). */
   const part = (
     titleRow: number,
@@ -110,48 +172,107 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     otherRole: string,
     tasks: PlanTask[],
     others: (t: PlanTask) => string[],
-  ): SheetLayout['blocks'] => {
+  ): { blocks: SheetLayout['blocks']; first: number; last: number } => {
     const first = titleRow + 2;
+    const rows = tasks.flatMap((t) => byTask!.get(t) ?? []);
     const body: (Cell | null)[][] =
-      tasks.length > 0
-        ? tasks.map((t, i) => row(t, first + i, others(t).map(ctx.unitOf)))
+      rows.length > 0
+        ? rows.map((m, i) => row(m, first + i, others(m.task).map(ctx.unitOf)))
         : [
             [
               { text: '', style: 'text' },
               { text: w.none!, style: 'help' },
             ],
           ];
+    const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    Object.assign(rowHeights, fitRowHeights(body, COLUMNS, first));
-    return [
-      {
-        origin: address(0, titleRow),
-        rows: [[{ text: title, style: 'section' }], headersFor(otherRole)],
-      },
-      { origin: address(0, first), rows: body },
-    ];
+    const letter = (c: number): string => columnLetter(c);
+    ranges.push({
+      status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,
+      item: `$${letter(U.isItem)}$${first}:$${letter(U.isItem)}$${last}`,
+      ext: `$${letter(U.extendedTo)}$${first}:$${letter(U.extendedTo)}$${last}`,
+    });
+    conditionalFormats.push({
+      range: `A${first}:${letter(U.daysLeft)}${last}`,
+      rules: [
+        // A recurring task's heading in bold; its occurrences under it.
+        { formula: `$${letter(U.isItem)}${first}=0`, style: { bold: true } },
+        ...statusRules(`$${letter(U.status)}${first}`, cat),
+      ],
+    });
+    textNumbers.push(`A${first}:A${last}`);
+    return {
+      blocks: [
+        {
+          origin: address(0, titleRow),
+          rows: [[{ text: `${title} (${otherRole})`, style: 'section' }], headersFor()],
+        },
+        { origin: address(0, first), rows: body },
+      ],
+      first,
+      last,
+    };
   };
-  const rowColours = (first: number, last: number) => ({
-    range: `A${first}:${columnLetter(U.daysLeft)}${last}`,
-    rules: statusRules(`$${columnLetter(U.status)}${first}`, (c) => L.categories[c]),
-  });
 
-  // Counts of the tasks it leads, from its own status column.
-  const status = columnLetter(U.status);
-  const leadStatus = `$${status}$${leadFirst}:$${status}$${leadLast}`;
+  const leadPart = part(LEAD_TITLE_ROW, w.asLead!, w.otherAreSupport!, leads, (t) => t.support);
+  const supportPart =
+    ctx.options.includeSupport !== false
+      ? part(leadPart.last + 2, w.asSupport!, w.otherAreLead!, supports, (t) => t.lead)
+      : null;
+
+  // Counts of the items it leads, from its own rows (a heading is not an item).
+  const lead = ranges[0]!;
+  const support = ranges[1];
+  const leadItems = leads.flatMap((t) => byTask!.get(t) ?? []).filter((m) => m.role !== 'heading');
+  const supportItems = supports
+    .flatMap((t) => byTask!.get(t) ?? [])
+    .filter((m) => m.role !== 'heading');
   const countOf = (...c: StatusCategory[]): string =>
-    c.map((x) => `COUNTIF(${leadStatus},${quote(L.categories[x])})`).join('+');
-  // The number of rows is fixed by the build; the statuses move with the master list.
-  const counts: [string, string | number][] = [
-    [w.total!, leads.length],
-    [L.categories.overdue, countOf('overdue')],
-    [L.categories['due-soon'], countOf('due-soon')],
-    [L.categories['on-track'], countOf('on-track')],
-    [L.categories['done-on-time'], countOf('done-on-time')],
-    [L.categories['done-late'], countOf('done-late')],
-    [L.categories['no-deadline'], countOf('no-deadline', 'waiting')],
-    [w.support!, supports.length],
+    c.map((x) => `COUNTIFS(${lead.status},${cat(x)},${lead.item},1)`).join('+');
+  const n = (...c: StatusCategory[]): number =>
+    leadItems.filter((m) => c.includes(m.standing.status)).length;
+  const counts: [Cell, string, number][] = [
+    [{ text: w.total!, style: 'countLabel' }, `COUNTIF(${lead.item},1)`, leadItems.length],
+    ...(
+      [
+        ['overdue'],
+        ['due-soon'],
+        ['on-track'],
+        ['done-on-time'],
+        ['done-late'],
+        ['done-undated'],
+        ['no-deadline', 'waiting'],
+        ['paused'],
+        ['cancelled'],
+      ] as StatusCategory[][]
+    ).map((c): [Cell, string, number] => [
+      { text: L.categories[c[0]!], style: 'countLabel' },
+      countOf(...c),
+      n(...c),
+    ]),
+    [
+      { text: w.extendedCount!, style: 'countLabel' },
+      `COUNTIFS(${lead.ext},">0",${lead.item},1)`,
+      leadItems.filter((m) => !!ctx.options.entered?.[m.code]?.extendedTo).length,
+    ],
+    [
+      { text: w.support!, style: 'countLabel' },
+      support ? `COUNTIF(${support.item},1)` : '0',
+      supportItems.length,
+    ],
   ];
+  const perRow = 8;
+  const countBlocks: SheetLayout['blocks'] = [];
+  for (let i = 0; i < counts.length; i += perRow) {
+    const slice = counts.slice(i, i + perRow);
+    countBlocks.push({
+      origin: address(COUNTS_COLUMN, COUNTS_FIRST_ROW + (i / perRow) * 2),
+      rows: [
+        slice.map(([label]) => label),
+        slice.map(([, formula, value]) => formulaCell(formula, 'countValue', v(value))),
+      ],
+    });
+  }
 
   const blocks: SheetLayout['blocks'] = [
     {
@@ -163,29 +284,18 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           null,
           null,
           { text: w.asOf!, style: 'asOfLabel' },
-          { formula: 'NgayBaoCao', style: 'settingDate' },
+          formulaCell(
+            'NgayBaoCao',
+            'settingDate',
+            valued ? isoToSerial(ctx.valueDate!) : undefined,
+          ),
         ],
       ],
     },
-    {
-      // The counts sit on the narrower columns, right of the task text.
-      origin: address(COUNTS_COLUMN, COUNTS_ROW - 1),
-      rows: [
-        counts.map(([label]) => ({ text: label, style: 'countLabel' })),
-        counts.map(([, value]) =>
-          typeof value === 'number'
-            ? { number: value, style: 'countValue' }
-            : { formula: value, style: 'countValue' },
-        ),
-      ],
-    },
-    ...part(LEAD_TITLE_ROW, w.asLead!, w.support!, leads, (t) => t.support),
+    ...countBlocks,
+    ...leadPart.blocks,
+    ...(supportPart ? supportPart.blocks : []),
   ];
-  const conditionalFormats = [rowColours(leadFirst, leadLast)];
-  if (ctx.options.includeSupport !== false) {
-    blocks.push(...part(supportTitle, w.asSupport!, w.lead!, supports, (t) => t.lead));
-    conditionalFormats.push(rowColours(supportFirst, supportLast));
-  }
 
   return {
     key: `unit:${unit}`,
@@ -193,12 +303,14 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     name,
     marker: unitMarker(unit),
     tabColor: TAB_COLOURS.unit,
-    columns: COLUMNS,
+    columns,
     blocks,
     rowHeights,
-    freeze: { rows: leadHeader, columns: 0 },
+    freeze: { rows: LEAD_TITLE_ROW + 1, columns: 0 },
     conditionalFormats,
     dataValidations: [],
-    print: printSetup(ctx, `${leadHeader}:${leadHeader}`),
+    print: printSetup(ctx, `${LEAD_TITLE_ROW + 1}:${LEAD_TITLE_ROW + 1}`),
+    protect: true,
+    textNumbers,
   };
 }

@@ -17,8 +17,11 @@ import {
   type PlanVerdict,
   type TaskFacts,
 } from '../../core/plan/identity';
-import type { IsoDate, Plan } from '../../core/plan/types';
+import type { IsoDate, Plan, PlanTask } from '../../core/plan/types';
 import { isTypedTaskId, withTypedTasks, type TypedTask } from '../../core/plan/typed';
+import { taskOccurrences } from '../../core/status/items';
+import { occurrenceCode, planYears, splitOccurrenceCode } from '../../core/time/occurrences';
+import { viDate } from '../context';
 import { labelsFor } from '../labels';
 import type { Entries, StoredPlanIdentity, TrackedRow, TrackerContents } from './model';
 
@@ -30,6 +33,11 @@ export interface CarryOptions {
   /** The day of this rebuild, written on rows moved to the removed-tasks sheet. */
   today: IsoDate;
   beforeInclusive?: boolean;
+  /**
+   * The year open-ended recurring tasks run to in the new workbook (defaultHorizon). The
+   * tracker's own occurrences are kept too: the horizon never drops a period that has entries.
+   */
+  horizon?: number | null;
 }
 
 export interface RebuildReport {
@@ -74,6 +82,8 @@ export interface Carried {
   removed: TrackedRow[];
   /** For formulas in added columns: the old task list's headers, and the task each old row held. */
   moved: { headers: string[]; taskAtRow: Record<number, string> };
+  /** The horizon the layout must use (at least the given one, and every carried period's year). */
+  horizon: number | null;
   report: RebuildReport;
 }
 
@@ -86,6 +96,8 @@ export function hasEntries(entries: Entries): boolean {
     (entries.state !== undefined && !notStarted.has(entries.state.trim().toLowerCase())) ||
     entries.progress !== undefined ||
     entries.completed !== undefined ||
+    entries.extendedTo !== undefined ||
+    (entries.extensionBasis !== undefined && entries.extensionBasis !== '') ||
     (entries.note !== undefined && entries.note !== '') ||
     Object.keys(entries.extra ?? {}).length > 0 ||
     Object.keys(entries.notes ?? {}).length > 0 ||
@@ -114,12 +126,20 @@ type Origin = 'task' | 'typed' | 'removed';
 
 /** Carries a tracker's entries over to `plan` (see the top of this file). Pure. */
 export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOptions): Carried {
+  // Occurrence rows ("V.1/2019-Q1") follow their task: they are not tasks to match.
+  const isOccurrence = (row: TrackedRow): boolean => splitOccurrenceCode(row.code) !== null;
+  const occurrenceRows = tracker.rows.filter(isOccurrence);
+  const removedOccurrences = tracker.removed.filter(isOccurrence);
   const rows: { row: TrackedRow; origin: Origin }[] = [
-    ...tracker.rows.map((row) => ({
-      row,
-      origin: (row.code === '' || isTypedTaskId(row.code) ? 'typed' : 'task') as Origin,
-    })),
-    ...tracker.removed.map((row) => ({ row, origin: 'removed' as Origin })),
+    ...tracker.rows
+      .filter((row) => !isOccurrence(row))
+      .map((row) => ({
+        row,
+        origin: (row.code === '' || isTypedTaskId(row.code) ? 'typed' : 'task') as Origin,
+      })),
+    ...tracker.removed
+      .filter((row) => !isOccurrence(row))
+      .map((row) => ({ row, origin: 'removed' as Origin })),
   ];
   // Typed rows without a title are entries on nothing a person could name: keep them as they are.
   const matchable = rows.filter((r) => r.row.title !== '');
@@ -232,14 +252,102 @@ export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOp
     taskAtRow[row.sheetRow] = id;
     if (hasEntries(row.entries)) entered[id] = row.entries;
   }
+  const newPlan = withTypedTasks(plan, typedTasks, { beforeInclusive: options.beforeInclusive });
+
+  // Occurrences: their task's old Mã → its new id, then the same period.
+  const newIdOf = new Map<string, string>();
+  const codeAtRow = new Map(tracker.rows.map((r) => [r.sheetRow, r.code]));
+  for (const [sheetRow, id] of Object.entries(taskAtRow)) {
+    const old = codeAtRow.get(Number(sheetRow));
+    if (old) newIdOf.set(old, id);
+  }
+  for (const { row, id } of typed) if (row.code) newIdOf.set(row.code, id);
+  const years = planYears(newPlan.document);
+  let horizon = options.horizon ?? null;
+  for (const row of occurrenceRows) {
+    const year = Number(splitOccurrenceCode(row.code)!.period.slice(0, 4));
+    if (hasEntries(row.entries) && (horizon === null || year > horizon)) horizon = year;
+  }
+  const tasksById = new Map(newPlan.tasks.map((t) => [t.id, t]));
+  const periodsOf = new Map<string, Set<string>>();
+  const periods = (task: PlanTask): Set<string> => {
+    let set = periodsOf.get(task.id);
+    if (!set) {
+      set = new Set(taskOccurrences(task, years, horizon).map((o) => o.period));
+      periodsOf.set(task.id, set);
+    }
+    return set;
+  };
+  for (const row of occurrenceRows) {
+    const { task: oldTask, period } = splitOccurrenceCode(row.code)!;
+    const id = newIdOf.get(oldTask);
+    const task = id !== undefined ? tasksById.get(id) : undefined;
+    if (task && periods(task).has(period)) {
+      const code = occurrenceCode(task.id, period);
+      taskAtRow[row.sheetRow] = code;
+      if (hasEntries(row.entries)) {
+        entered[code] = mergeEntries(entered[code], row.entries);
+        report.carried++;
+      }
+    } else if (hasEntries(row.entries)) {
+      report.removed.push({ code: row.code, title: row.title, kept: true });
+      removed.push({ ...row, removedOn: options.today });
+    }
+  }
+  for (const row of removedOccurrences) {
+    const { task: oldTask, period } = splitOccurrenceCode(row.code)!;
+    const id = newIdOf.get(oldTask);
+    const task = id !== undefined ? tasksById.get(id) : undefined;
+    const code = task ? occurrenceCode(task.id, period) : null;
+    if (task && code && periods(task).has(period) && !entered[code]) {
+      entered[code] = row.entries;
+      report.restored.push({ code: row.code, to: code });
+    } else removed.push(row);
+  }
+
+  // A task tracked on one row before it was split into periods: what was typed on that row
+  // (state, progress, dates) is kept in words on its heading's note, for a person to enter per
+  // period; notes, fills and added columns stay on the heading.
+  const language = tracker.language;
+  for (const [id, entries] of Object.entries(entered)) {
+    const task = tasksById.get(id);
+    if (!task || splitOccurrenceCode(id) || periods(task).size === 0) continue;
+    const words = singleRowWords(entries, language);
+    if (!words) continue;
+    const rest: Entries = { ...entries, note: [entries.note, words].filter(Boolean).join('\n') };
+    for (const key of ['state', 'progress', 'completed', 'extendedTo', 'extensionBasis'] as const)
+      delete rest[key];
+    entered[id] = rest;
+    report.warnings.push({
+      vi: `Nhiệm vụ ${id} nay được theo dõi theo từng kỳ: những gì đã nhập cho cả nhiệm vụ (${words}) được ghi vào Ghi chú của dòng nhiệm vụ; hãy nhập lại cho từng kỳ.`,
+      en: `Task ${id} is now tracked per period: what was entered for the whole task (${words}) is kept in the Notes of its row; enter it again for each period.`,
+    });
+  }
   return {
-    plan: withTypedTasks(plan, typedTasks, { beforeInclusive: options.beforeInclusive }),
+    plan: newPlan,
     entered,
     extraColumns: tracker.taskList?.extraColumns ?? [],
     removed,
     moved: { headers: tracker.taskList?.headers ?? [], taskAtRow },
+    horizon,
     report,
   };
+}
+
+/** What was typed on a task's one row, in words; "" when nothing but a note or columns. */
+function singleRowWords(entries: Entries, language: 'vi' | 'en'): string {
+  const w = labelsFor(language).words;
+  const notStarted = (['vi', 'en'] as const).map((l) =>
+    labelsFor(l).states['not-started'].toLowerCase(),
+  );
+  const parts: string[] = [];
+  if (entries.state && !notStarted.includes(entries.state.trim().toLowerCase()))
+    parts.push(`${w.state}: ${entries.state}`);
+  if (entries.progress !== undefined) parts.push(`${w.progress}: ${entries.progress}`);
+  if (entries.completed) parts.push(`${w.completed}: ${viDate(entries.completed)}`);
+  if (entries.extendedTo) parts.push(`${w.extendedTo}: ${viDate(entries.extendedTo)}`);
+  if (entries.extensionBasis) parts.push(`${w.extensionBasis}: ${entries.extensionBasis}`);
+  return parts.join('; ');
 }
 
 function sameTitleText(a: string, b: string): boolean {

@@ -57,6 +57,10 @@ export interface Entries {
   state?: string;
   progress?: number;
   completed?: IsoDate;
+  /** Gia hạn đến: the extended deadline. */
+  extendedTo?: IsoDate;
+  /** Căn cứ gia hạn: the document or reason for the extension. */
+  extensionBasis?: string;
   note?: string;
   /** Columns people added, by header. */
   extra?: Record<string, CarriedValue>;
@@ -115,6 +119,8 @@ export interface TrackerContents {
   removed: TrackedRow[];
   removedSheet?: string;
   identity: StoredPlanIdentity | null;
+  /** The horizon year a person set in Cài đặt (null: the default, a formula, or none). */
+  horizon: number | null;
   /** Things read but not understood, in words. */
   warnings: { vi: string; en: string }[];
 }

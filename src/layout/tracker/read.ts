@@ -9,6 +9,7 @@ import { isoFromText, serialToIso } from '../../excel/dates';
 import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
 import { splitSheetRef } from '../a1';
 import { labelsFor, type Language } from '../labels';
+import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from '../names';
 import { STYLES } from '../styles';
 import type {
   CarriedValue,
@@ -222,10 +223,12 @@ function readRows(
           const n = numberOf(cell);
           if (n === undefined) unreadable(problems, sheet, r, col, cell);
           else entries.progress = n;
-        } else if (f === 'completed') {
+        } else if (f === 'completed' || f === 'extendedTo') {
           const iso = dateOf(cell);
           if (iso === undefined) unreadable(problems, sheet, r, col, cell);
-          else entries.completed = iso;
+          else entries[f] = iso;
+        } else if (f === 'extensionBasis') {
+          entries.extensionBasis = textOf(cell);
         } else if (f === 'removedOn') {
           facts.removedOn = dateOf(cell) ?? '';
         }
@@ -358,6 +361,22 @@ function readIdentity(book: ReadBook): StoredPlanIdentity | null {
   };
 }
 
+/** The horizon year a person typed on Cài đặt; null when it is PhuLuc's formula (the default). */
+function readHorizon(book: ReadBook): number | null {
+  const item = book.names.find((n) => n.name.toLowerCase() === HORIZON_NAME.toLowerCase());
+  const ref = item ? splitSheetRef(item.formula.replace(/^=/, '')) : null;
+  const sheetName = ref && book.sheets.find((s) => s.toLowerCase() === ref.sheet.toLowerCase());
+  const sheet = sheetName ? book.sheet(sheetName) : undefined;
+  const m = ref && /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.range);
+  if (!sheet || !m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const cell = sheet.cell(Number(m[2]), col);
+  if (!cell || cell.formula) return null;
+  const year = numberOf(cell);
+  return year !== undefined && Number.isInteger(year) && year >= 1900 && year <= 2199 ? year : null;
+}
+
 /** Reads an existing tracker. A workbook with no task list gives `taskList: null`. */
 export function readTracker(book: ReadBook): TrackerContents {
   const problems: Problems = { warnings: [] };
@@ -368,6 +387,7 @@ export function readTracker(book: ReadBook): TrackerContents {
     rows: [],
     removed: [],
     identity: readIdentity(book),
+    horizon: readHorizon(book),
     warnings: problems.warnings,
   };
   if (found) {
@@ -402,8 +422,15 @@ function headersByIndex(columns: Column[]): string[] {
   return out;
 }
 
-/** Names the layout writes that are not "PhuLuc_…" (src/layout/index.ts). */
-export const LAYOUT_NAMES = ['NgayBaoCao', 'SoNgaySapDenHan', 'DsTrangThai'];
+/** Names the layout writes that are not "PhuLuc_…" (src/layout/index.ts, src/layout/names.ts). */
+export const LAYOUT_NAMES = [
+  'NgayBaoCao',
+  'SoNgaySapDenHan',
+  'DsTrangThai',
+  HORIZON_NAME,
+  ...Object.values(CATEGORY_NAMES),
+  ...Object.values(STATE_NAMES),
+];
 
 /**
  * The sheets and workbook-level names that are PhuLuc's: a sheet is PhuLuc's when a "PhuLuc_…"

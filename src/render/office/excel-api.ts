@@ -94,8 +94,12 @@ export interface XlWorksheet {
   readonly freezePanes: XlFreezePanes;
   /** ExcelApi 1.9. */
   readonly pageLayout: XlPageLayout;
+  /** ExcelApi 1.9. */
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   /** ExcelApi 1.18: the notes ("comments" of old Excel) on the sheet's cells. */
   readonly notes: XlNoteCollection;
+  /** ExcelApi 1.2. */
+  readonly protection: XlWorksheetProtection;
   load(propertyNames?: XlLoad): XlWorksheet;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.7. */
@@ -109,6 +113,29 @@ export interface XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
+}
+
+/** ExcelApi 1.2. Locked cells of a protected sheet cannot be changed. */
+export interface XlWorksheetProtection {
+  readonly protected: boolean;
+  readonly options: XlWorksheetProtectionOptions;
+  protect(options?: XlWorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+  load(propertyNames?: XlLoad): XlWorksheetProtection;
+}
+
+export interface XlWorksheetProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
 }
 
 export interface XlRange {
@@ -212,7 +239,14 @@ export interface XlRangeFormat {
   readonly font: XlRangeFont;
   readonly fill: XlRangeFill;
   readonly borders: XlRangeBorderCollection;
+  /** ExcelApi 1.2. */
+  readonly protection: XlFormatProtection;
   load(propertyNames?: XlLoad): XlRangeFormat;
+}
+
+export interface XlFormatProtection {
+  locked: boolean;
+  load(propertyNames?: XlLoad): XlFormatProtection;
 }
 
 export interface XlRangeFont {
@@ -323,6 +357,22 @@ export interface XlPageLayout {
     };
   };
   setPrintTitleRows(printTitleRows: XlRange | string): void;
+  /** ExcelApi 1.9, like the rest of the page layout. Margins in points. */
+  setPrintTitleColumns(printTitleColumns: string): void;
+  setPrintArea(printArea: string): void;
+  printOrder: string;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+}
+
+/** ExcelApi 1.9: manual page breaks; a break is put above the range's first row. */
+export interface XlPageBreakCollection {
+  add(pageBreakRange: string): unknown;
 }
 
 export interface XlNamedItemCollection {

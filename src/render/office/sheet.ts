@@ -152,8 +152,10 @@ export function sheetOps(
   }
 
   // Rules.
-  for (const ref of sheet.merges ?? []) {
-    out.rules.push({ bytes: cost(1, ref), run: (env) => ws(env).getRange(ref).merge(false) });
+  // Merges of one row each, over the same columns of consecutive rows, are one call: a merge
+  // "across" merges each row of its range apart (the dashboard's overdue list has thousands).
+  for (const { ref, across } of mergeRuns(sheet.merges ?? [])) {
+    out.rules.push({ bytes: cost(1, ref), run: (env) => ws(env).getRange(ref).merge(across) });
   }
   if (sheet.table) {
     const t = sheet.table;
@@ -166,6 +168,20 @@ export function sheetOps(
         table.style = t.style;
       },
     });
+    // Calculated columns: the column's formula written again over all its data rows, now that
+    // the table exists — Excel then keeps it as the column's formula, and a row added at the
+    // end of the table takes it. (Written before the table, the formulas are plain cells.)
+    const box = parseBox(t.range);
+    for (const [column, formula] of Object.entries(t.calculated ?? {})) {
+      const c = box.c0 + t.columns.indexOf(column);
+      if (box.r1 <= box.r0) continue;
+      const range = boxAddress({ r0: box.r0 + 1, c0: c, r1: box.r1, c1: c });
+      const r1c1 = `=${toR1C1(formula, box.r0 + 1, c)}`;
+      out.rules.push({
+        bytes: cost(1, range, r1c1),
+        run: (env) => void (ws(env).getRange(range).formulasR1C1 = [[r1c1]]),
+      });
+    }
   }
   if (sheet.conditionalFormats.length > 0 && need('conditionalFormats')) {
     // Office.js adds each format at the top priority: add the last rule first, so the layout's
@@ -188,7 +204,55 @@ export function sheetOps(
       run: (env) => void (ws(env).visibility = 'Hidden'),
     });
   }
+  // Last: nothing can be written to the sheet's locked cells once it is protected.
+  if (sheet.protect) {
+    out.rules.push({
+      bytes: cost(1, PROTECTION),
+      run: (env) => ws(env).protection.protect(PROTECTION),
+    });
+  }
   return out;
+}
+
+/**
+ * What stays open on a protected sheet (no password): filtering, sorting, column widths and
+ * row heights, as the .xlsx writer's.
+ */
+const PROTECTION = {
+  allowAutoFilter: true,
+  allowSort: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
+
+/** Merges as calls: single-row merges over the same columns of consecutive rows grouped. */
+function mergeRuns(merges: string[]): { ref: string; across: boolean }[] {
+  const out: { ref: string; across: boolean }[] = [];
+  const open = new Map<string, Box>();
+  const close = (b: Box): void => void out.push({ ref: boxAddress(b), across: b.r1 > b.r0 });
+  for (const ref of merges) {
+    const b = parseBox(ref);
+    if (b.r0 !== b.r1) {
+      out.push({ ref, across: false });
+      continue;
+    }
+    const key = `${b.c0}:${b.c1}`;
+    const run = open.get(key);
+    if (run && run.r1 === b.r0 - 1) run.r1 = b.r0;
+    else {
+      if (run) close(run);
+      open.set(key, { ...b });
+    }
+  }
+  for (const run of open.values()) close(run);
+  return out;
+}
+
+function parseBox(range: string): Box {
+  const [a, b = a] = range.split(':');
+  const p = parseCellAddress(a!);
+  const q = parseCellAddress(b!);
+  return { r0: p.r, c0: p.c, r1: q.r, c1: q.c };
 }
 
 function columnGroups(
@@ -384,6 +448,7 @@ const V: Record<string, string> = { top: 'Top', middle: 'Center', bottom: 'Botto
 /** What one style sets on a range (borders apart: they are grouped on their own). */
 interface FormatSet {
   numberFormat?: string;
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -395,6 +460,8 @@ interface FormatSet {
   vertical?: string;
   wrap?: boolean;
   indent?: number;
+  /** false: the cell stays editable on a protected sheet. */
+  locked?: false;
 }
 
 function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
@@ -402,6 +469,7 @@ function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   const nf = style?.numberFormat ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
   if (nf !== undefined && nf !== 'General') out.numberFormat = nf;
   const font = style?.font;
+  if (font?.name) out.fontName = font.name;
   if (font?.bold) out.bold = true;
   if (font?.italic) out.italic = true;
   if (font?.size !== undefined) out.size = font.size;
@@ -414,6 +482,7 @@ function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   if (al?.vertical && al.vertical !== 'bottom') out.vertical = V[al.vertical];
   if (al?.wrap) out.wrap = true;
   if (al?.indent) out.indent = al.indent;
+  if (style?.locked === false) out.locked = false;
   return out;
 }
 
@@ -479,7 +548,13 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
   return {
     bytes:
       cost(actions, address, grid ?? nf ?? null, rest) +
-      (rest.bold || rest.italic || rest.size || rest.color || rest.strike || rest.underline
+      (rest.fontName ||
+      rest.bold ||
+      rest.italic ||
+      rest.size ||
+      rest.color ||
+      rest.strike ||
+      rest.underline
         ? 150
         : 0) +
       (rest.fill ? 150 : 0),
@@ -489,6 +564,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
       if (actions === (nf !== undefined ? 1 : 0)) return;
       const format = range.format;
       if (
+        rest.fontName ||
         rest.bold ||
         rest.italic ||
         rest.size !== undefined ||
@@ -497,6 +573,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
         rest.underline
       ) {
         const font = format.font;
+        if (rest.fontName) font.name = rest.fontName;
         if (rest.bold) font.bold = true;
         if (rest.italic) font.italic = true;
         if (rest.size !== undefined) font.size = rest.size;
@@ -509,6 +586,7 @@ function formatOp(sheet: string, box: Box, set: FormatSet, options: SheetWriteOp
       if (rest.vertical) format.verticalAlignment = rest.vertical;
       if (rest.wrap) format.wrapText = true;
       if (rest.indent) format.indentLevel = rest.indent;
+      if (rest.locked === false) format.protection.locked = false;
     },
   };
 }
@@ -670,17 +748,51 @@ function printOp(sheet: SheetLayout): WriteOp {
     footer?.center,
     footer?.right,
   ].filter((s) => s).length;
+  const actions =
+    3 +
+    sections +
+    (p.repeatRows ? 1 : 0) +
+    (p.repeatColumns ? 1 : 0) +
+    (p.printArea ? 1 : 0) +
+    (p.pageOrder ? 1 : 0) +
+    (p.margins ? 6 : 0) +
+    (p.centerHorizontally ? 1 : 0) +
+    (p.rowBreaks?.length ?? 0);
+  const bare = (ref: string): string => ref.replace(/\$/g, '');
   return {
-    bytes: cost(3 + sections + (p.repeatRows ? 1 : 0), p, header, footer),
+    bytes: cost(actions, p, header, footer),
     run: (env) => {
-      const layout = env.sheet(sheet.name).pageLayout;
+      const ws = env.sheet(sheet.name);
+      const layout = ws.pageLayout;
       layout.orientation = orientation;
       layout.paperSize = p.paperSize;
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+      if (p.fitToWidth)
+        layout.zoom = p.fitToHeight
+          ? { horizontalFitToPages: 1, verticalFitToPages: p.fitToHeight }
+          : { horizontalFitToPages: 1 };
+      else if (p.scale) layout.zoom = { scale: p.scale };
       if (p.repeatRows) {
         const [a, b] = p.repeatRows.split(':');
-        layout.setPrintTitleRows(`$${a!.replace(/\$/g, '')}:$${(b ?? a)!.replace(/\$/g, '')}`);
+        layout.setPrintTitleRows(`$${bare(a!)}:$${bare(b ?? a!)}`);
       }
+      if (p.repeatColumns) {
+        const [a, b] = p.repeatColumns.split(':');
+        layout.setPrintTitleColumns(`$${bare(a!)}:$${bare(b ?? a!)}`);
+      }
+      if (p.printArea) layout.setPrintArea(p.printArea);
+      if (p.pageOrder)
+        layout.printOrder = p.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+      if (p.margins) {
+        // Inches in the layout, points in Office.js.
+        layout.leftMargin = p.margins.left * 72;
+        layout.rightMargin = p.margins.right * 72;
+        layout.topMargin = p.margins.top * 72;
+        layout.bottomMargin = p.margins.bottom * 72;
+        layout.headerMargin = p.margins.header * 72;
+        layout.footerMargin = p.margins.footer * 72;
+      }
+      if (p.centerHorizontally) layout.centerHorizontally = true;
+      for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
       const hf = layout.headersFooters.defaultForAllPages;
       if (header?.left) hf.leftHeader = header.left;
       if (header?.center) hf.centerHeader = header.center;

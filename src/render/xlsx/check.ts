@@ -4,7 +4,7 @@
 
 import { hasIllegalCharacters } from '../../core/text/legal';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../layout/types';
-import { formulaProblem } from './formula';
+import { formulaProblem, formulaTemplate, shiftedFormula } from './formula';
 import {
   isAreaRef,
   overlaps,
@@ -87,6 +87,15 @@ function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
   if (cell.formula !== undefined) {
     const p = formulaProblem(cell.formula);
     if (p) out.push(`${where()}: ${p}`);
+  }
+  if (cell.value !== undefined) {
+    if (cell.formula === undefined) out.push(`${where()}: a stored value without a formula`);
+    else if (typeof cell.value === 'number' && !Number.isFinite(cell.value))
+      out.push(`${where()}: stored value ${cell.value}`);
+    else if (typeof cell.value === 'string' && cell.value.length > 32_767)
+      out.push(`${where()}: stored text longer than 32,767 characters`);
+    else if (typeof cell.value === 'string' && hasIllegalCharacters(cell.value))
+      out.push(`${where()}: stored text holds a character XML forbids`);
   }
   if (cell.style !== undefined && !ctx.styles.has(cell.style))
     out.push(`${where()}: unknown style "${cell.style}"`);
@@ -202,8 +211,29 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
           out.push(`${at}: table header cell ${i + 1} is not the text "${name}"`);
       });
       if (merges.some((m) => overlaps(m, box))) out.push(`${at}: a merge overlaps the table`);
+      // A calculated column: one formula, the same in every data row (moved to its row), or
+      // Excel marks the cells as inconsistent with their column.
+      for (const [column, formula] of Object.entries(t.calculated ?? {})) {
+        const i = t.columns.indexOf(column);
+        if (i < 0) {
+          out.push(`${at}: calculated column "${column}" is not a column of the table`);
+          continue;
+        }
+        const p = formulaProblem(formula);
+        if (p) out.push(`${at}: calculated column "${column}": ${p}`);
+        const template = formulaTemplate(formula);
+        for (let row = box.top + 1; row <= box.bottom; row++) {
+          const cell = blockCellAt(sheet, row, box.left + i);
+          const want = template ? shiftedFormula(template, row - box.top - 1) : formula;
+          if (cell?.formula !== want) {
+            out.push(`${at}: row ${row} of calculated column "${column}" is not its formula`);
+            break;
+          }
+        }
+      }
     }
   }
+  for (const ref of sheet.textNumbers ?? []) range(ref, `${at} text numbers`, out);
 
   for (const cf of sheet.conditionalFormats) {
     range(cf.range, `${at} conditional format`, out);

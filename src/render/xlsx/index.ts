@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Style as XStyle } from 'exceljs';
 import type { WorkbookLayout } from '../../layout/types';
 import { checkLayout } from './check';
-import { installPatches, type NameEntry, type SheetPatch } from './patch';
+import { fileFormula } from './formula';
+import { installPatches, type NameEntry, type SheetPatch, type TablePatches } from './patch';
 import { quoteSheet } from './refs';
 import { renderSheet, type StyleBook } from './sheet';
 import { DEFAULT_DATE_FORMAT, cellStyle } from './style';
@@ -51,7 +52,8 @@ export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
   wb.creator = p.creator;
   wb.lastModifiedBy = p.creator;
   wb.description = p.description;
-  // Formulas are written without cached results: every Excel computes them on opening.
+  // Formulas carry the results the core computed for the report date (for programs that do
+  // not calculate); every Excel still computes them again on opening.
   wb.calcProperties = { fullCalcOnLoad: true };
 
   const styles = styleBook(layout);
@@ -62,6 +64,15 @@ export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
   }));
   const activeIndex = layout.sheets.findIndex((s) => s.name === layout.activeSheet);
   const patches = new Map<number, SheetPatch>();
+  const tables: TablePatches = new Map();
+  for (const sheet of layout.sheets) {
+    const calculated = sheet.table?.calculated;
+    if (calculated)
+      tables.set(
+        sheet.table!.name,
+        new Map(Object.entries(calculated).map(([column, f]) => [column, fileFormula(f)])),
+      );
+  }
   layout.sheets.forEach((sheet, index) => {
     if (!names.some((n) => n.name.toUpperCase() === sheet.marker.toUpperCase()))
       names.push({ name: sheet.marker, ref: `${quoteSheet(sheet.name)}!$A$1` });
@@ -80,7 +91,7 @@ export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
     },
   ];
 
-  installPatches(wb, patches, names);
+  installPatches(wb, patches, names, tables);
   // Fast deflate: the files get ~15% bigger and are written ~2× faster.
   return toBytes(
     await wb.xlsx.writeBuffer({

@@ -3,10 +3,13 @@
 //   would try to open a file; Excel writes `<hyperlink ref location>` with no relationship;
 // - defined names: ExcelJS rebuilds them cell by cell and quotes sheet names its own way (an
 //   apostrophe in a sheet name breaks its print titles); we write them as given;
-// - `stopIfTrue` on formula rules, which ExcelJS drops.
-// We hook ExcelJS's XLSX writer where it appends the workbook and worksheet parts to the zip
-// (`addWorkbook`, `addWorksheets`: instance methods, present in its browser bundle too) and
-// edit those XML strings before they are zipped.
+// - `stopIfTrue` on formula rules, which ExcelJS drops;
+// - `ignoredErrors` (text that looks like a number on purpose: no green triangle), which ExcelJS
+//   does not write;
+// - calculated columns of tables (`<calculatedColumnFormula>`), which ExcelJS does not write.
+// We hook ExcelJS's XLSX writer where it appends the workbook, worksheet and table parts to
+// the zip (`addWorkbook`, `addWorksheets`, `addTables`: instance methods, present in its
+// browser bundle too) and edit those XML strings before they are zipped.
 
 import type { Workbook } from 'exceljs';
 
@@ -14,7 +17,12 @@ export interface SheetPatch {
   links: { address: string; location: string }[];
   /** Priorities of the formula rules that stop later rules. */
   stopIfTrue: Set<number>;
+  /** Ranges where text that looks like a number is meant as text. */
+  textNumbers: string[];
 }
+
+/** Table name → (column header → calculated formula as the file stores it, without "="). */
+export type TablePatches = Map<string, Map<string, string>>;
 
 export interface NameEntry {
   name: string;
@@ -32,6 +40,7 @@ interface ZipLike {
 interface XlsxWriter {
   addWorkbook(zip: ZipLike, model: unknown): Promise<void>;
   addWorksheets(zip: ZipLike, model: unknown): Promise<void>;
+  addTables(zip: ZipLike, model: unknown): void;
 }
 
 export function xmlEscape(text: string): string {
@@ -59,6 +68,27 @@ const AFTER_HYPERLINKS = [
   '</worksheet>',
 ];
 
+/** Elements that follow `<ignoredErrors>` in a worksheet (CT_Worksheet's order). */
+const AFTER_IGNORED_ERRORS = [
+  '<smartTags',
+  '<drawing',
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
+
+function insertBefore(xml: string, tags: string[], text: string): string {
+  const at = Math.min(...tags.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
+  return `${xml.slice(0, at)}${text}${xml.slice(at)}`;
+}
+
 export function patchWorksheetXml(xml: string, patch: SheetPatch): string {
   // Everything to edit comes after the cells: never scan the (large) sheetData again.
   const dataEnd = Math.max(xml.lastIndexOf('</sheetData>'), 0);
@@ -77,11 +107,54 @@ export function patchWorksheetXml(xml: string, patch: SheetPatch): string {
     const links = patch.links
       .map((l) => `<hyperlink ref="${l.address}" location="${xmlEscape(l.location)}"/>`)
       .join('');
-    const at = Math.min(...AFTER_HYPERLINKS.map((tag) => tail.indexOf(tag)).filter((i) => i >= 0));
-    tail = `${tail.slice(0, at)}<hyperlinks>${links}</hyperlinks>${tail.slice(at)}`;
+    tail = insertBefore(tail, AFTER_HYPERLINKS, `<hyperlinks>${links}</hyperlinks>`);
+  }
+  if (patch.textNumbers.length > 0) {
+    const sqref = patch.textNumbers.join(' ');
+    tail = insertBefore(
+      tail,
+      AFTER_IGNORED_ERRORS,
+      `<ignoredErrors><ignoredError sqref="${sqref}" numberStoredAsText="1"/></ignoredErrors>`,
+    );
   }
   head += tail;
   return head;
+}
+
+/** Adds `<calculatedColumnFormula>` to the table's columns that have one. */
+export function patchTableXml(xml: string, tables: TablePatches): string {
+  const name = /<table\b[^>]*\sname="([^"]*)"/.exec(xml)?.[1];
+  const columns = name === undefined ? undefined : tables.get(unescapeXml(name));
+  if (!columns || columns.size === 0) return xml;
+  return xml.replace(
+    /<tableColumn\b([^>]*?)\sname="([^"]*)"([^>]*?)\/>/g,
+    (whole, before: string, escaped: string, after: string) => {
+      const formula = columns.get(unescapeXml(escaped));
+      if (formula === undefined) return whole;
+      return `<tableColumn${before} name="${escaped}"${after}><calculatedColumnFormula>${xmlEscape(formula)}</calculatedColumnFormula></tableColumn>`;
+    },
+  );
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);/g, (whole, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(
+          e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        );
+    }
+  });
 }
 
 export function patchWorkbookXml(xml: string, names: NameEntry[]): string {
@@ -108,13 +181,19 @@ export function installPatches(
   workbook: Workbook,
   sheetPatches: Map<number, SheetPatch>,
   names: NameEntry[],
+  tables: TablePatches = new Map(),
 ): void {
   const writer = workbook.xlsx as unknown as XlsxWriter;
-  if (typeof writer.addWorkbook !== 'function' || typeof writer.addWorksheets !== 'function') {
+  if (
+    typeof writer.addWorkbook !== 'function' ||
+    typeof writer.addWorksheets !== 'function' ||
+    typeof writer.addTables !== 'function'
+  ) {
     throw new Error('ExcelJS writer hooks not found (ExcelJS version changed?)');
   }
   const addWorkbook = writer.addWorkbook.bind(writer);
   const addWorksheets = writer.addWorksheets.bind(writer);
+  const addTables = writer.addTables.bind(writer);
   const editing = (zip: ZipLike, edit: (name: string, xml: string) => string): ZipLike => ({
     append: (data, options) =>
       zip.append(typeof data === 'string' ? edit(options.name, data) : data, options),
@@ -133,6 +212,13 @@ export function installPatches(
         const patch = m ? sheetPatches.get(Number(m[1])) : undefined;
         return patch ? patchWorksheetXml(xml, patch) : xml;
       }),
+      model,
+    );
+  writer.addTables = (zip, model) =>
+    addTables(
+      editing(zip, (name, xml) =>
+        /^xl\/tables\/[^/]+\.xml$/.test(name) ? patchTableXml(xml, tables) : xml,
+      ),
       model,
     );
 }

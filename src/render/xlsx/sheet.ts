@@ -27,6 +27,20 @@ function serialToDate(serial: number): Date {
   return new Date(EPOCH_1900_MS + serial * DAY_MS);
 }
 
+/**
+ * What stays open on a protected sheet (ExcelJS: true = allowed): selecting, filtering,
+ * sorting, column widths and row heights. Sorting in Excel still needs the sorted cells
+ * unlocked; the sheets PhuLuc protects hold no table people sort.
+ */
+const PROTECTION = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: true,
+  autoFilter: true,
+};
+
 /** ExcelJS's range-wide validations (missing from its typings: a library boundary). */
 interface Validations {
   add(range: string, validation: XValidation): void;
@@ -81,7 +95,14 @@ class SharedFormulas {
     { template: FormulaTemplate; masterRow: number; master: string; lastRow: number }
   >();
 
-  value(formula: string, row: number, col: number): CellFormulaValue | CellSharedFormulaValue {
+  value(
+    formula: string,
+    row: number,
+    col: number,
+    result: Cell['value'],
+  ): CellFormulaValue | CellSharedFormulaValue {
+    // The stored result: what a program that does not calculate shows (see Cell.value).
+    const cached = result === undefined ? {} : { result };
     const run = this.runs.get(col);
     if (
       run &&
@@ -89,13 +110,13 @@ class SharedFormulas {
       shiftedFormula(run.template, row - run.masterRow) === formula
     ) {
       run.lastRow = row;
-      return { sharedFormula: run.master } as CellSharedFormulaValue;
+      return { sharedFormula: run.master, ...cached } as CellSharedFormulaValue;
     }
     const template = formulaTemplate(formula);
     if (template) {
       this.runs.set(col, { template, masterRow: row, master: addressOf(row, col), lastRow: row });
     } else this.runs.delete(col);
-    return { formula: fileFormula(formula) };
+    return { formula: fileFormula(formula), ...cached } as CellFormulaValue;
   }
 }
 
@@ -115,7 +136,8 @@ function writeCell(
   } else if (cell.number !== undefined) target.value = cell.number;
   else if (cell.date !== undefined) target.value = isoToSerial(cell.date);
   else if (cell.bool !== undefined) target.value = cell.bool;
-  else if (cell.formula !== undefined) target.value = shared.value(cell.formula, row, col);
+  else if (cell.formula !== undefined)
+    target.value = shared.value(cell.formula, row, col, cell.value);
   const style = styles.get(cell.style, cell.date !== undefined);
   if (style) target.style = style;
   if (cell.note) target.note = cell.note;
@@ -140,7 +162,11 @@ export function renderSheet(
     state: sheet.hidden ? 'hidden' : 'visible',
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
   });
-  const patch: SheetPatch = { links: [], stopIfTrue: new Set() };
+  const patch: SheetPatch = {
+    links: [],
+    stopIfTrue: new Set(),
+    textNumbers: sheet.textNumbers ?? [],
+  };
 
   sheet.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
@@ -216,6 +242,12 @@ export function renderSheet(
     });
   }
 
+  if (sheet.protect) {
+    // No password: people unprotect in one click (Cài đặt says how). ExcelJS sets the model
+    // synchronously; the promise has nothing left to do.
+    void ws.protect('', PROTECTION);
+  }
+
   const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
   for (const dv of sheet.dataValidations) validations.add(dv.range, validation(dv));
 
@@ -226,17 +258,31 @@ export function renderSheet(
     orientation: p.orientation,
     fitToPage: p.fitToWidth,
     fitToWidth: 1,
-    fitToHeight: 0, // as many pages down as it takes
+    fitToHeight: p.fitToHeight ?? 0, // 0: as many pages down as it takes
+    ...(!p.fitToWidth && p.scale ? { scale: p.scale } : {}),
+    ...(p.pageOrder ? { pageOrder: p.pageOrder } : {}),
+    ...(p.margins ? { margins: p.margins } : {}),
+    ...(p.centerHorizontally ? { horizontalCentered: true } : {}),
   };
   if (p.header !== undefined) ws.headerFooter.oddHeader = p.header;
   if (p.footer !== undefined) ws.headerFooter.oddFooter = p.footer;
+  // A break before row r is stored after row r - 1.
+  for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
+  const sheetRef = quoteSheet(sheet.name);
+  const titles: string[] = [];
+  if (p.repeatColumns) {
+    const [first, last] = p.repeatColumns.replace(/\$/g, '').split(':');
+    titles.push(`${sheetRef}!$${first}:$${last ?? first}`);
+  }
   if (p.repeatRows) {
     const [first, last] = p.repeatRows.replace(/\$/g, '').split(':');
-    names.push({
-      name: '_xlnm.Print_Titles',
-      ref: `${quoteSheet(sheet.name)}!$${first}:$${last}`,
-      localSheetId: index,
-    });
+    titles.push(`${sheetRef}!$${first}:$${last}`);
+  }
+  if (titles.length > 0)
+    names.push({ name: '_xlnm.Print_Titles', ref: titles.join(','), localSheetId: index });
+  if (p.printArea) {
+    const abs = p.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+    names.push({ name: '_xlnm.Print_Area', ref: `${sheetRef}!${abs}`, localSheetId: index });
   }
   return { id: ws.id, patch };
 }

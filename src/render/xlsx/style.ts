@@ -18,7 +18,12 @@ export function cellStyle(style: CellStyle): Partial<XStyle> {
     const f = style.font;
     // A font is written whole, as Excel writes it: without a name and size, LibreOffice (and
     // perhaps Excel) falls back to some other font instead of the workbook's Calibri 11.
-    const font: Partial<Font> = { name: 'Calibri', family: 2, scheme: 'minor', size: 11 };
+    // Calibri is the theme's minor font; others are named as they are (family 1: serif).
+    const name = f.name ?? 'Calibri';
+    const font: Partial<Font> =
+      name === 'Calibri'
+        ? { name, family: 2, scheme: 'minor', size: 11 }
+        : { name, family: /Times/.test(name) ? 1 : 2, size: 11 };
     if (f.bold !== undefined) font.bold = f.bold;
     if (f.italic !== undefined) font.italic = f.italic;
     if (f.size !== undefined) font.size = f.size;
@@ -43,6 +48,7 @@ export function cellStyle(style: CellStyle): Partial<XStyle> {
     const side = { style: 'thin' as const, color: { argb: argb(style.border) } };
     out.border = { top: side, left: side, bottom: side, right: side };
   }
+  if (style.locked === false) out.protection = { locked: false };
   return out;
 }
 

@@ -14,6 +14,8 @@ export interface PaneLayoutOptions {
   language: Language;
   groupSheets: boolean;
   includeSupport: boolean;
+  /** The day of the build: a downloaded file stores its formulas' values for that day. */
+  buildDate?: string | null;
 }
 
 /** Pipeline stages that live in chunks of their own, loaded on first use. */

@@ -44,6 +44,7 @@ import type {
 } from './ports';
 import {
   DEFAULT_SETTINGS,
+  isoOfLocalDate,
   type KeyValueStorage,
   loadOfficeUnits,
   loadSettings,
@@ -746,7 +747,10 @@ export class PaneStore {
       await progress('load', 0.05);
       const layoutWorkbook = await this.module(() => this.deps.modules.layout());
       await progress('layout', 0.2);
-      const layout = layoutWorkbook(plan, this.layoutOptions());
+      const layout = layoutWorkbook(plan, {
+        ...this.layoutOptions(),
+        buildDate: isoOfLocalDate(new Date()),
+      });
       const counts = {
         sheets: layout.sheets.map((s) => ({ name: s.name, kind: s.kind })),
         tasks: plan.tasks.length,

@@ -9,7 +9,7 @@
         an own defined name, a note and a fill on the own sheet and on task III.1's "Ghi chú".
         With ROWS_ABOVE, that many rows are inserted above the task list first.
     inspect FILE
-        Prints, as JSON: the task list (Mã → header → value), the removed-tasks sheet, the
+        Prints, as JSON: the task list (its headers, Mã → header → value), the removed-tasks sheet, the
         own sheet, names, notes and fills.
 """
 
@@ -141,7 +141,7 @@ def table(ws):
                 entry['fill'] = str(cell.fill.fgColor.rgb)[-6:]
             cells[header] = entry
         rows[str(code)] = {'row': r, 'cells': cells}
-    return {'header': hr, 'rows': rows}
+    return {'header': hr, 'headers': list(cols.keys()), 'rows': rows}
 
 
 def inspect(path):

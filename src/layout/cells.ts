@@ -1,0 +1,34 @@
+// Cells several sheets write the same way.
+
+import { isoToSerial } from '../excel/dates';
+import type { Cell, StyleId } from './types';
+
+/**
+ * A Mã or an STT: a plain whole number ("4", "12") is written as a number, so it sorts 1, 2, 10
+ * and shows no "number stored as text" triangle; anything else ("V.1", "1.2", "3-2", "01") stays
+ * text, and the sheet lists its column in `textNumbers`.
+ */
+export function idCell(id: string, style: StyleId = 'textCenter'): Cell {
+  const value = idValue(id);
+  if (typeof value === 'number') return { number: value, style };
+  return id ? { text: id, style } : { style };
+}
+
+/** A Mã as the cell holds it: a number for a plain whole number, else the text. */
+export function idValue(id: string): string | number {
+  return /^[1-9]\d{0,14}$/.test(id) ? Number(id) : id;
+}
+
+/** The value a formula returning this date shows: its serial, or "" for none. */
+export function dateValue(iso: string | null | undefined): number | string {
+  return iso ? isoToSerial(iso) : '';
+}
+
+/** A formula cell with its stored result (omitted when the build has no value date). */
+export function formulaCell(
+  formula: string,
+  style: StyleId,
+  value: string | number | boolean | undefined,
+): Cell {
+  return value === undefined ? { formula, style } : { formula, style, value };
+}
