@@ -32,6 +32,23 @@ describe('legalText', () => {
     expect(hasIllegalCharacters(text)).toBe(false);
   });
 
+  it('tells every character alone by the rule: controls but tab and line ends, lone surrogates, non-characters', () => {
+    const rule = (cp: number): boolean =>
+      (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
+      (cp >= 0x7f && cp <= 0x9f) ||
+      (cp >= 0xd800 && cp <= 0xdfff) ||
+      (cp >= 0xfdd0 && cp <= 0xfdef) ||
+      (cp & 0xfffe) === 0xfffe;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const text = `a${String.fromCodePoint(cp)}b`;
+      if (hasIllegalCharacters(text) !== rule(cp) || (legalText(text) === text) === rule(cp)) {
+        wrong.push(`U+${cp.toString(16)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('makes any string XML-legal', () => {
     let all = '';
     for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);

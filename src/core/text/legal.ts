@@ -14,6 +14,14 @@ export const EXCEL_CELL_LIMIT = 32_767;
  */
 const ILLEGAL = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 const HAS_ILLEGAL = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+/**
+ * Every UTF-16 code unit such a character is written with (a non-character past U+FFFF is a
+ * surrogate pair): text without one of them, almost every cell, is legal, and this plain class
+ * tells so three times faster than the pattern above (the reader tests every cell).
+ */
+const MAY_BE_ILLEGAL =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/;
 
 /** What a character becomes: Word's hyphens and line breaks keep their meaning. */
 function replacementOf(ch: string): string {
@@ -34,12 +42,12 @@ const isLoneSurrogate = (ch: string): boolean =>
 
 /** True when the text holds a character a workbook cannot hold. */
 export function hasIllegalCharacters(text: string): boolean {
-  return HAS_ILLEGAL.test(text);
+  return MAY_BE_ILLEGAL.test(text) && HAS_ILLEGAL.test(text);
 }
 
 /** The text with every character a workbook cannot hold replaced or removed. */
 export function legalText(text: string): string {
-  return HAS_ILLEGAL.test(text) ? text.replace(ILLEGAL, replacementOf) : text;
+  return hasIllegalCharacters(text) ? text.replace(ILLEGAL, replacementOf) : text;
 }
 
 /** "U+001E", "U+1FFFE" */
@@ -52,7 +60,7 @@ export type Replaced = Map<string, number>;
 
 /** Like legalText, also counting what it replaced into `replaced`. */
 export function legalTextCounting(text: string, replaced: Replaced): string {
-  if (!HAS_ILLEGAL.test(text)) return text;
+  if (!hasIllegalCharacters(text)) return text;
   return text.replace(ILLEGAL, (ch) => {
     replaced.set(ch, (replaced.get(ch) ?? 0) + 1);
     return replacementOf(ch);
