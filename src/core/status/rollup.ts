@@ -45,7 +45,7 @@ export interface UnitRollup {
 }
 
 /** The categories that split Tổng số, in the dashboard's order. */
-export const SPLIT: (keyof UnitRollup)[] = [
+export const SPLIT = [
   'doneOnTime',
   'doneLate',
   'doneUndated',
@@ -54,7 +54,7 @@ export const SPLIT: (keyof UnitRollup)[] = [
   'noDeadline',
   'paused',
   'cancelled',
-];
+] as const satisfies readonly (keyof UnitRollup)[];
 
 /** Every spelling of a unit → its canonical name. */
 export function unitNames(plan: Pick<Plan, 'units'>): Map<string, string> {

@@ -8,7 +8,7 @@
 // đến hạn" and Đã gia hạn are counted beside them.
 
 import type { StatusCategory } from '../../core/status';
-import { itemStandings, rollupOf, type UnitRollup } from '../../core/status/rollup';
+import { itemStandings, rollupOf, SPLIT, type UnitRollup } from '../../core/status/rollup';
 import { address, columnLetter, wholeColumn } from '../a1';
 import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
@@ -32,14 +32,8 @@ export const DASHBOARD_COLUMNS = [
   'stt',
   'unit',
   'total',
-  'doneOnTime',
-  'doneLate',
-  'doneUndated',
-  'pendingInTime',
-  'overdue',
-  'noDeadline',
-  'paused',
-  'cancelled',
+  // The categories that add up to Tổng số, in the core's order.
+  ...SPLIT,
   'due',
   'dueSoon',
   'extended',
