@@ -4,10 +4,8 @@
 // that renumbers, edits, removes and adds tasks. Every value must stay on its task; the user's
 // own content must stay as it was; nothing may be dropped.
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
 import { seedNamed, seedPath } from '../helpers/seeds';
 import {
   ADDED_COLUMNS,
@@ -18,32 +16,20 @@ import {
   type TypedValue,
 } from '../helpers/revision-scenario';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
+import { pythonScript, runCli, suiteFolder } from './helpers/harness';
 
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(__dirname, 'helpers', 'scenario.py');
 const ci = process.env.CI === 'true';
 const openpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
 const soffice = findSoffice();
 if (!openpyxl && !ci)
   console.warn('\n*** python3-openpyxl missing: the rebuild scenario tests are SKIPPED. ***\n');
 
-const tmp = mkdtempSync(join(tmpdir(), 'phuluc-rebuild-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string): string => join(tmp, `${++n}-${name}`);
+const { file } = suiteFolder('phuluc-rebuild-');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
-function python(...args: string[]): string {
-  const r = spawnSync(PYTHON, [SCRIPT, ...args], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`scenario.py ${args[0]}: ${r.stderr}`);
-  return r.stdout;
-}
+const python = pythonScript('scenario.py');
 
 type CellSeen = { value: unknown; note?: string; fill?: string };
 interface Seen {

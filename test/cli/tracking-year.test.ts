@@ -7,10 +7,8 @@
 // Mã and a status, every dashboard and unit-sheet row equals the core's for the same entries and
 // adds up to its Tổng số, and the entries are still on their items.
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { withTypedTasks } from '../../src/core/plan/typed';
 import type { Entered } from '../../src/core/status';
@@ -30,6 +28,7 @@ import {
   storedValues,
 } from '../helpers/tracking';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
+import { runCli, suiteFolder } from './helpers/harness';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'helpers', 'scenario.py');
@@ -80,17 +79,9 @@ const TYPED_ROW = {
   'Thời gian': 'Tháng 9/2019',
 };
 
-const tmp = mkdtempSync(join(tmpdir(), 'phuluc-year-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string): string => join(tmp, `${++n}-${name}`);
+const { file } = suiteFolder('phuluc-year-');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** Opened, recalculated and saved by LibreOffice (a private profile: recalculation on load). */
 function libreOffice(path: string): string {

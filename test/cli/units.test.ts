@@ -4,18 +4,16 @@
 // request, a shared task answered differently and a value the office changed meanwhile;
 // units-in, then units-in again. Then bad files, each refused with the tracker unchanged.
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
 import { bookFromXlsx } from '../../src/layout/tracker/fromXlsx';
 import { readAnswerFile } from '../../src/layout/unitfile/read';
 import { openWorkbook } from '../../src/readers/xlsx';
 import { seedNamed, seedPath } from '../helpers/seeds';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
+import { pythonScript, runCli, suiteFolder } from './helpers/harness';
 
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(__dirname, 'helpers', 'units.py');
 const ci = process.env.CI === 'true';
 const openpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
 const soffice = findSoffice();
@@ -24,23 +22,11 @@ if ((!openpyxl || !soffice) && !ci)
     '\n*** openpyxl or LibreOffice missing: the units round trip tests are SKIPPED. ***\n',
   );
 
-const tmp = mkdtempSync(join(tmpdir(), 'phuluc-units-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string): string => join(tmp, `${++n}-${name}`);
+const { dir: tmp, file } = suiteFolder('phuluc-units-');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
-function python(...args: string[]): string {
-  const r = spawnSync(PYTHON, [SCRIPT, ...args], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`units.py ${args[0]}: ${r.stderr}`);
-  return r.stdout;
-}
+const python = pythonScript('units.py');
 
 type Value = string | number | { date: string } | null;
 interface Seen {
