@@ -20,7 +20,7 @@ import { PdfReadError, readPdfGrid } from '../readers/pdf';
 import { loadPdfLib } from '../readers/pdf/node';
 import { openWorkbook, openXlsx, XlsxReadError } from '../readers/xlsx';
 import { LayoutError, renderXlsx } from '../render/xlsx';
-import { SpliceError, spliceWorkbook } from '../render/xlsx/splice';
+import { SpliceError, spliceWorkbook, trackerSpliceSpec } from '../render/xlsx/splice';
 import { formatRebuildReport } from './rebuild-report';
 import { CliError } from './errors';
 import { readSource, type Source } from './input';
@@ -369,14 +369,11 @@ export function spliceOver(
   output: string,
 ): { bytes: Uint8Array; warnings: { vi: string; en: string }[] } {
   try {
-    return spliceWorkbook(existing.bytes, bytes, {
-      ourSheets: existing.owned.sheets,
-      ourNames: existing.owned.names,
-      notesCarried: [
-        existing.tracker.taskList!.sheet,
-        ...(existing.tracker.removedSheet ? [existing.tracker.removedSheet] : []),
-      ],
-    });
+    return spliceWorkbook(
+      existing.bytes,
+      bytes,
+      trackerSpliceSpec(existing.tracker, existing.owned),
+    );
   } catch (error) {
     if (!(error instanceof SpliceError)) throw error;
     throw new CliError(

@@ -10,6 +10,7 @@
 // No Node APIs: the page uses this too.
 
 import { zipSync, type Zippable } from 'fflate';
+import type { TrackerContents } from '../../layout/tracker/model';
 import {
   openPackage,
   PackageError,
@@ -42,6 +43,24 @@ export interface SpliceSpec {
   ourNames: string[];
   /** Old PhuLuc sheets whose cell notes the caller read and wrote again (not to be warned of). */
   notesCarried?: string[];
+}
+
+/**
+ * The splice of a fresh build over a tracker read by the one tracker reader: its PhuLuc sheets
+ * and names replaced, the notes of its task list and removed-tasks sheet carried by the rebuild.
+ */
+export function trackerSpliceSpec(
+  tracker: Pick<TrackerContents, 'taskList' | 'removedSheet'>,
+  owned: { sheets: string[]; names: string[] },
+): SpliceSpec {
+  return {
+    ourSheets: owned.sheets,
+    ourNames: owned.names,
+    notesCarried: [
+      ...(tracker.taskList ? [tracker.taskList.sheet] : []),
+      ...(tracker.removedSheet ? [tracker.removedSheet] : []),
+    ],
+  };
 }
 
 export interface SpliceWarning {

@@ -21,7 +21,7 @@ import type { UnitFile } from '../../layout/unitfile/model';
 import { readAnswerFile, UnitFileError } from '../../layout/unitfile/read';
 import { openWorkbook, XlsxReadError } from '../../readers/xlsx';
 import { renderXlsx } from './index';
-import { SpliceError, spliceWorkbook } from './splice';
+import { SpliceError, spliceWorkbook, trackerSpliceSpec } from './splice';
 
 /** Why a tracker cannot be used, in both languages. */
 export class UnitsError extends Error {
@@ -86,14 +86,7 @@ async function rewrite(
   });
   const fresh = await renderXlsx(layout);
   try {
-    return spliceWorkbook(open.bytes, fresh, {
-      ourSheets: open.owned.sheets,
-      ourNames: open.owned.names,
-      notesCarried: [
-        open.tracker.taskList!.sheet,
-        ...(open.tracker.removedSheet ? [open.tracker.removedSheet] : []),
-      ],
-    }).bytes;
+    return spliceWorkbook(open.bytes, fresh, trackerSpliceSpec(open.tracker, open.owned)).bytes;
   } catch (error) {
     if (error instanceof SpliceError)
       throw new UnitsError(
