@@ -1,4 +1,6 @@
-// A1 cell addresses as SpreadsheetML stores them. Pure; fast on the reader's hot path.
+// A1 addresses as Excel writes them: column letters, cells, ranges, whole rows and columns,
+// sheet-qualified references. The one place for them (the .xlsx reader and writer, the layout,
+// the Office.js writer and door, the pane). Pure; fast on the reader's hot path.
 
 /** Excel's limits (.xlsx). */
 export const MAX_ROWS = 1_048_576;
@@ -25,6 +27,11 @@ export function columnName(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+/** 0 → "A", 27 → "AB": the column letters of a 0-based column index, as the layout counts. */
+export function columnLetter(index: number): string {
+  return columnName(index + 1);
 }
 
 export interface CellPosition {
@@ -72,18 +79,90 @@ export interface CellBox {
 export function parseBoxRef(ref: string): CellBox | null {
   const parts = ref.trim().split(':');
   if (parts.length > 2) return null;
-  const a = parseCellRef(parts[0]!);
-  const b = parts.length === 2 ? parseCellRef(parts[1]!) : a;
-  if (!a || !b) return null;
+  const first = parseCellRef(parts[0]!);
+  const second = parts.length === 2 ? parseCellRef(parts[1]!) : first;
+  if (!first || !second) return null;
   return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
+    top: Math.min(first.row, second.row),
+    left: Math.min(first.col, second.col),
+    bottom: Math.max(first.row, second.row),
+    right: Math.max(first.col, second.col),
   };
 }
 
-/** (3, 2) → "B3". */
+/** (3, 2) → "B3" (1-based row and column). */
 export function cellRef(row: number, col: number): string {
   return `${columnName(col)}${row}`;
+}
+
+/** (1, 2) → "B2": a 0-based column and a 1-based row, as the layout counts. */
+export function address(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** A box → "A1:C3", or "B2" when it is one cell. */
+export function boxRef(box: CellBox): string {
+  const topLeft = cellRef(box.top, box.left);
+  const bottomRight = cellRef(box.bottom, box.right);
+  return topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
+}
+
+/** True when the two boxes share at least one cell. */
+export function overlaps(first: CellBox, second: CellBox): boolean {
+  return (
+    first.left <= second.right &&
+    second.left <= first.right &&
+    first.top <= second.bottom &&
+    second.top <= first.bottom
+  );
+}
+
+/** True when the cell (1-based) lies inside the box. */
+export function contains(box: CellBox, row: number, col: number): boolean {
+  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+}
+
+/** A range, a whole-column range ("$A:$C") or a whole-row range ("$3:$4"). */
+export function isAreaRef(text: string): boolean {
+  if (parseBoxRef(text)) return true;
+  const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(text);
+  if (cols) return columnNumber(cols[1]!) <= MAX_COLS && columnNumber(cols[2]!) <= MAX_COLS;
+  const rows = /^\$?(\d{1,7}):\$?(\d{1,7})$/.exec(text);
+  if (!rows) return false;
+  const [first, last] = [Number(rows[1]), Number(rows[2])];
+  return first >= 1 && last >= 1 && first <= MAX_ROWS && last <= MAX_ROWS;
+}
+
+/**
+ * A sheet name as formulas and defined names write it: always quoted (Excel accepts quotes
+ * around any name; names with spaces, diacritics or punctuation need them), quotes doubled.
+ */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "'Cài đặt'!$B$3" → { sheet: "Cài đặt", range: "$B$3" }; null without a sheet part. */
+export function splitSheetRef(ref: string): { sheet: string; range: string } | null {
+  const quoted = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
+  if (quoted) return { sheet: quoted[1]!.replace(/''/g, "'"), range: quoted[2]! };
+  const bare = /^([^'!\s][^!]*)!(.+)$/.exec(ref);
+  if (bare) return { sheet: bare[1]!, range: bare[2]! };
+  return null;
+}
+
+/** "'Nhiệm vụ'!$A:$A" for the 0-based column. */
+export function wholeColumn(sheet: string, column: number): string {
+  const letters = columnLetter(column);
+  return `${quoteSheet(sheet)}!$${letters}:$${letters}`;
+}
+
+/** "'Nhiệm vụ'!$A$4:$A$30" for the 0-based column and 1-based rows. */
+export function absoluteRange(
+  sheet: string,
+  column: number,
+  fromRow: number,
+  toRow: number,
+): string {
+  const letters = columnLetter(column);
+  return `${quoteSheet(sheet)}!$${letters}$${fromRow}:$${letters}$${toRow}`;
 }

@@ -4,7 +4,7 @@
 // merged area: the sum of its columns), and its row gets the height of its tallest cell. Text
 // that no row can hold (over Excel's 409 pt) gets a note saying so, never a silent cut.
 
-import { parseCell } from './a1';
+import { parseCellRef } from '../excel/a1';
 import {
   DEFAULT_FONT,
   DEFAULT_SIZE,
@@ -51,10 +51,10 @@ export interface PlacedCell {
 export function placedCells(sheet: SheetLayout): PlacedCell[] {
   const out: PlacedCell[] = [];
   for (const block of sheet.blocks) {
-    const origin = parseCell(block.origin)!;
+    const origin = parseCellRef(block.origin)!;
     block.rows.forEach((cells, i) =>
       cells.forEach((cell, j) => {
-        if (cell) out.push({ cell, row: origin.row + i, column: origin.column + j });
+        if (cell) out.push({ cell, row: origin.row + i, column: origin.col - 1 + j });
       }),
     );
   }
@@ -68,13 +68,13 @@ export function mergesOf(
   const out = new Map<string, { rows: number; firstColumn: number; lastColumn: number }>();
   for (const m of sheet.merges ?? []) {
     const [a, b] = m.split(':');
-    const from = parseCell(a!);
-    const to = parseCell(b ?? a!);
+    const from = parseCellRef(a!);
+    const to = parseCellRef(b ?? a!);
     if (!from || !to) continue;
-    out.set(`${from.row}:${from.column}`, {
+    out.set(`${from.row}:${from.col - 1}`, {
       rows: to.row - from.row + 1,
-      firstColumn: from.column,
-      lastColumn: to.column,
+      firstColumn: from.col - 1,
+      lastColumn: to.col - 1,
     });
   }
   return out;

@@ -5,7 +5,7 @@ import type { Plan, PlanTask } from '../core/plan/types';
 import { CATEGORIES } from '../core/status';
 import { defaultHorizon } from '../core/status/items';
 import { leadUnitNames, standings, unitNames } from '../core/status/rollup';
-import { absoluteRange, sheetRef } from './a1';
+import { absoluteRange, quoteSheet } from '../excel/a1';
 import {
   DEFAULT_OPTIONS,
   HELPER_COLUMNS,
@@ -194,7 +194,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     }
   }
 
-  const settings = sheetRef(fixed.settings);
+  const settings = quoteSheet(fixed.settings);
   const abs = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
   const layout: WorkbookLayout = {
     sheets,
@@ -242,7 +242,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       })),
       ...sheets.map((s) => ({
         name: s.marker,
-        ref: `${sheetRef(s.name)}!$A$1`,
+        ref: `${quoteSheet(s.name)}!$A$1`,
         comment: `PhuLuc: ${s.key}`,
       })),
     ],

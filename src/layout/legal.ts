@@ -5,7 +5,7 @@
 
 import { groupDigits } from '../core/findings/messages';
 import { cutText, EXCEL_CELL_LIMIT, hasIllegalCharacters, legalText } from '../core/text/legal';
-import { parseCell } from './a1';
+import { parseCellRef } from '../excel/a1';
 import { labelsFor, type Labels, type Language } from './labels';
 import type { Cell, SheetLayout, WorkbookLayout } from './types';
 
@@ -83,14 +83,14 @@ function guardTable(sheet: SheetLayout, L: Labels): void {
   const columns = tableColumns(table.columns, L);
   if (columns.every((c, i) => c === table.columns[i])) return;
   const renamed = new Map(table.columns.map((c, i) => [c, columns[i]!]));
-  const top = parseCell(table.range.split(':')[0]!);
+  const top = parseCellRef(table.range.split(':')[0]!);
   // The header cells hold the column names: rename them the same way.
   for (const block of sheet.blocks) {
-    const origin = parseCell(block.origin);
+    const origin = parseCellRef(block.origin);
     const cells = top && origin ? block.rows[top.row - origin.row] : undefined;
     if (!top || !origin || !cells) continue;
     cells.forEach((cell, c) => {
-      const i = origin.column + c - top.column;
+      const i = origin.col + c - top.col;
       if (cell && i >= 0 && i < columns.length && cell.text === table.columns[i])
         cells[c] = { ...cell, text: columns[i]! };
     });

@@ -12,7 +12,7 @@
 // Every page: the plan in the header (no product name), the sheet, "Tính đến ngày" and the page
 // number in the footer.
 
-import { columnLetter, parseCell } from './a1';
+import { columnLetter, parseCellRef } from '../excel/a1';
 import { MARGINS, printSetup, type Context } from './context';
 import { columnPixels } from './metrics';
 import { fontOf } from './fit';
@@ -65,7 +65,7 @@ export function rowPoints(sheet: SheetLayout, r: number): number {
 export function lastRowOf(sheet: SheetLayout): number {
   let last = 1;
   for (const block of sheet.blocks) {
-    const origin = parseCell(block.origin)!;
+    const origin = parseCellRef(block.origin)!;
     last = Math.max(last, origin.row + block.rows.length - 1);
   }
   return last;
@@ -81,9 +81,9 @@ function lastVisibleColumn(sheet: SheetLayout): number {
 function rowsStyled(sheet: SheetLayout, style: string): number[] {
   const out: number[] = [];
   for (const block of sheet.blocks) {
-    const origin = parseCell(block.origin)!;
+    const origin = parseCellRef(block.origin)!;
     block.rows.forEach((cells, i) => {
-      if (origin.column === 0 && cells[0]?.style === style) out.push(origin.row + i);
+      if (origin.col === 1 && cells[0]?.style === style) out.push(origin.row + i);
     });
   }
   return out.sort((a, b) => a - b);

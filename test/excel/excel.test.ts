@@ -1,6 +1,22 @@
 // Excel's own rules, kept in one place (src/excel): date serials, number formats, A1
 // references and moving a formula to another cell.
-import { cellRef, columnName, columnNumber, parseBoxRef, parseCellRef } from '../../src/excel/a1';
+import {
+  absoluteRange,
+  address,
+  boxRef,
+  cellRef,
+  columnLetter,
+  columnName,
+  columnNumber,
+  contains,
+  isAreaRef,
+  overlaps,
+  parseBoxRef,
+  parseCellRef,
+  quoteSheet,
+  splitSheetRef,
+  wholeColumn,
+} from '../../src/excel/a1';
 import { isoTextToSerial, isoToSerial, serialToIso } from '../../src/excel/dates';
 import { readableFormula, translateFormula } from '../../src/excel/formula';
 import { BUILTIN_NUMFMTS, isDateFormat, isTimeFormat, numFmtCode } from '../../src/excel/numfmt';
@@ -116,6 +132,107 @@ describe('A1 references', () => {
     expect(parseBoxRef('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
     expect(parseBoxRef('A1:B2:C3')).toBeNull();
     expect([columnNumber('AB'), columnName(28), cellRef(3, 2)]).toEqual([28, 'AB', 'B3']);
+  });
+  it.each([
+    // column letters ↔ numbers, at the edges of each letter count
+    ['A', 1],
+    ['Z', 26],
+    ['AA', 27],
+    ['AZ', 52],
+    ['BA', 53],
+    ['ZZ', 702],
+    ['AAA', 703],
+    ['XFD', 16_384],
+  ])('column %s is number %d, both ways', (letters, number) => {
+    expect(columnNumber(letters)).toBe(number);
+    expect(columnNumber(letters.toLowerCase())).toBe(number);
+    expect(columnName(number)).toBe(letters);
+    expect(columnLetter(number - 1)).toBe(letters);
+  });
+
+  it.each([
+    ['B3', { row: 3, col: 2 }],
+    ['$B$3', { row: 3, col: 2 }],
+    ['$B3', { row: 3, col: 2 }],
+    ['B$3', { row: 3, col: 2 }],
+    ['b3', { row: 3, col: 2 }],
+    ['XFD1048576', { row: 1_048_576, col: 16_384 }],
+    ['B', null],
+    ['3', null],
+    ['$$B3', null],
+    ['B3:C4', null],
+    ['Sheet1!B3', null],
+    ['AAAA1', null],
+    ['', null],
+  ])('cell %j is %j', (ref, cell) => expect(parseCellRef(ref)).toEqual(cell));
+
+  it.each([
+    ['A1:C3', 'A1:C3'],
+    ['C3:A1', 'A1:C3'],
+    ['$A$1:$C$3', 'A1:C3'],
+    ['A3:C1', 'A1:C3'],
+    ['B2:B2', 'B2'],
+    [' B2 ', 'B2'],
+  ])('box %j is printed as %s', (ref, printed) => expect(boxRef(parseBoxRef(ref)!)).toBe(printed));
+
+  it('prints addresses the layout counts from column 0', () => {
+    expect(address(0, 1)).toBe('A1');
+    expect(address(27, 4)).toBe('AB4');
+    expect(cellRef(4, 28)).toBe('AB4');
+  });
+
+  it.each([
+    ['A1:B2', 'B2:C3', true],
+    ['A1:B2', 'C1:D2', false],
+    ['A1:B2', 'A3:B4', false],
+    ['A1:D4', 'B2', true],
+    ['B2', 'B2', true],
+  ])('%s and %s overlap: %s', (first, second, expected) => {
+    expect(overlaps(parseBoxRef(first)!, parseBoxRef(second)!)).toBe(expected);
+    expect(overlaps(parseBoxRef(second)!, parseBoxRef(first)!)).toBe(expected);
+  });
+
+  it('knows the cells a box contains, edges included', () => {
+    const box = parseBoxRef('B2:D4')!;
+    expect([contains(box, 2, 2), contains(box, 4, 4), contains(box, 3, 3)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([contains(box, 1, 2), contains(box, 2, 5), contains(box, 5, 3)]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it.each([
+    ['A1:C3', true],
+    ['$A:$C', true],
+    ['b:b', true],
+    ['$3:$4', true],
+    ['1:1048576', true],
+    ['A:XFE', false],
+    ['0:3', false],
+    ['3:1048577', false],
+    ['A1:B', false],
+    ['Nhiệm vụ', false],
+  ])('%s is an area: %s', (text, expected) => expect(isAreaRef(text)).toBe(expected));
+
+  it('quotes and splits sheet names, apostrophes doubled', () => {
+    expect(quoteSheet("Bà's")).toBe("'Bà''s'");
+    expect(quoteSheet('Nhiệm vụ')).toBe("'Nhiệm vụ'");
+    expect(splitSheetRef("'Bà''s'!$B$3")).toEqual({ sheet: "Bà's", range: '$B$3' });
+    expect(splitSheetRef("'Cài đặt'!$B$3:$B$7")).toEqual({ sheet: 'Cài đặt', range: '$B$3:$B$7' });
+    expect(splitSheetRef('Sheet1!A:A')).toEqual({ sheet: 'Sheet1', range: 'A:A' });
+    expect(splitSheetRef('$B$3')).toBeNull();
+    expect(splitSheetRef("'Không đóng!A1")).toBeNull();
+  });
+
+  it('writes absolute references the formulas use', () => {
+    expect(wholeColumn('Nhiệm vụ', 0)).toBe("'Nhiệm vụ'!$A:$A");
+    expect(wholeColumn("Bà's", 27)).toBe("'Bà''s'!$AB:$AB");
+    expect(absoluteRange('Cài đặt', 1, 3, 7)).toBe("'Cài đặt'!$B$3:$B$7");
   });
 });
 

@@ -3,7 +3,7 @@
 import { parsePlanText } from '../../src/core/plan/parse';
 import { trackedRows } from '../../src/core/status/items';
 import { layoutWorkbook } from '../../src/layout';
-import { parseCell } from '../../src/layout/a1';
+import { parseCellRef } from '../../src/excel/a1';
 import { textRoom, textWidth } from '../../src/layout/metrics';
 import { uniqueSheetNames, unitSheetName, validSheetName } from '../../src/layout/sheetNames';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../src/layout/types';
@@ -308,7 +308,7 @@ describe("print: an occurrence's Mã is never cut", () => {
       ['Mã', 'V.1/'],
     ] as const) {
       const at = cells(dash).find((c) => c.cell.text === label && c.address.endsWith(row))!;
-      const column = parseCell(at.address)!.column;
+      const column = parseCellRef(at.address)!.col - 1;
       expect(textRoom([dash.columns[column]!.width])).toBeGreaterThan(textWidth(widest, font));
     }
   });

@@ -13,7 +13,7 @@ import { layoutWorkbook } from '../../src/layout';
 import type { Cell } from '../../src/layout/types';
 import { openWorkbook, type CellValue, type XlsxWorkbook } from '../../src/readers/xlsx';
 import { renderXlsx } from '../../src/render/xlsx';
-import { parseAddress, parseRange } from '../../src/render/xlsx/refs';
+import { parseBoxRef, parseCellRef } from '../../src/excel/a1';
 import { convert, findSoffice, privateProfile } from '../libreoffice/soffice';
 import { seedText, SEEDS } from '../helpers/seeds';
 
@@ -34,7 +34,7 @@ function expectOpenpyxlTracker(book: XlsxWorkbook, writer: 'openpyxl' | 'libreof
   );
   const sheet = book.sheet('Nhiệm vụ');
   const v = (ref: string): CellValue | undefined => {
-    const at = parseAddress(ref)!;
+    const at = parseCellRef(ref)!;
     return sheet.cell(at.row, at.col)?.value;
   };
   expect(v('A1')).toEqual({ type: 'text', text: 'Mã' });
@@ -135,7 +135,7 @@ describe("files written by PhuLuc's own writer (ExcelJS)", () => {
     for (const sheetLayout of layout.sheets) {
       const sheet = book.sheet(sheetLayout.name);
       for (const block of sheetLayout.blocks) {
-        const origin = parseAddress(block.origin)!;
+        const origin = parseCellRef(block.origin)!;
         block.rows.forEach((cells, r) =>
           cells.forEach((cell: Cell | null, c) => {
             if (!cell) return;
@@ -187,7 +187,7 @@ describe("files written by PhuLuc's own writer (ExcelJS)", () => {
           expect.objectContaining({ name: s.table.name, sheet: s.name, columns: s.table.columns }),
         );
       expect(book.sheet(s.name).merges).toEqual(
-        (s.merges ?? []).map((m) => parseRange(m)).filter(Boolean),
+        (s.merges ?? []).map((m) => parseBoxRef(m)).filter(Boolean),
       );
     }
   });

@@ -2,7 +2,7 @@
 // UI drives, with M4's builder behind the Excel port.
 
 import { ExcelDouble } from '../excel-double';
-import { columnLetter as columnLetters } from '../../src/layout/a1';
+import { columnLetter as columnLetters } from '../../src/excel/a1';
 import { excelPort } from '../../src/taskpane/excel/port';
 import { PaneStore } from '../../src/taskpane/model/store';
 import { parsePlanText } from '../../src/core/plan/parse';

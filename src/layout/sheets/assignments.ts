@@ -9,7 +9,7 @@
 
 import { leadUnitNames } from '../../core/status/rollup';
 import { isDue } from '../../core/status';
-import { address, columnLetter, sheetRef, wholeColumn } from '../a1';
+import { address, columnLetter, quoteSheet, wholeColumn } from '../../excel/a1';
 import { dateValue, formulaCell, idCell } from '../cells';
 import { printSetup, type Context, type MasterRow } from '../context';
 import { codeColumnWidth } from '../fit';
@@ -95,7 +95,7 @@ export function matchRow(ctx: Context, codeCell: string, id: string): string {
   if (!misread(ctx, id))
     return `MATCH(${codeCell},${wholeColumn(ctx.sheetNames.tasks, m.col.code)},0)`;
   const c = columnLetter(m.col.code);
-  const codes = `${sheetRef(ctx.sheetNames.tasks)}!$${c}$${m.firstRow}:$${c}$${m.lastRow}`;
+  const codes = `${quoteSheet(ctx.sheetNames.tasks)}!$${c}$${m.firstRow}:$${c}$${m.lastRow}`;
   const found = `EXACT(${codes},${codeCell})`;
   return `IF(SUMPRODUCT(--${found})=1,SUMPRODUCT(${found}*ROW(${codes})),NA())`;
 }

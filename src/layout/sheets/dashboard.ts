@@ -9,7 +9,7 @@
 
 import type { StatusCategory } from '../../core/status';
 import { itemStandings, rollupOf, SPLIT, type UnitRollup } from '../../core/status/rollup';
-import { address, columnLetter, wholeColumn } from '../a1';
+import { address, columnLetter, wholeColumn } from '../../excel/a1';
 import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';

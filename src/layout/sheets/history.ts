@@ -3,7 +3,7 @@
 // it back on every rebuild (src/layout/tracker/read.ts) and writes every row again: nothing is
 // ever dropped. Protected without a password, so it is not edited by accident.
 
-import { address } from '../a1';
+import { address } from '../../excel/a1';
 import { printSetup, type Context } from '../context';
 import { TAB_COLOURS } from '../styles';
 import { HISTORY_MARKER } from '../tracker/read';

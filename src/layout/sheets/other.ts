@@ -4,7 +4,7 @@
 import { planIdentity } from '../../core/plan/identity';
 import { CATEGORIES, type WorkState } from '../../core/status';
 import { planYears } from '../../core/time/occurrences';
-import { address, columnLetter } from '../a1';
+import { address, columnLetter } from '../../excel/a1';
 import { formulaCell } from '../cells';
 import { printSetup, viDate, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';

@@ -2,7 +2,7 @@
 // them. PhuLuc reads it back on every rebuild (a task that returns takes its values back) and
 // never drops a row; people delete rows when they no longer need them.
 
-import { address, columnLetter } from '../a1';
+import { address, columnLetter } from '../../excel/a1';
 import { printSetup, withFill, type Context } from '../context';
 import { STYLES, TAB_COLOURS } from '../styles';
 import type { CarriedValue, TrackedRow } from '../tracker/model';

@@ -13,7 +13,8 @@ import {
   type StatusCategory,
 } from '../../core/status';
 import { periodLabel } from '../../core/time/occurrences';
-import { address, columnLetter, quote } from '../a1';
+import { address, columnLetter } from '../../excel/a1';
+import { moveFormula, quote } from '../../excel/formula';
 import { dateValue, formulaCell, idCell } from '../cells';
 import {
   ENTRY_COLUMNS,
@@ -25,7 +26,6 @@ import {
   type MasterColumn,
   type MasterRow,
 } from '../context';
-import { moveFormula } from '../formula';
 import { cat, state } from '../names';
 import { STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';

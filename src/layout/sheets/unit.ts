@@ -6,7 +6,7 @@
 import type { PlanTask } from '../../core/plan/types';
 import type { StatusCategory } from '../../core/status';
 import { isoToSerial } from '../../excel/dates';
-import { address, columnLetter } from '../a1';
+import { address, columnLetter } from '../../excel/a1';
 import { dateValue, formulaCell, idCell } from '../cells';
 import { printSetup, type Context, type MasterRow } from '../context';
 import { cat } from '../names';

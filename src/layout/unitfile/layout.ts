@@ -10,7 +10,7 @@ import type { IsoDate, Plan, PlanTask } from '../../core/plan/types';
 import { unitNames } from '../../core/status/rollup';
 import { taskOccurrences } from '../../core/status/items';
 import { periodLabel, planYears, splitOccurrenceCode } from '../../core/time/occurrences';
-import { address, columnLetter } from '../a1';
+import { address, columnLetter } from '../../excel/a1';
 import { idCell } from '../cells';
 import { codeColumnWidth, fitSheet } from '../fit';
 import { DEFAULT_FONT, DEFAULT_SIZE } from '../metrics';

@@ -7,7 +7,7 @@
 import { serialToIso, isoFromText } from '../../excel/dates';
 import { foldForMatch } from '../../core/text/normalize';
 import { stateOfLabel, labelsFor } from '../labels';
-import { columnLetter, splitSheetRef } from '../a1';
+import { columnLetter, splitSheetRef } from '../../excel/a1';
 import type { ReadBook, ReadCell, ReadSheet } from '../tracker/model';
 import { valueText } from '../tracker/read';
 import { ANSWER_HEADER_ROW, TICKET_KEYS, TICKET_ROWS, ticketChecksum } from './layout';

@@ -6,7 +6,7 @@
 //              cells that share a property value;
 //   rules    – merges, the table, conditional formats, data validation, links, print setup.
 
-import { columnLetter, sheetRef } from '../../layout/a1';
+import { boxRef, columnLetter, parseCellRef, quoteSheet } from '../../excel/a1';
 import type {
   Cell,
   CellBlock,
@@ -20,7 +20,7 @@ import { serialToIso } from '../../excel/dates';
 import type { XlCellInput, XlDataValidationRule } from './excel-api';
 import type { Features, Omission } from './features';
 import { OMISSION_TEXT } from './features';
-import { toR1C1 } from '../../layout/formula';
+import { toR1C1 } from '../../excel/formula';
 import { DEFAULT_DATE_FORMAT, valueInput } from './cells';
 import { cost, jsonBytes, type PhaseName, type WriteEnv, type WriteOp } from './ops';
 import { rectangles } from './rects';
@@ -50,16 +50,13 @@ interface Box {
 }
 
 function boxAddress(b: Box): string {
-  const a = `${columnLetter(b.c0)}${b.r0 + 1}`;
-  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${columnLetter(b.c1)}${b.r1 + 1}`;
+  return boxRef({ top: b.r0 + 1, left: b.c0 + 1, bottom: b.r1 + 1, right: b.c1 + 1 });
 }
 
 function parseCellAddress(a1: string): { r: number; c: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a1.toUpperCase());
-  if (!m) throw new Error(`bad cell address in layout: ${a1}`);
-  let c = 0;
-  for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  const cell = parseCellRef(a1);
+  if (!cell) throw new Error(`bad cell address in layout: ${a1}`);
+  return { r: cell.row - 1, c: cell.col - 1 };
 }
 
 /** Column widths are in Excel character units; Office.js wants points (7 px per unit). */
@@ -159,7 +156,7 @@ export function sheetOps(
   }
   if (sheet.table) {
     const t = sheet.table;
-    const address = `${sheetRef(name)}!${t.range}`;
+    const address = `${quoteSheet(name)}!${t.range}`;
     out.rules.push({
       bytes: cost(3, address, t.name, t.style),
       run: (env) => {
@@ -695,7 +692,7 @@ function linkOps(
         c1: origin.c + j,
       });
       const link = {
-        documentReference: `${sheetRef(cell.link.sheet)}!${cell.link.address}`,
+        documentReference: `${quoteSheet(cell.link.sheet)}!${cell.link.address}`,
         ...(cell.text !== undefined ? { textToDisplay: cell.text } : {}),
       };
       out.push({

@@ -8,13 +8,13 @@ import { formulaProblem, formulaTemplate, shiftedFormula } from './formula';
 import {
   isAreaRef,
   overlaps,
-  parseAddress,
-  parseRange,
+  parseBoxRef,
+  parseCellRef,
   splitSheetRef,
   MAX_COLS,
   MAX_ROWS,
-  type RangeBox,
-} from './refs';
+  type CellBox,
+} from '../../excel/a1';
 
 export class LayoutError extends Error {
   constructor(readonly problems: string[]) {
@@ -54,7 +54,7 @@ export function definedNameProblem(name: string): string | null {
   if (name.length > 255) return `name "${name.slice(0, 20)}…" is longer than 255 characters`;
   const upper = name.toUpperCase();
   if (upper === 'R' || upper === 'C') return `"${name}" is reserved`;
-  if (/^[A-Z]{1,3}\d+$/.test(upper) && parseAddress(upper)) return `"${name}" is a cell address`;
+  if (/^[A-Z]{1,3}\d+$/.test(upper) && parseCellRef(upper)) return `"${name}" is a cell address`;
   if (/^R\d*C\d*$/.test(upper)) return `"${name}" is an R1C1 address`;
   return null;
 }
@@ -102,7 +102,7 @@ function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
   if (cell.link) {
     if (!ctx.sheetNames.has(cell.link.sheet))
       out.push(`${where()}: link to unknown sheet "${cell.link.sheet}"`);
-    if (!parseAddress(cell.link.address))
+    if (!parseCellRef(cell.link.address))
       out.push(`${where()}: link to bad address "${cell.link.address}"`);
   }
   return out;
@@ -115,8 +115,8 @@ interface Context {
   names: Set<string>;
 }
 
-function range(text: string, where: string, out: string[]): RangeBox | null {
-  const box = parseRange(text);
+function range(text: string, where: string, out: string[]): CellBox | null {
+  const box = parseBoxRef(text);
   if (!box) out.push(`${where}: bad range "${text}"`);
   return box;
 }
@@ -125,7 +125,7 @@ function range(text: string, where: string, out: string[]): RangeBox | null {
 function blockCellAt(sheet: SheetLayout, row: number, col: number): Cell | null | undefined {
   let found: Cell | null | undefined;
   for (const block of sheet.blocks) {
-    const o = parseAddress(block.origin);
+    const o = parseCellRef(block.origin);
     if (!o) continue;
     const cells = block.rows[row - o.row];
     if (!cells || col < o.col || col - o.col >= cells.length) continue;
@@ -151,7 +151,7 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   }
 
   for (const block of sheet.blocks) {
-    const o = parseAddress(block.origin);
+    const o = parseCellRef(block.origin);
     if (!o) {
       out.push(`${at}: bad block origin "${block.origin}"`);
       continue;
@@ -168,7 +168,7 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
     });
   }
 
-  const merges: RangeBox[] = [];
+  const merges: CellBox[] = [];
   for (const m of sheet.merges ?? []) {
     const box = range(m, `${at} merge`, out);
     if (!box) continue;

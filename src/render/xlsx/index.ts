@@ -7,7 +7,7 @@ import type { WorkbookLayout } from '../../layout/types';
 import { checkLayout } from './check';
 import { fileFormula } from './formula';
 import { installPatches, type NameEntry, type SheetPatch, type TablePatches } from './patch';
-import { quoteSheet } from './refs';
+import { quoteSheet } from '../../excel/a1';
 import { renderSheet, type StyleBook } from './sheet';
 import { DEFAULT_DATE_FORMAT, cellStyle } from './style';
 

@@ -14,7 +14,7 @@ import { DAY_MS, EPOCH_1900_MS, isoToSerial } from '../../excel/dates';
 import type { Cell, DataValidation, SheetLayout, StyleId } from '../../layout/types';
 import { fileFormula, formulaTemplate, shiftedFormula, type FormulaTemplate } from './formula';
 import type { NameEntry, SheetPatch } from './patch';
-import { addressOf, parseAddress, parseRange, quoteSheet } from './refs';
+import { cellRef, parseBoxRef, parseCellRef, quoteSheet } from '../../excel/a1';
 import { argb, ruleStyle } from './style';
 
 /** Styles of the workbook, built once and shared by reference. */
@@ -114,7 +114,7 @@ class SharedFormulas {
     }
     const template = formulaTemplate(formula);
     if (template) {
-      this.runs.set(col, { template, masterRow: row, master: addressOf(row, col), lastRow: row });
+      this.runs.set(col, { template, masterRow: row, master: cellRef(row, col), lastRow: row });
     } else this.runs.delete(col);
     return { formula: fileFormula(formula), ...cached } as CellFormulaValue;
   }
@@ -143,7 +143,7 @@ function writeCell(
   if (cell.note) target.note = cell.note;
   if (cell.link) {
     links.push({
-      address: addressOf(row, col),
+      address: cellRef(row, col),
       location: `${quoteSheet(cell.link.sheet)}!${cell.link.address.replace(/\$/g, '')}`,
     });
   }
@@ -180,12 +180,12 @@ export function renderSheet(
   // the same header texts (checked) and the real values and styles over it.
   if (sheet.table) {
     const t = sheet.table;
-    const box = parseRange(t.range)!;
+    const box = parseBoxRef(t.range)!;
     // Excel needs at least one data row under a table's header.
     const dataRows = Math.max(1, box.bottom - box.top);
     ws.addTable({
       name: t.name,
-      ref: addressOf(box.top, box.left),
+      ref: cellRef(box.top, box.left),
       headerRow: true,
       totalsRow: false,
       style: { theme: t.style as never, showRowStripes: true },
@@ -196,7 +196,7 @@ export function renderSheet(
 
   const shared = new SharedFormulas();
   for (const block of sheet.blocks) {
-    const origin = parseAddress(block.origin)!;
+    const origin = parseCellRef(block.origin)!;
     block.rows.forEach((cells, r) => {
       const xRow = ws.getRow(origin.row + r);
       cells.forEach((cell, c) => {
@@ -220,7 +220,7 @@ export function renderSheet(
         state: 'frozen',
         xSplit: freeze.columns,
         ySplit: freeze.rows,
-        topLeftCell: addressOf(freeze.rows + 1, freeze.columns + 1),
+        topLeftCell: cellRef(freeze.rows + 1, freeze.columns + 1),
         tabSelected: active,
       }
     : { state: 'normal', tabSelected: active };

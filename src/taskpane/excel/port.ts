@@ -1,7 +1,7 @@
 // The pane's Excel side, on M4's builder (src/office/rebuild.ts) and reader: what the pane's
 // actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
 
-import { columnLetter } from '../../layout/a1';
+import { columnLetter, columnNumber } from '../../excel/a1';
 import { kindOfKey } from '../../office/survey';
 import type { ExcelHost } from '../../render/office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
@@ -95,9 +95,7 @@ function questionOf(error: BuildError): PaneQuestion | null {
 export function firstColumnOf(address: string): number {
   const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
   const letters = /^([A-Z]+)/i.exec(ref)?.[1] ?? 'A';
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 /** M4's reader of the selection (or the sheet), with its refusals in the pane's terms. */
