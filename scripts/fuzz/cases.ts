@@ -5,6 +5,7 @@
 // Deterministic: case `i` of seed `s` is always the same input.
 
 import { PLAN_SCHEMA } from '../../src/core/plan/types';
+import { isoDate } from '../../src/core/time/calendar';
 import { random } from '../bench/generate';
 
 export interface FuzzCase {
@@ -156,12 +157,12 @@ function unitName(rand: Rand, pool: string[]): string {
   return text(rand, int(rand, 1, 4)) || pick(rand, UNIT_NAMES);
 }
 
-const isoDate = (rand: Rand): string | null => {
+const randomIsoDate = (rand: Rand): string | null => {
   if (rand() < 0.3) return null;
   const y = int(rand, 1995, 2035);
   const m = int(rand, 1, 12);
   const d = int(rand, 1, 28);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDate(y, m, d);
 };
 
 const KINDS = [
@@ -210,8 +211,8 @@ function jsonPlan(rand: Rand): string {
       time: {
         text: text(rand, int(rand, 0, 3)),
         kind,
-        start: isoDate(rand),
-        due: isoDate(rand),
+        start: randomIsoDate(rand),
+        due: randomIsoDate(rand),
         recurrence: kind === 'recurring' ? pick(rand, RECURRENCES) : null,
       },
       product: text(rand, int(rand, 0, 3)),
@@ -242,7 +243,7 @@ function jsonPlan(rand: Rand): string {
       number: rand() < 0.2 ? null : text(rand, int(rand, 1, 3)),
       type: rand() < 0.5 ? 'KẾ HOẠCH' : text(rand, 1),
       place: rand() < 0.5 ? null : text(rand, 1),
-      date: isoDate(rand),
+      date: randomIsoDate(rand),
       title: rand() < 0.1 ? null : text(rand),
       year: rand() < 0.3 ? null : int(rand, 1990, 2040),
     },

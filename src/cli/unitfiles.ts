@@ -7,7 +7,7 @@
 
 import { promises as fs } from 'fs';
 import { basename, join } from 'path';
-import type { IsoDate } from '../core/plan/types';
+import { shiftIso, viDateTime } from '../core/time/calendar';
 import { isoFromText } from '../excel/dates';
 import { viDate } from '../layout/context';
 import type { Language } from '../layout/labels';
@@ -33,19 +33,6 @@ export interface UnitsArgs {
   replyBy: string | undefined;
   json: boolean;
   lang: Language;
-}
-
-/** Now where the command runs, as Lịch sử writes it: "dd/mm/yyyy hh:mm". */
-function localNow(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-function addDays(iso: IsoDate, days: number): IsoDate {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 async function trackerBytes(
@@ -83,7 +70,7 @@ async function about<T>(path: string, run: () => Promise<T>): Promise<T> {
 }
 
 function clock(): UnitsClock {
-  return { now: localNow(), today: localToday() };
+  return { now: viDateTime(new Date()), today: localToday() };
 }
 
 export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number> {
@@ -94,7 +81,7 @@ export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number>
       'missing output folder: phuluc units-out TRACKER.xlsx -o FOLDER/',
     );
   const now = clock();
-  let replyBy = addDays(now.today, 7);
+  let replyBy = shiftIso(now.today, 7, 'day');
   if (args.replyBy !== undefined) {
     const iso = isoFromText(args.replyBy);
     if (!iso)

@@ -8,6 +8,7 @@
 // src/office/survey.ts asks Excel for DATE(1904,1,1): 1462 in the 1900 system, 0 in 1904.
 
 import type { IsoDate } from '../core/plan/types';
+import { isoDate, isValidDay, validIsoDate } from '../core/time/calendar';
 
 export const DAY_MS = 86_400_000;
 /** Day 0 of the 1900 system as counted from 1 March 1900 on (UTC, so no time zone shifts it). */
@@ -35,8 +36,15 @@ export function serialToIso(serial: number, date1904 = false): IsoDate | null {
   if (days < 1 || days > MAX_SERIAL) return null;
   if (days < 61) days += 1;
   const date = new Date(EPOCH_1900_MS + days * DAY_MS);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${p(date.getUTCMonth() + 1)}-${p(date.getUTCDate())}`;
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * Excel serial → the UTC Date that ExcelJS writes back as that serial (serials from 61 on,
+ * 1 March 1900, which is all a plan's dates and data-validation bounds need).
+ */
+export function serialToUtcDate(serial: number): Date {
+  return new Date(EPOCH_1900_MS + serial * DAY_MS);
 }
 
 /**
@@ -52,9 +60,7 @@ export function isoTextToSerial(text: string, date1904 = false): number | null {
   if (!m || (m[1] === undefined && m[4] === undefined)) return null;
   let serial = 0;
   if (m[1] !== undefined) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+    if (!isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
     serial = isoToSerial(`${m[1]}-${m[2]}-${m[3]}`, date1904);
   }
   if (m[4] !== undefined) {
@@ -78,6 +84,5 @@ export function isoFromText(text: string): IsoDate | null {
   if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return null;
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return validIsoDate(y, m, d);
 }

@@ -1,6 +1,7 @@
 // The reference for the workbook's formulas: categories on a report date, recurring deadlines,
 // and the dashboard figures.
-import { daysBetween, effectiveDue, taskStatus } from '../../src/core/status';
+import { effectiveDue, taskStatus } from '../../src/core/status';
+import { daysBetween } from '../../src/core/time/calendar';
 import { rollupByUnit, SPLIT } from '../../src/core/status/rollup';
 import { parsePlanText } from '../../src/core/plan/parse';
 import { seedNamed, seedText } from '../helpers/seeds';

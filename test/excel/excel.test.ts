@@ -17,7 +17,7 @@ import {
   splitSheetRef,
   wholeColumn,
 } from '../../src/excel/a1';
-import { isoTextToSerial, isoToSerial, serialToIso } from '../../src/excel/dates';
+import { isoFromText, isoTextToSerial, isoToSerial, serialToIso } from '../../src/excel/dates';
 import { readableFormula, translateFormula } from '../../src/excel/formula';
 import { BUILTIN_NUMFMTS, isDateFormat, isTimeFormat, numFmtCode } from '../../src/excel/numfmt';
 
@@ -60,6 +60,43 @@ describe('date serials', () => {
     expect(isoTextToSerial('15/03/2024')).toBeNull();
     expect(isoTextToSerial('')).toBeNull();
   });
+
+  it.each([
+    // serial, 1904 system, the day it falls in
+    [45366.5, false, '2024-03-15'],
+    [45366.999, false, '2024-03-15'],
+    [59.99, false, '1900-02-28'],
+    [60, false, '1900-03-01'], // the phantom 29/02/1900
+    [61, false, '1900-03-01'],
+    [0.5, true, '1904-01-01'],
+    [1.25, true, '1904-01-02'],
+  ])('serial %d (1904: %s) falls on %s', (serial, date1904, iso) => {
+    expect(serialToIso(serial, date1904)).toBe(iso);
+  });
+
+  it.each([
+    ['2024-03-15T12:00', 45366.5],
+    ['1900-03-01T06:00', 61.25],
+    ['06:00:00', 0.25],
+    ['1900-02-29', null], // Excel's phantom day is no ISO date
+    ['2023-02-29', null],
+    ['2024-03-15T25:00', null],
+  ])('%s as stored in a t="d" cell is serial %j', (text, serial) => {
+    expect(isoTextToSerial(text)).toBe(serial);
+  });
+
+  it.each([
+    ['15/03/2024', '2024-03-15'],
+    [' 5.3.2024 ', '2024-03-05'],
+    ['5-3-2024', '2024-03-05'],
+    ['2024-3-5', '2024-03-05'],
+    ['29/02/2024', '2024-02-29'],
+    ['29/02/2023', null],
+    ['31/04/2024', null],
+    ['15/13/2024', null],
+    ['03/15/2024', null],
+    ['15/03/24', null],
+  ])('%j typed as text is %j', (text, iso) => expect(isoFromText(text)).toBe(iso));
 });
 
 describe('number formats', () => {
@@ -75,6 +112,11 @@ describe('number formats', () => {
     '[$-411]ge.m.d',
     'DD/MM/YYYY',
     'dd/mm/yyyy;@',
+    'd/m/yyyy',
+    '[$-vi-VN]dd/mm/yyyy',
+    '"Ngày" dd/mm/yyyy',
+    'dd/mm/yyyy hh:mm',
+    '[Red]dd/mm/yyyy',
   ])('%s shows a date', (format) => expect(isDateFormat(format)).toBe(true));
 
   it.each([
@@ -95,6 +137,15 @@ describe('number formats', () => {
     '#,##0\\ "VND"',
     '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
     '[Red][<=100]0;[Blue]0',
+    '"dd/mm/yyyy"',
+    '"Ngày"',
+    '\\d0',
+    '[$₫-42A] #,##0',
+    '#,##0 [$₫-42A]',
+    '[$-vi-VN]0.00',
+    '[$-vi-VN]h:mm',
+    '[h]:mm:ss;@',
+    '0.0%',
     '',
   ])('%s does not', (format) => expect(isDateFormat(format)).toBe(false));
 

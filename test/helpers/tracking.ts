@@ -7,7 +7,8 @@
 // the core.
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Plan } from '../../src/core/plan/types';
-import { daysBetween, type Entered } from '../../src/core/status';
+import type { Entered } from '../../src/core/status';
+import { daysBetween } from '../../src/core/time/calendar';
 import { defaultHorizon } from '../../src/core/status/items';
 import {
   itemStandings,

@@ -1,5 +1,6 @@
-import type { IsoDate, PlanDocument } from '../plan/types';
+import type { PlanDocument } from '../plan/types';
 import { cleanInline } from '../text/cell';
+import { validIsoDate } from '../time/calendar';
 import { foldDiacritics } from '../text/normalize';
 import type { Grid } from '../grid/types';
 
@@ -18,26 +19,6 @@ const DOCUMENT_TYPES = [
   'BÁO CÁO',
 ];
 const TYPE_KEYS = new Map(DOCUMENT_TYPES.map((t) => [foldDiacritics(t), t]));
-
-export function isoDate(year: number, month: number, day: number): IsoDate | null {
-  if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  if (day > daysInMonth[month - 1]!) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** Prose lines of the document's head (before its first table), cleaned, with line numbers. */
 function headLines(grid: Grid, limit: number): { line: number; text: string }[] {
@@ -84,7 +65,7 @@ export function readDocument(grid: Grid): PlanDocument {
       const m = /^(.{2,60}?),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(text);
       if (m) {
         doc.place = m[1]!.trim();
-        doc.date = isoDate(Number(m[4]), Number(m[3]), Number(m[2]));
+        doc.date = validIsoDate(Number(m[4]), Number(m[3]), Number(m[2]));
       }
     }
   }

@@ -2,11 +2,11 @@
 // 16/02/2019 …)"): when that number or date differs from the document's head, one of them is
 // wrong, and every deadline compared with the issue date may be judged against the wrong day.
 
-import { isoDate } from '../document/meta';
 import type { Grid } from '../grid/types';
 import type { Finding, PlanDocument } from '../plan/types';
 import { cleanInline } from '../text/cell';
 import { foldDiacritics } from '../text/normalize';
+import { validIsoDate } from '../time/calendar';
 import { finding, viDate } from './messages';
 
 /**
@@ -42,7 +42,7 @@ function citations(grid: Grid): Citation[] {
       line: row.line,
       type: m[1]!,
       number: m[2] ? `${m[2]}/${m[3]!.replace(/\s+/g, '')}` : null,
-      date: d ? isoDate(Number(d[3]), Number(d[2]), Number(d[1])) : null,
+      date: d ? validIsoDate(Number(d[3]), Number(d[2]), Number(d[1])) : null,
     });
   }
   return out;

@@ -3,6 +3,7 @@
 // are checked against, and the values the written file caches.
 
 import type { IsoDate, TaskTime } from '../plan/types';
+import { daysBetween } from '../time/calendar';
 
 /** What staff type in "Trạng thái". */
 export type WorkState = 'not-started' | 'in-progress' | 'done' | 'paused' | 'cancelled';
@@ -39,18 +40,6 @@ export interface Entered {
   completed?: IsoDate | null;
   /** Gia hạn đến: the extended deadline, which replaces the due date for the status. */
   extendedTo?: IsoDate | null;
-}
-
-function parts(iso: IsoDate): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number);
-  return [y!, m!, d!];
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const [y1, m1, d1] = parts(from);
-  const [y2, m2, d2] = parts(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
 }
 
 /**

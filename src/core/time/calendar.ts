@@ -1,6 +1,14 @@
 // Calendar arithmetic on ISO date strings. Dates are built with `new Date(y, m, d)` and formatted
 // with date-fns in local time, so the time zone never shifts a day.
-import { addBusinessDays, addDays, addMonths, addWeeks, format, getDaysInMonth } from 'date-fns';
+import {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  addWeeks,
+  differenceInCalendarDays,
+  format,
+  getDaysInMonth,
+} from 'date-fns';
 import type { IsoDate } from '../plan/types';
 
 export type OffsetUnit = 'day' | 'workday' | 'week' | 'month';
@@ -35,6 +43,17 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The ISO date of a real day (2024, 2, 29), or null for one that is not (2023, 2, 29). */
+export function validIsoDate(year: number, month: number, day: number): IsoDate | null {
+  return isValidDay(year, month, day) ? isoDate(year, month, day) : null;
+}
+
+/** "2024-03-15" when it is written YYYY-MM-DD and is a real day; otherwise null. */
+export function parseIsoDate(text: string): IsoDate | null {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return parts ? validIsoDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) : null;
+}
+
 /** ISO → dd/mm/yyyy, the way Vietnamese offices write dates; empty for no date. The one formatter. */
 export function viDate(iso: IsoDate | null | undefined): string {
   if (!iso) return '';
@@ -50,8 +69,22 @@ function toLocalDate(iso: IsoDate): Date {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
-function fromLocalDate(date: Date): IsoDate {
+/**
+ * The day a Date falls on where the code runs, as ISO. The core never reads the clock: the
+ * pane and the CLI pass it the moment they read.
+ */
+export function isoOfLocalDate(date: Date): IsoDate {
   return format(date, 'yyyy-MM-dd');
+}
+
+/** A Date where the code runs as "dd/mm/yyyy hh:mm", the way Lịch sử records a moment. */
+export function viDateTime(date: Date): string {
+  return format(date, 'dd/MM/yyyy HH:mm');
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
 }
 
 /** `iso` moved by `amount` units; working days skip Saturdays and Sundays (not public holidays). */
@@ -63,13 +96,13 @@ export function shiftIso(iso: IsoDate, amount: number, unit: OffsetUnit): IsoDat
   const date = toLocalDate(iso);
   switch (unit) {
     case 'day':
-      return fromLocalDate(addDays(date, amount));
+      return isoOfLocalDate(addDays(date, amount));
     case 'workday':
-      return fromLocalDate(addBusinessDays(date, amount));
+      return isoOfLocalDate(addBusinessDays(date, amount));
     case 'week':
-      return fromLocalDate(addWeeks(date, amount));
+      return isoOfLocalDate(addWeeks(date, amount));
     case 'month':
-      return fromLocalDate(addMonths(date, amount));
+      return isoOfLocalDate(addMonths(date, amount));
   }
 }
 

@@ -5,13 +5,8 @@
 // gets them by itself, and the whole-plan counts see it at once.
 
 import type { PlanTask } from '../../core/plan/types';
-import {
-  daysBetween,
-  initialState,
-  isDue,
-  SUMMARY_ORDER,
-  type StatusCategory,
-} from '../../core/status';
+import { initialState, isDue, SUMMARY_ORDER, type StatusCategory } from '../../core/status';
+import { daysBetween } from '../../core/time/calendar';
 import { periodLabel } from '../../core/time/occurrences';
 import { address, columnLetter } from '../../excel/a1';
 import { moveFormula, quote } from '../../excel/formula';

@@ -456,10 +456,8 @@ function dateTimeText(serial: number): string {
   const iso = serialToIso(Math.floor(serial));
   if (!iso) return String(serial);
   const minutes = Math.round((serial - Math.floor(serial)) * 24 * 60);
-  const [y, m, d] = iso.split('-');
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${d}/${m}/${y} ${hh}:${mm}`;
+  const hours = String(Math.floor(minutes / 60)).padStart(2, '0');
+  return `${viDate(iso)} ${hours}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** Reads an existing tracker. A workbook with no task list gives `taskList: null`. */

@@ -3,6 +3,7 @@
 // silently. A failed check is a bug in the layout; the message says where.
 
 import { hasIllegalCharacters } from '../../core/text/legal';
+import { parseIsoDate } from '../../core/time/calendar';
 import type { Cell, SheetLayout, WorkbookLayout } from '../../layout/types';
 import { formulaProblem, formulaTemplate, shiftedFormula } from './formula';
 import {
@@ -30,7 +31,6 @@ const COLOR = /^[0-9A-Fa-f]{6}$/;
 const SHEET_FORBIDDEN = /[\\/?*:[\]]/;
 const TABLE_STYLE =
   /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const REPEAT_ROWS = /^\$?(\d+):\$?(\d+)$/;
 
 /** Excel's rules for a sheet name. */
@@ -59,14 +59,6 @@ export function definedNameProblem(name: string): string | null {
   return null;
 }
 
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const back = new Date(Date.UTC(y, mo - 1, d));
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
-}
-
 function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
   const out: string[] = [];
   // Called for every cell of large sheets: no allocation unless something is wrong.
@@ -83,7 +75,8 @@ function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
     out.push(`${where()}: text holds a character XML forbids`);
   if (cell.number !== undefined && !Number.isFinite(cell.number))
     out.push(`${where()}: number ${cell.number}`);
-  if (cell.date !== undefined && !isIsoDate(cell.date)) out.push(`${where()}: date "${cell.date}"`);
+  if (cell.date !== undefined && parseIsoDate(cell.date) === null)
+    out.push(`${where()}: date "${cell.date}"`);
   if (cell.formula !== undefined) {
     const p = formulaProblem(cell.formula);
     if (p) out.push(`${where()}: ${p}`);

@@ -10,7 +10,7 @@ import type {
   Workbook,
   WorksheetView,
 } from 'exceljs';
-import { DAY_MS, EPOCH_1900_MS, isoToSerial } from '../../excel/dates';
+import { isoToSerial, serialToUtcDate } from '../../excel/dates';
 import type { Cell, DataValidation, SheetLayout, StyleId } from '../../layout/types';
 import { fileFormula, formulaTemplate, shiftedFormula, type FormulaTemplate } from './formula';
 import type { NameEntry, SheetPatch } from './patch';
@@ -20,11 +20,6 @@ import { argb, ruleStyle } from './style';
 /** Styles of the workbook, built once and shared by reference. */
 export interface StyleBook {
   get(id: StyleId | undefined, forDate: boolean): Partial<XStyle> | undefined;
-}
-
-/** Excel serial → the UTC Date ExcelJS turns back into that serial (dates after 1 March 1900). */
-function serialToDate(serial: number): Date {
-  return new Date(EPOCH_1900_MS + serial * DAY_MS);
 }
 
 /**
@@ -52,7 +47,7 @@ function validation(dv: DataValidation): XValidation {
     out.formulae = [fileFormula((dv.source ?? '').replace(/^=/, ''))];
   } else {
     // Dates are serials in the layout; ExcelJS wants Date objects for date rules.
-    const bound = (n: number): number | Date => (dv.type === 'date' ? serialToDate(n) : n);
+    const bound = (n: number): number | Date => (dv.type === 'date' ? serialToUtcDate(n) : n);
     if (dv.min !== undefined && dv.max !== undefined) {
       out.operator = 'between';
       out.formulae = [bound(dv.min), bound(dv.max)];
@@ -66,7 +61,9 @@ function validation(dv: DataValidation): XValidation {
       // A rule needs a bound; these accept any number / any date Excel can hold.
       out.operator = 'between';
       out.formulae =
-        dv.type === 'date' ? [serialToDate(1), serialToDate(2_958_465)] : ['-1E+307', '1E+307'];
+        dv.type === 'date'
+          ? [serialToUtcDate(1), serialToUtcDate(2_958_465)]
+          : ['-1E+307', '1E+307'];
     }
   }
   // Excel's own default: reject what breaks the rule (without it any entry is accepted).

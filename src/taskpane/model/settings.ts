@@ -1,6 +1,7 @@
 // The pane's settings: what the workbook is built with, remembered between sessions.
 
 import type { IsoDate } from '../../core/plan/types';
+import { parseIsoDate, validIsoDate } from '../../core/time/calendar';
 import { parseUnitDirectory, type UnitDirectoryEntry } from '../../core/units';
 import { writeUnitDirectory } from '../../core/unitdir';
 import type { Language } from '../i18n';
@@ -40,23 +41,17 @@ export interface KeyValueStorage {
 
 const KEY = 'phuluc.settings.v1';
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+/** Years a report date may fall in. */
+const inYears = (year: number): boolean => year >= 1900 && year <= 2200;
 
 function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && parseIsoDate(value) !== null;
-}
-
-function parseIsoDate(value: string): IsoDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return (
+    typeof value === 'string' && parseIsoDate(value) !== null && inYears(Number(value.slice(0, 4)))
+  );
 }
 
 function validDate(year: number, month: number, day: number): IsoDate | null {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > last) return null;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return inYears(year) ? validIsoDate(year, month, day) : null;
 }
 
 /** "30/6/2024", "30-06-2024", "30.06.2024" → "2024-06-30"; null when not a real date. */
@@ -64,11 +59,6 @@ export function parseViDate(text: string): IsoDate | null {
   const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
   if (!m) return null;
   return validDate(Number(m[3]), Number(m[2]), Number(m[1]));
-}
-
-/** A local calendar date as ISO (the pane may read the clock; the core never does). */
-export function isoOfLocalDate(date: Date): IsoDate {
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Settings from storage, every field checked; anything odd falls back to the default. */

@@ -5,6 +5,7 @@
 import type { Grid } from '../../core/grid/types';
 import { planFromGrid } from '../../core/plan/parse';
 import type { ColumnRole, Finding, Plan } from '../../core/plan/types';
+import { isoOfLocalDate } from '../../core/time/calendar';
 import {
   applyUnitEdits,
   entriesOfUnits,
@@ -44,7 +45,6 @@ import type {
 } from './ports';
 import {
   DEFAULT_SETTINGS,
-  isoOfLocalDate,
   type KeyValueStorage,
   loadOfficeUnits,
   loadSettings,

@@ -14,7 +14,7 @@ import type {
   SentUnitFile,
   UnitsClock,
 } from './ports';
-import { isoOfLocalDate } from './settings';
+import { isoOfLocalDate, shiftIso, viDateTime } from '../../core/time/calendar';
 
 export interface UnitsState {
   /** The tracker file given (outside Excel), kept up to date with what the pane wrote. */
@@ -31,17 +31,10 @@ export interface UnitsState {
 
 type Listener = () => void;
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The clock as the units' loop records it: "dd/mm/yyyy hh:mm" and the day. */
 export function clockOf(date: Date): UnitsClock {
-  const p = (n: number): string => String(n).padStart(2, '0');
   return {
-    now: `${p(date.getDate())}/${p(date.getMonth() + 1)}/${date.getFullYear()} ${p(date.getHours())}:${p(date.getMinutes())}`,
+    now: viDateTime(date),
     today: isoOfLocalDate(date),
   };
 }
@@ -62,7 +55,7 @@ export class UnitsController {
     const today = isoOfLocalDate(this.now());
     this.state = {
       tracker: null,
-      replyBy: addDays(today, 7),
+      replyBy: shiftIso(today, 7, 'day'),
       busy: null,
       sent: null,
       merged: null,

@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../i18n';
-import { DUE_SOON_MAX, DUE_SOON_MIN, isoOfLocalDate, parseViDate } from '../model/settings';
+import { isoOfLocalDate } from '../../core/time/calendar';
+import { DUE_SOON_MAX, DUE_SOON_MIN, parseViDate } from '../model/settings';
 import { Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 
