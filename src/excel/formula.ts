@@ -4,7 +4,7 @@
 // their row is one R1C1 formula, written once for the whole column), sheet and table renames,
 // formulas moved with the rows and columns they read. Pure.
 
-import { columnLetter, columnName, columnNumber, MAX_COLS, MAX_ROWS, quoteSheet } from './a1';
+import { columnLetter, columnNumber, MAX_COLS, MAX_ROWS, quoteSheet } from './a1';
 
 /** A formula string literal: "Quá hạn" → "\"Quá hạn\"". */
 export function quote(text: string): string {
@@ -23,45 +23,19 @@ function mapCode(formula: string, fn: (code: string) => string): string {
 }
 
 /**
- * A reference in A1 style: a cell (B3, $B$3), a whole-column range (A:C) or a whole-row range
- * (2:5). Not part of a longer name (LOG10, Sheet1, x1y), not a function name or a sheet prefix.
- */
-const REF =
-  /(?<![A-Za-z0-9_.$])(?:(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})|(\$?)(\d{1,7}):(\$?)(\d{1,7}))(?![A-Za-z0-9_.(![])/g;
-
-/**
  * The formula as it reads `rows` rows lower and `cols` columns to the right: relative
  * references move, absolute ones ($) stay. A reference moved off the sheet becomes #REF!, as
  * in Excel. This is how a shared formula (`<f t="shared" si="…">`) is expanded to each cell.
+ * A formula PhuLuc cannot read (an unterminated text) is returned as it is.
  */
 export function translateFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
-  return mapCode(formula, (code) =>
-    code.replace(REF, (all: string, ...g: (string | undefined)[]) => {
-      // Each part keeps its "$"; only relative parts move.
-      const col = (abs: string, letters: string): string | null => {
-        if (abs) return abs + letters;
-        const to = columnNumber(letters) + cols;
-        return to < 1 || to > MAX_COLS ? null : columnName(to);
-      };
-      const row = (abs: string, digits: string): string | null => {
-        if (abs) return abs + digits;
-        const to = Number(digits) + rows;
-        return to < 1 || to > MAX_ROWS ? null : String(to);
-      };
-      let parts: (string | null)[];
-      if (g[3] !== undefined) {
-        if (columnNumber(g[1]!) > MAX_COLS) return all; // a name such as "ZZZ1", not a cell
-        parts = [col(g[0]!, g[1]!), row(g[2]!, g[3])];
-      } else if (g[7] !== undefined) {
-        if (columnNumber(g[5]!) > MAX_COLS || columnNumber(g[7]) > MAX_COLS) return all;
-        parts = [col(g[4]!, g[5]!), ':', col(g[6]!, g[7])];
-      } else {
-        parts = [row(g[8]!, g[9]!), ':', row(g[10]!, g[11]!)];
-      }
-      return parts.includes(null) ? '#REF!' : parts.join('');
-    }),
-  );
+  try {
+    return moveFormula(formula, { from: { row: 0, col: 0 }, to: { row: rows, col: cols } });
+  } catch (error) {
+    if (error instanceof FormulaError) return formula;
+    throw error;
+  }
 }
 
 /**
@@ -85,50 +59,85 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}_.$\\]/u;
-const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A'];
+
+/** A character of a name, number or address: a letter of any script, a digit, _ . $ or a backslash. */
+function isWordChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) || // a–z
+      (code >= 65 && code <= 90) || // A–Z
+      (code >= 48 && code <= 57) || // 0–9
+      code === 95 || // _
+      code === 46 || // .
+      code === 36 || // $
+      code === 92 // backslash
+    );
+  }
+  return WORD.test(ch);
+}
+/** Excel's error values, the newer ones (dynamic arrays, data types, Python) included. */
+const ERROR_LITERALS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+];
 
 export class FormulaError extends Error {}
 
-function tokenize(s: string): Token[] {
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let i = 0;
-  while (i < s.length) {
-    const ch = s[i]!;
+  while (i < text.length) {
+    const ch = text[i]!;
     if (ch === '"') {
-      let j = i + 1;
-      while (j < s.length && !(s[j] === '"' && s[j + 1] !== '"')) j += s[j] === '"' ? 2 : 1;
-      if (j >= s.length) throw new FormulaError(`unterminated text in ${s}`);
-      out.push({ kind: 'string', text: s.slice(i, j + 1) });
+      let j = text.indexOf('"', i + 1);
+      while (j >= 0 && text[j + 1] === '"') j = text.indexOf('"', j + 2);
+      if (j < 0) throw new FormulaError(`unterminated text in ${text}`);
+      out.push({ kind: 'string', text: text.slice(i, j + 1) });
       i = j + 1;
     } else if (ch === "'") {
       let j = i + 1;
       let name = '';
-      while (j < s.length && !(s[j] === "'" && s[j + 1] !== "'")) {
-        name += s[j];
-        j += s[j] === "'" ? 2 : 1;
+      while (j < text.length && !(text[j] === "'" && text[j + 1] !== "'")) {
+        name += text[j];
+        j += text[j] === "'" ? 2 : 1;
       }
-      if (s[j + 1] !== '!') throw new FormulaError(`quoted sheet name without "!" in ${s}`);
-      out.push({ kind: 'sheet', text: s.slice(i, j + 2), sheet: name });
+      if (text[j + 1] !== '!') throw new FormulaError(`quoted sheet name without "!" in ${text}`);
+      out.push({ kind: 'sheet', text: text.slice(i, j + 2), sheet: name });
       i = j + 2;
     } else if (ch === '#') {
-      const lit = ERROR_LITERALS.find((e) => s.startsWith(e, i));
-      if (!lit) throw new FormulaError(`unknown error literal in ${s}`);
-      out.push({ kind: 'error', text: lit });
-      i += lit.length;
+      const error = ERROR_LITERALS.find((literal) => text.startsWith(literal, i));
+      if (!error) throw new FormulaError(`unknown error literal in ${text}`);
+      out.push({ kind: 'error', text: error });
+      i += error.length;
     } else if (ch === '[') {
       let depth = 0;
       let j = i;
-      for (; j < s.length; j++) {
-        if (s[j] === '[') depth++;
-        if (s[j] === ']' && --depth === 0) break;
+      for (; j < text.length; j++) {
+        if (text[j] === '[') depth++;
+        if (text[j] === ']' && --depth === 0) break;
       }
-      out.push({ kind: 'bracket', text: s.slice(i, j + 1) });
+      out.push({ kind: 'bracket', text: text.slice(i, j + 1) });
       i = j + 1;
-    } else if (WORD.test(ch)) {
-      let j = i;
-      while (j < s.length && WORD.test(s[j]!)) j++;
-      const word = s.slice(i, j);
-      if (s[j] === '!') {
+    } else if (isWordChar(ch)) {
+      let j = i + 1;
+      while (j < text.length && isWordChar(text[j]!)) j++;
+      const word = text.slice(i, j);
+      if (text[j] === '!') {
         out.push({ kind: 'sheet', text: `${word}!`, sheet: word });
         i = j + 1;
       } else {
@@ -143,7 +152,7 @@ function tokenize(s: string): Token[] {
   return out;
 }
 
-const join = (tokens: Token[]): string => tokens.map((t) => t.text).join('');
+const join = (tokens: Token[]): string => tokens.map((token) => token.text).join('');
 
 /** The 0-based column the letters name ("A" → 0), or -1 past the sheet's last column. */
 function columnIndex(letters: string): number {
@@ -221,11 +230,11 @@ export function renameSheets(formula: string, renames: Map<string, string>): str
   if (renames.size === 0 || !formula.includes('!')) return formula;
   const tokens = tokenize(formula);
   let changed = false;
-  for (const t of tokens) {
-    if (t.kind !== 'sheet') continue;
-    const to = renames.get(t.sheet!.toLowerCase());
+  for (const token of tokens) {
+    if (token.kind !== 'sheet') continue;
+    const to = renames.get(token.sheet!.toLowerCase());
     if (to === undefined) continue;
-    t.text = `${quoteSheet(to)}!`;
+    token.text = `${quoteSheet(to)}!`;
     changed = true;
   }
   return changed ? join(tokens) : formula;
@@ -246,11 +255,11 @@ export function renameTables(formula: string, renames: Map<string, string>): str
   if (renames.size === 0 || !formula.includes('[')) return formula;
   const tokens = tokenize(formula);
   let changed = false;
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || tokens[i + 1]?.kind !== 'bracket') return;
-    const to = renames.get(t.text.toLowerCase());
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word' || tokens[i + 1]?.kind !== 'bracket') return;
+    const to = renames.get(token.text.toLowerCase());
     if (to === undefined) return;
-    t.text = to;
+    token.text = to;
     changed = true;
   });
   return changed ? join(tokens) : formula;
@@ -275,9 +284,9 @@ export function referencedNames(formula: string): { sheets: string[]; tables: st
     const tokens = tokenize(formula.replace(/^=/, ''));
     const sheets: string[] = [];
     const tables: string[] = [];
-    tokens.forEach((t, i) => {
-      if (t.kind === 'sheet') sheets.push(t.sheet!);
-      else if (t.kind === 'word' && tokens[i + 1]?.kind === 'bracket') tables.push(t.text);
+    tokens.forEach((token, i) => {
+      if (token.kind === 'sheet') sheets.push(token.sheet!);
+      else if (token.kind === 'word' && tokens[i + 1]?.kind === 'bracket') tables.push(token.text);
     });
     return { sheets, tables };
   } catch {
@@ -309,29 +318,35 @@ export function moveFormula(formula: string, move: FormulaMove): string {
   const dCol = move.to.col - move.from.col;
   const place = (
     index: number,
-    abs: boolean,
+    absolute: boolean,
     delta: number,
     own: boolean,
-    map: ((i: number) => number | undefined) | undefined,
+    map: ((index: number) => number | undefined) | undefined,
   ): number => {
     const mapped = own ? map?.(index) : undefined;
-    return mapped ?? (abs ? index : index + delta);
+    return mapped ?? (absolute ? index : index + delta);
+  };
+  // A whole-row or whole-column range moved off the sheet: "#REF!" in place of all of it.
+  const offSheet = (first: number): void => {
+    tokens[first]!.text = '#REF!';
+    tokens[first + 1]!.text = '';
+    tokens[first + 2]!.text = '';
   };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word' || tokens[i + 1]?.text === '(' || tokens[i + 1]?.kind === 'bracket') {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || tokens[i + 1]?.text === '(' || tokens[i + 1]?.kind === 'bracket') {
       continue;
     }
     // The sheet this reference is on: the token before it, or before the range's first end.
-    let k = i - 1;
-    if (tokens[k]?.text === ':' && tokens[k - 1]?.kind === 'word') k -= 2;
-    const sheet = tokens[k]?.kind === 'sheet' ? tokens[k]!.sheet! : null;
+    let before = i - 1;
+    if (tokens[before]?.text === ':' && tokens[before - 1]?.kind === 'word') before -= 2;
+    const sheet = tokens[before]?.kind === 'sheet' ? tokens[before]!.sheet! : null;
     const own = sheet === null || (move.sameSheet?.(sheet) ?? false);
-    const cell = CELL.exec(t.text);
+    const cell = CELL.exec(token.text);
     if (cell && columnIndex(cell[2]!) >= 0 && rowIndex(cell[4]!) >= 0) {
       const col = place(columnIndex(cell[2]!), cell[1] === '$', dCol, own, move.col);
       const row = place(rowIndex(cell[4]!), cell[3] === '$', dRow, own, move.row);
-      t.text =
+      token.text =
         col < 0 || row < 0 || col >= MAX_COLS || row >= MAX_ROWS
           ? '#REF!'
           : `${cell[1]}${columnLetter(col)}${cell[3]}${row + 1}`;
@@ -339,26 +354,37 @@ export function moveFormula(formula: string, move: FormulaMove): string {
     }
     const next = tokens[i + 2];
     if (tokens[i + 1]?.text === ':' && next?.kind === 'word') {
-      const c1 = COLUMN.exec(t.text);
-      const c2 = COLUMN.exec(next.text);
-      const r1 = ROW.exec(t.text);
-      const r2 = ROW.exec(next.text);
-      if (c1 && c2 && columnIndex(c1[2]!) >= 0 && columnIndex(c2[2]!) >= 0) {
-        const a = place(columnIndex(c1[2]!), c1[1] === '$', dCol, own, move.col);
-        const b = place(columnIndex(c2[2]!), c2[1] === '$', dCol, own, move.col);
-        if (a < 0 || b < 0 || a >= MAX_COLS || b >= MAX_COLS) t.text = '#REF!';
+      const firstColumn = COLUMN.exec(token.text);
+      const lastColumn = COLUMN.exec(next.text);
+      const firstRow = ROW.exec(token.text);
+      const lastRow = ROW.exec(next.text);
+      if (
+        firstColumn &&
+        lastColumn &&
+        columnIndex(firstColumn[2]!) >= 0 &&
+        columnIndex(lastColumn[2]!) >= 0
+      ) {
+        const from = place(
+          columnIndex(firstColumn[2]!),
+          firstColumn[1] === '$',
+          dCol,
+          own,
+          move.col,
+        );
+        const to = place(columnIndex(lastColumn[2]!), lastColumn[1] === '$', dCol, own, move.col);
+        if (from < 0 || to < 0 || from >= MAX_COLS || to >= MAX_COLS) offSheet(i);
         else {
-          t.text = `${c1[1]}${columnLetter(a)}`;
-          next.text = `${c2[1]}${columnLetter(b)}`;
+          token.text = `${firstColumn[1]}${columnLetter(from)}`;
+          next.text = `${lastColumn[1]}${columnLetter(to)}`;
         }
         i += 2;
-      } else if (r1 && r2 && rowIndex(r1[2]!) >= 0 && rowIndex(r2[2]!) >= 0) {
-        const a = place(rowIndex(r1[2]!), r1[1] === '$', dRow, own, move.row);
-        const b = place(rowIndex(r2[2]!), r2[1] === '$', dRow, own, move.row);
-        if (a < 0 || b < 0 || a >= MAX_ROWS || b >= MAX_ROWS) t.text = '#REF!';
+      } else if (firstRow && lastRow && rowIndex(firstRow[2]!) >= 0 && rowIndex(lastRow[2]!) >= 0) {
+        const from = place(rowIndex(firstRow[2]!), firstRow[1] === '$', dRow, own, move.row);
+        const to = place(rowIndex(lastRow[2]!), lastRow[1] === '$', dRow, own, move.row);
+        if (from < 0 || to < 0 || from >= MAX_ROWS || to >= MAX_ROWS) offSheet(i);
         else {
-          t.text = `${r1[1]}${a + 1}`;
-          next.text = `${r2[1]}${b + 1}`;
+          token.text = `${firstRow[1]}${from + 1}`;
+          next.text = `${lastRow[1]}${to + 1}`;
         }
         i += 2;
       }

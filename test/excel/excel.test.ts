@@ -298,6 +298,12 @@ describe('formulas moved to another cell', () => {
     ['A1-1', -1, 0, '#REF!-1'],
     ['XFD1+1', 0, 1, '#REF!+1'],
     ['TRUE+A1E5', 1, 0, 'TRUE+A1E5'],
+    ['IFERROR(A1,#SPILL!)&#N/A', 1, 0, 'IFERROR(A2,#SPILL!)&#N/A'],
+    ['ĐA1+A1', 1, 0, 'ĐA1+A2'], // a name in Vietnamese, not a cell after "Đ"
+    ['SUM(1:1048576)', 1, 0, 'SUM(#REF!)'],
+    ['SUM(A:XFD)', 0, 1, 'SUM(#REF!)'],
+    ['SUM($A:$XFD)+SUM($1:$1048576)', 5, 5, 'SUM($A:$XFD)+SUM($1:$1048576)'],
+    ['"unterminated&A1', 1, 0, '"unterminated&A1'],
   ])('%s moved by (%d, %d) is %s', (formula, rows, cols, moved) => {
     expect(translateFormula(formula, rows, cols)).toBe(moved);
   });
