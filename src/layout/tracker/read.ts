@@ -7,7 +7,7 @@ import { foldForMatch } from '../../core/text/normalize';
 import { viDate } from '../../core/time/calendar';
 import { isoFromText, serialToIso } from '../../excel/dates';
 import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
-import { parseBoxRef, splitSheetRef } from '../../excel/a1';
+import { parseBoxRef, parseCellRef, splitSheetRef } from '../../excel/a1';
 import { labelsFor, type Language } from '../labels';
 import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from '../names';
 import { STYLES } from '../styles';
@@ -367,11 +367,9 @@ function namedCell(book: ReadBook, name: string): ReadCell | undefined {
   const ref = item ? splitSheetRef(item.formula.replace(/^=/, '')) : null;
   const sheetName = ref && book.sheets.find((s) => s.toLowerCase() === ref.sheet.toLowerCase());
   const sheet = sheetName ? book.sheet(sheetName) : undefined;
-  const m = ref && /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.range);
-  if (!sheet || !m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return sheet.cell(Number(m[2]), col);
+  const at = ref && parseCellRef(ref.range);
+  if (!sheet || !at) return undefined;
+  return sheet.cell(at.row, at.col);
 }
 
 /** The horizon year a person typed on Cài đặt; null when it is PhuLuc's formula (the default). */
