@@ -11,6 +11,7 @@ import {
   overlaps,
   parseBoxRef,
   parseCellRef,
+  quoteSheet,
   splitSheetRef,
   MAX_COLS,
   MAX_ROWS,
@@ -309,7 +310,7 @@ export function checkLayout(layout: WorkbookLayout): void {
     ...layout.names.map((n) => ({ name: n.name, ref: n.ref.replace(/^=/, '') })),
     ...layout.sheets
       .filter((s) => !listed.has(s.marker.toUpperCase()))
-      .map((s) => ({ name: s.marker, ref: `'${s.name.replace(/'/g, "''")}'!$A$1` })),
+      .map((s) => ({ name: s.marker, ref: `${quoteSheet(s.name)}!$A$1` })),
   ];
   for (const n of layout.names) {
     if (n.comment !== undefined && (n.comment.length > 255 || hasIllegalCharacters(n.comment)))
