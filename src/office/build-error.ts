@@ -60,9 +60,10 @@ export async function untouched<T>(step: string, run: () => Promise<T>): Promise
 /** An error from Excel (or anything thrown) in a few words: its code and message. */
 export function describe(error: unknown): string {
   if (error && typeof error === 'object') {
-    const e = error as { code?: unknown; message?: unknown };
+    const failure = error as { code?: unknown; message?: unknown };
     return (
-      [e.code, e.message].filter((x) => typeof x === 'string' && x).join(': ') || String(error)
+      [failure.code, failure.message].filter((x) => typeof x === 'string' && x).join(': ') ||
+      String(error)
     );
   }
   return String(error);

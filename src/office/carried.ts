@@ -57,21 +57,21 @@ export function carryFrom(
     ...(request.decisions ? { decisions: request.decisions } : {}),
     ...(request.beforeInclusive !== undefined ? { beforeInclusive: request.beforeInclusive } : {}),
   });
-  const r = carried.report;
-  if (r.plan.verdict === 'different' && !request.replacePlan) {
-    const before = r.plan.before;
+  const report = carried.report;
+  if (report.plan.verdict === 'different' && !request.replacePlan) {
+    const before = report.plan.before;
     const what = before?.number ?? before?.title ?? null;
     throw new BuildError(
-      `Đây là kế hoạch khác với kế hoạch sổ này đang theo dõi${what ? ` (${what})` : ''}: chỉ ${Math.round(r.plan.share * 100)}% nhiệm vụ trùng nhau. Chưa có gì thay đổi.`,
-      `This is another plan than the one this workbook tracks${what ? ` (${what})` : ''}: only ${Math.round(r.plan.share * 100)}% of the tasks are the same. Nothing was changed.`,
+      `Đây là kế hoạch khác với kế hoạch sổ này đang theo dõi${what ? ` (${what})` : ''}: chỉ ${Math.round(report.plan.share * 100)}% nhiệm vụ trùng nhau. Chưa có gì thay đổi.`,
+      `This is another plan than the one this workbook tracks${what ? ` (${what})` : ''}: only ${Math.round(report.plan.share * 100)}% of the tasks are the same. Nothing was changed.`,
       true,
       'identity',
       undefined,
       'plan-differs',
-      { plan: { before, after: planIdentity(request.plan), share: r.plan.share } },
+      { plan: { before, after: planIdentity(request.plan), share: report.plan.share } },
     );
   }
-  const open = r.uncertain.filter(
+  const open = report.uncertain.filter(
     (u) => request.acceptUncertain === undefined && request.decisions?.[u.key] === undefined,
   );
   if (open.length > 0) {
@@ -82,7 +82,7 @@ export function carryFrom(
       'identity',
       undefined,
       'tasks-uncertain',
-      { uncertain: r.uncertain },
+      { uncertain: report.uncertain },
     );
   }
   return carried;

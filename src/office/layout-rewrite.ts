@@ -7,7 +7,7 @@ import type { Naming } from './naming';
 
 /** The layout as it is written: sheets under temporary names, formulas pointing at them. */
 export function rewriteLayout(layout: WorkbookLayout, naming: Naming): WorkbookLayout {
-  const f = (formula: string): string =>
+  const toBuild = (formula: string): string =>
     renameRefs(formula, naming.buildNames, naming.tableRenames);
   const sheets = naming.writes.map(({ sheet, temp, tempTable }) => {
     const finalOf = (name: string): string => naming.finalNames.get(name.toLowerCase()) ?? name;
@@ -20,7 +20,7 @@ export function rewriteLayout(layout: WorkbookLayout, naming: Naming): WorkbookL
           row.map((cell) => {
             if (!cell) return cell;
             let out = cell;
-            if (cell.formula !== undefined) out = { ...out, formula: f(cell.formula) };
+            if (cell.formula !== undefined) out = { ...out, formula: toBuild(cell.formula) };
             if (cell.link) {
               // Links are text: Excel does not follow renames, so they name the final sheets.
               const target = finalOf(cell.link.sheet);
@@ -36,11 +36,11 @@ export function rewriteLayout(layout: WorkbookLayout, naming: Naming): WorkbookL
       })),
       conditionalFormats: sheet.conditionalFormats.map((cf) => ({
         ...cf,
-        rules: cf.rules.map((rule) => ({ ...rule, formula: f(rule.formula) })),
+        rules: cf.rules.map((rule) => ({ ...rule, formula: toBuild(rule.formula) })),
       })),
       dataValidations: sheet.dataValidations.map((dv) => ({
         ...dv,
-        ...(dv.source?.startsWith('=') ? { source: `=${f(dv.source.slice(1))}` } : {}),
+        ...(dv.source?.startsWith('=') ? { source: `=${toBuild(dv.source.slice(1))}` } : {}),
       })),
       ...(sheet.table && tempTable ? { table: { ...sheet.table, name: tempTable } } : {}),
     };

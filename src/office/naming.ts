@@ -28,8 +28,8 @@ export function refsScope(survey: Survey, writes: (kind: string) => boolean) {
 export function successorNames(naming: Naming): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of naming.replaced) {
-    const w = naming.writes.find((x) => x.sheet.key === r.survey.key);
-    if (w) out.set(r.survey.name.toLowerCase(), w.actual);
+    const write = naming.writes.find((x) => x.sheet.key === r.survey.key);
+    if (write) out.set(r.survey.name.toLowerCase(), write.actual);
   }
   return out;
 }
@@ -88,10 +88,10 @@ export function nameSheets(
     if (have) kept.set(lower(sheet.name), have.name);
   }
 
-  let n = 1;
+  let tempNumber = 1;
   const free = (prefix: string, used: Set<string>): string => {
-    while (used.has(lower(`${prefix}${n}`))) n++;
-    const name = `${prefix}${n}`;
+    while (used.has(lower(`${prefix}${tempNumber}`))) tempNumber++;
+    const name = `${prefix}${tempNumber}`;
     used.add(lower(name));
     return name;
   };
@@ -134,20 +134,20 @@ export function nameSheets(
           'name-taken',
         );
       }
-      let t = 1;
-      while (usedTables.has(lower(`PhuLuc_tmp_${t}`))) t++;
-      write.tempTable = `PhuLuc_tmp_${t}`;
+      let tableNumber = 1;
+      while (usedTables.has(lower(`PhuLuc_tmp_${tableNumber}`))) tableNumber++;
+      write.tempTable = `PhuLuc_tmp_${tableNumber}`;
       usedTables.add(lower(write.tempTable));
     }
     writesOut.push(write);
   }
 
-  let o = 1;
-  const replaced = replacedSheets.map((s) => {
-    while (usedNow.has(lower(`${OLD_PREFIX}${o}`))) o++;
-    const oldName = `${OLD_PREFIX}${o}`;
+  let oldNumber = 1;
+  const replaced = replacedSheets.map((sheet) => {
+    while (usedNow.has(lower(`${OLD_PREFIX}${oldNumber}`))) oldNumber++;
+    const oldName = `${OLD_PREFIX}${oldNumber}`;
     usedNow.add(lower(oldName));
-    return { survey: s, oldName };
+    return { survey: sheet, oldName };
   });
 
   const buildNames = new Map<string, string>();

@@ -316,7 +316,7 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
 
 /** Today where Excel runs (the add-in may read the clock; the core and the layout never do). */
 export function todayIso(): IsoDate {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -69,7 +69,7 @@ export function swap(
   const newTables = new Set(
     naming.writes.filter((w) => w.sheet.table).map((w) => lower(w.sheet.table!.name)),
   );
-  let t = 1;
+  let oldTable = 1;
   const tableNames = new Set([
     ...survey.tables.map((x) => lower(x.name)),
     ...survey.names.map((x) => lower(x.name)),
@@ -79,9 +79,9 @@ export function swap(
     for (const table of survey.tables.filter(
       (x) => lower(x.sheet) === lower(s.name) && newTables.has(lower(x.name)),
     )) {
-      while (tableNames.has(lower(`PhuLuc_old_${t}`))) t++;
-      tableNames.add(lower(`PhuLuc_old_${t}`));
-      wb.tables.getItemOrNullObject(table.id).name = `PhuLuc_old_${t}`;
+      while (tableNames.has(lower(`PhuLuc_old_${oldTable}`))) oldTable++;
+      tableNames.add(lower(`PhuLuc_old_${oldTable}`));
+      wb.tables.getItemOrNullObject(table.id).name = `PhuLuc_old_${oldTable}`;
     }
   }
   // 2. New sheets take their names and show.
@@ -130,12 +130,12 @@ export function swap(
   };
   wb.settings.add(SETTINGS_KEY, stored);
   if (features.properties) {
-    const p = layout.properties;
+    const wanted = layout.properties;
     const props = wb.properties;
-    props.title = p.title.slice(0, 255);
-    props.subject = p.subject.slice(0, 255);
-    props.author = p.creator.slice(0, 255);
-    props.comments = p.description.slice(0, 255);
+    props.title = wanted.title.slice(0, 255);
+    props.subject = wanted.subject.slice(0, 255);
+    props.author = wanted.creator.slice(0, 255);
+    props.comments = wanted.description.slice(0, 255);
   }
   // 7. The new sheets where the old ones were, in the layout's order; the first page shown.
   const first =
