@@ -1,7 +1,8 @@
 // `npm run bench`: how long the reader takes for 1,000 to 40,000 tasks and how its time grows
 // (scripts/bench/parse.ts), how long the workbook takes for 100, 1,000 and 10,000 tasks against
-// the same ExcelJS writing the same cell values with no styles, rules or formulas, then the time
-// to read a 20-page PDF appendix (scripts/bench/pdf.ts). Not a test: it prints figures, each
+// the same ExcelJS writing the same cell values with no styles, rules or formulas, the Office.js
+// writer's syncs for 100, 1,000 and 3,000 tasks (scripts/bench/office.ts), then the time to read
+// a 20-page PDF appendix (scripts/bench/pdf.ts). Not a test: it prints figures, each
 // next to its target (workbook: 10,000 tasks under 10 s, at most 2× the values-only write).
 //
 //   npm run bench [-- parse] [counts…]   ("parse": the reader's figures only)
@@ -10,6 +11,7 @@ import { cpus, loadavg } from 'os';
 import type { Plan } from '../../src/core/plan/types';
 import { layoutWorkbook } from '../../src/layout';
 import { syntheticPlan } from './generate';
+import { benchOffice } from './office';
 import { benchPdf } from './pdf';
 import { HOSTILE_UNITS, hostileCell, hostileTable } from './hostile';
 import { parsePlanText } from '../../src/core/plan/parse';
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  await benchOffice();
   await benchPdf();
 }
 

@@ -3,7 +3,7 @@
  *
  *   "Mở PhuLuc"  ShowTaskpane: nothing to do here.
  *   "Làm mới"    ExecuteFunction refreshWorkbook: dashboard, unit sheets and roll-ups rebuilt
- *                from the master list, entered values kept (src/office/commands.ts).
+ *                from the master list, entered values kept (src/office/refresh.ts).
  *   "Kiểm tra"   ExecuteFunction checkWorkbook: validation run again on the master list, the
  *                Kiểm tra sheet rebuilt.
  *
@@ -11,7 +11,7 @@
  * that never completes blocks the ribbon.
  */
 import type { ExcelHost } from '../render/office/excel-api';
-import { checkWorkbook, refreshWorkbook, type CommandResult } from '../office/commands';
+import { checkWorkbook, refreshWorkbook, type CommandResult } from '../office/refresh';
 import { officeHost } from '../office/host';
 
 /** The part of `Office` this file uses (so tests can give a stand-in). */

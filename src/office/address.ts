@@ -2,7 +2,7 @@
 // PhuLuc asks for them.
 
 import { parseBoxRef } from '../excel/a1';
-import { columnLetter, splitSheetRef } from '../layout/a1';
+import { columnLetter, splitSheetRef } from '../excel/a1';
 
 /** 0-based, inclusive. */
 export interface Area {

@@ -13,7 +13,7 @@ import { parseArea, splitAreas } from './address';
 import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
-import { columnLetter } from '../layout/a1';
+import { columnLetter } from '../excel/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
 import { viDate } from '../core/time/calendar';

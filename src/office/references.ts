@@ -16,7 +16,7 @@
 // reached by the Excel API and are not re-pointed; nor are formulas typed on PhuLuc's own
 // sheets that a command keeps (Làm mới keeps the task list), whose cells are not scanned.
 
-import { renameSheets, referencedNames } from '../layout/formula';
+import { renameSheets, referencedNames } from '../excel/formula';
 import { areaAddress, parseArea, splitAreas, type Area } from './address';
 import type {
   XlConditionalFormat,

@@ -8,7 +8,7 @@
 // name PhuLuc wants is never taken for PhuLuc's.
 
 import type { XlRequestContext } from '../render/office/excel-api';
-import { sheetOfReference } from '../layout/formula';
+import { sheetOfReference } from '../excel/formula';
 
 /** Sheets left by a build that did not finish: "PhuLuc~new~3", "PhuLuc~old~1". */
 export const TEMP_PREFIX = 'PhuLuc~new~';

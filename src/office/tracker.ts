@@ -16,7 +16,7 @@
 // found: the candidate sheets are then read whole and the reader looks everywhere.
 
 import type { Plan } from '../core/plan/types';
-import { columnLetter, splitSheetRef } from '../layout/a1';
+import { columnLetter, splitSheetRef } from '../excel/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
 import type { ReadBook, ReadCell, ReadSheet, ReadValue } from '../layout/tracker/model';

@@ -49,7 +49,7 @@ const CASES: Array<[string, string, boolean]> = [
   ['src/cli/x.ts', '../taskpane/i18n', false],
   ['src/taskpane/x.ts', '../cli/errors', false],
   ['src/taskpane/x.ts', '../office/survey', true],
-  ['src/commands/x.ts', '../office/commands', true],
+  ['src/commands/x.ts', '../office/refresh', true],
 ];
 
 const FORMS = (spec: string): string[] => [

@@ -282,9 +282,9 @@ describe('issue 9: a revised plan rebuilt over a tracker people worked in', () =
     expect(name.comment).toBe('trên trang Nhiệm vụ');
   });
 
-  test('nothing temporary is left; the rebuild took 13 syncs', () => {
+  test('nothing temporary is left; the rebuild took 5 syncs', () => {
     expect(excel.sheetNames().some((n) => n.startsWith('PhuLuc~'))).toBe(false);
-    expect(report.syncs).toBe(13);
-    expect(excel.stats.syncs).toBe(13);
+    expect(report.syncs).toBe(5);
+    expect(excel.stats.syncs).toBe(5);
   });
 });

@@ -220,7 +220,7 @@ describe('size and hosts', () => {
     measured.resetStats();
     await buildWorkbook(measured, { plan: PLAN, options: OPTIONS });
     const [survey, locate, read] = measured.stats.requests.map((r) => r.responseBytes);
-    expect(measured.stats.syncs).toBe(13);
+    expect(measured.stats.syncs).toBe(5);
     const limit = Math.max(survey!, locate!, Math.floor(read! * 0.6));
     expect(limit).toBeLessThan(read!);
     const small = new ExcelDouble({ responseBytes: limit });
@@ -229,7 +229,7 @@ describe('size and hosts', () => {
     expect(report.carried).toBe(4);
     expectCarried(small);
     // The refused read and its two halves: two more requests than the rebuild above.
-    expect(small.stats.syncs).toBe(15);
+    expect(small.stats.syncs).toBe(7);
   });
 
   test('a workbook on the 1904 date system (old Mac) keeps its dates on their days', async () => {

@@ -10,7 +10,7 @@ import { ANSWER_HEADER_ROW } from '../../src/layout/unitfile/layout';
 import type { AnswerInput } from '../../src/layout/unitfile/merge';
 import type { UnitFile } from '../../src/layout/unitfile/model';
 import { readAnswerFile } from '../../src/layout/unitfile/read';
-import { refreshWorkbook } from '../../src/office/commands';
+import { refreshWorkbook } from '../../src/office/refresh';
 import { buildWorkbook } from '../../src/office/rebuild';
 import { mergeUnitFiles, sendUnitFiles, type SentFiles } from '../../src/office/units';
 import { openWorkbook } from '../../src/readers/xlsx';

@@ -190,7 +190,7 @@ describe('building inside Excel (the Build step, on the double)', () => {
     const { store } = inExcel(excel);
     await store.loadSample();
     const before = excel.snapshot();
-    excel.failNextSync(3, { persistent: false });
+    excel.failNextSync(2, { persistent: false });
     await store.build();
     const s = store.getState();
     expect(s.build).toBeNull();

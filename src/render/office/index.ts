@@ -2,11 +2,12 @@
 // layout's (src/layout); this only turns it into batched Office.js calls:
 //
 //   planWrites(layout, options)  → four phases of operations (values, formulas, formats, rules)
-//   executeWrites(env, phases)   → each phase packed into requests under the size budget, one
-//                                  context.sync() per request
+//   executeWrites(env, phases)   → the phases, in order, packed into as few requests as the size
+//                                  budget allows, one context.sync() per request; the caller's
+//                                  last operation (the swap) rides in the last request
 //
-// With every request under budget, a build makes one request per phase whatever the number of
-// tasks and units; only a plan whose phase outgrows the budget (about 4 MB) takes more.
+// A plan whose writes fit the budget (about 3.5 MB) is written in one request whatever its
+// number of tasks and units; a bigger one takes one more request per 3.5 MB.
 // Creating, naming and swapping the sheets is src/office/rebuild.ts's work.
 
 import type { WorkbookLayout } from '../../layout/types';
@@ -23,11 +24,10 @@ export { widthToPoints, headerSections } from './sheet';
 export const REQUEST_LIMIT = 4 * 1024 * 1024;
 export const DEFAULT_BUDGET = 3_500_000;
 /**
- * Write requests per build: enough for about 28 MB of writes at the budget (a plan of some
- * 3,000 tasks and 120 units, a unit sheet weighing about 100 KB); a bigger plan takes one more
- * request per 3.5 MB.
+ * Fewest write requests per build: one, unless the writes outgrow the budget; then one more per
+ * 3.5 MB (Excel on the web refuses a bigger request).
  */
-export const WRITE_REQUESTS = 8;
+export const WRITE_REQUESTS = 1;
 const DEFAULT_SLICE = 128 * 1024;
 
 export interface WriteOptions {
@@ -81,11 +81,25 @@ export function planWrites(layout: WorkbookLayout, options: WriteOptions = {}): 
   };
 }
 
-/** The requests of the plan, in order, each named after the phase it starts in. */
-export function requestsOf(plan: WritePlan): { phase: PhaseName; ops: WriteOp[] }[] {
-  const phaseOf = new Map<WriteOp, PhaseName>();
+/** A request's name: the phase it starts in, or "finish" for the caller's last operation alone. */
+export type RequestName = PhaseName | 'finish';
+
+/**
+ * The requests of the plan, in order, each named after the phase it starts in. `finish` (the
+ * caller's last operation) is packed after every write, so it ends the last request, or starts
+ * one of its own when the budget needs another.
+ */
+export function requestsOf(
+  plan: WritePlan,
+  finish?: WriteOp,
+): { phase: RequestName; ops: WriteOp[] }[] {
+  const phaseOf = new Map<WriteOp, RequestName>();
   for (const phase of plan.phases) for (const op of phase.ops) phaseOf.set(op, phase.name);
   const all = plan.phases.flatMap((p) => p.ops);
+  if (finish) {
+    phaseOf.set(finish, 'finish');
+    all.push(finish);
+  }
   return partition(all, plan.budget, plan.requests).map((ops) => ({
     phase: phaseOf.get(ops[0]!)!,
     ops,
@@ -93,12 +107,14 @@ export function requestsOf(plan: WritePlan): { phase: PhaseName; ops: WriteOp[] 
 }
 
 export interface ExecuteHooks {
-  /** Called before each request's operations are queued. */
-  beforeOps?(env: WriteEnv, index: number): void;
+  /** Called before each request's operations are queued; `last`: the request ends the build. */
+  beforeOps?(env: WriteEnv, index: number, last: boolean): void;
   /** Called before each request is synced (to suspend calculation, screen updates…). */
   beforeSync?(env: WriteEnv): void;
   /** Called after each request has been synced. */
-  afterSync?(phase: PhaseName, index: number): void;
+  afterSync?(phase: RequestName, index: number): void;
+  /** The caller's last operation, queued after every write (see requestsOf). */
+  finish?: WriteOp;
 }
 
 /** Queues and syncs every request of the plan. */
@@ -107,10 +123,10 @@ export async function executeWrites(
   plan: WritePlan,
   hooks: ExecuteHooks = {},
 ): Promise<number> {
-  const requests = requestsOf(plan);
+  const requests = requestsOf(plan, hooks.finish);
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i]!;
-    hooks.beforeOps?.(env, i);
+    hooks.beforeOps?.(env, i, i === requests.length - 1);
     for (const op of request.ops) op.run(env);
     hooks.beforeSync?.(env);
     await env.ctx.sync();

@@ -45,22 +45,18 @@ export function cost(actions: number, ...args: unknown[]): number {
 }
 
 /**
- * Splits operations, in order, into `max(requests, needed)` requests of about equal size, none
- * over `budget`. A fixed number of requests whatever the size of the plan, until the plan is
- * too big for it: then as many as the budget needs.
+ * Splits operations, in order, into at least `requests` requests, none over `budget`: as few as
+ * the budget allows (filled in order, which is the fewest an ordered split can make), or, when
+ * that is fewer than `requests`, `requests` requests of about equal size.
  */
 export function partition(ops: WriteOp[], budget: number, requests: number): WriteOp[][] {
   if (ops.length === 0) return [];
+  const packed = pack(ops, budget);
+  const count = Math.min(ops.length, requests);
+  if (packed.length >= count) return packed;
   const total = ops.reduce((n, op) => n + op.bytes, 0);
-  const largest = ops.reduce((n, op) => Math.max(n, op.bytes), 0);
-  if (largest > budget)
-    throw new Error(`a single write of ${largest} bytes exceeds the ${budget}-byte budget`);
-  // Each part ends at the first operation that reaches its share, so a part exceeds its share
-  // by less than one operation: shares of (budget - largest) keep every part under budget.
-  const count = Math.min(
-    ops.length,
-    Math.max(requests, Math.ceil(total / Math.max(1, budget - largest))),
-  );
+  // Each part ends at the first operation that reaches its share (so it exceeds its share by
+  // less than one operation); should one still go over the budget, the packed split is used.
   const share = total / count;
   const out: WriteOp[][] = [];
   let current: WriteOp[] = [];
@@ -74,7 +70,8 @@ export function partition(ops: WriteOp[], budget: number, requests: number): Wri
     }
   }
   if (current.length > 0) out.push(current);
-  return out;
+  const over = out.some((part) => part.reduce((n, op) => n + op.bytes, 0) > budget);
+  return over ? packed : out;
 }
 
 /**
