@@ -32,10 +32,11 @@ export function printable(orientation: PrintSetup['orientation']): {
   width: number;
   height: number;
 } {
-  const [w, h] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
+  const [pageWidth, pageHeight] =
+    orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
   return {
-    width: w - (MARGINS.left + MARGINS.right) * 72,
-    height: h - (MARGINS.top + MARGINS.bottom) * 72,
+    width: pageWidth - (MARGINS.left + MARGINS.right) * 72,
+    height: pageHeight - (MARGINS.top + MARGINS.bottom) * 72,
   };
 }
 

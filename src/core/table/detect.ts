@@ -94,7 +94,7 @@ class RowViews {
     return named >= 2 && namesHeaderRoles(inline.map((c) => this.role(c)));
   }
 
-  /** `isTotalRow(row)`: a total is a short cell. */
+  /** A "Tổng cộng" row, which closes a table (report forms keep it as their last row). */
   total(row: GridRow): boolean {
     return this.inline(row).some((c) => !foldsLongerThan(c, TOTAL_LENGTH) && this.cell(c).total);
   }
@@ -117,13 +117,9 @@ function isPageNumber(row: GridRow): boolean {
 }
 
 /**
- * The row of column numbers under a header ("(1) | (2) | (3)", "1 | 2 | 3", "A | B | 1 | 2"):
- * every filled cell a short label, most of them filled, numbers counting up.
+ * The row of column numbers under a header ("(1) | (2) | (3)", "1 | 2 | 3", "A | B | 1 | 2"),
+ * its cells cleaned: every filled cell a short label, most of them filled, numbers counting up.
  */
-export function isColumnNumberRow(row: GridRow): boolean {
-  return isColumnNumberCells(row.cells.map((c) => cleanInline(c)));
-}
-
 function isColumnNumberCells(cells: string[]): boolean {
   let count = 0;
   for (const cell of cells) if (cell !== '') count++;
@@ -218,11 +214,6 @@ function hasKey(views: RowViews, row: GridRow, keys: string[][], whole: boolean)
 const isTotalCell = (folded: string): boolean => /^(tong cong|tong so|cong)\s*:?$/.test(folded);
 /** Longer than any text `isTotalCell` accepts ("tong cong :" at most, spaces folded). */
 const TOTAL_LENGTH = 12;
-
-/** "Tổng cộng" rows close a table (report forms keep them as their last row). */
-export function isTotalRow(row: GridRow): boolean {
-  return row.cells.some((c) => isTotalCell(foldDiacritics(cleanInline(c))));
-}
 
 /** Signature and note lines that sometimes sit inside the table's last rows. */
 function isClosingRow(views: RowViews, row: GridRow): boolean {

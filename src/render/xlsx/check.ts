@@ -248,23 +248,23 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   }
 
   for (const dv of sheet.dataValidations) {
-    const w = `${at} validation ${dv.range}`;
-    range(dv.range, w, out);
+    const where = `${at} validation ${dv.range}`;
+    range(dv.range, where, out);
     if (dv.type === 'list') {
       const source = (dv.source ?? '').replace(/^=/, '');
-      if (!source) out.push(`${w}: list without a source`);
+      if (!source) out.push(`${where}: list without a source`);
       if (source.startsWith('"') && source.length > 257)
-        out.push(`${w}: list longer than 255 characters`);
+        out.push(`${where}: list longer than 255 characters`);
     }
     if (dv.type !== 'list' && dv.min !== undefined && dv.max !== undefined && dv.min > dv.max)
-      out.push(`${w}: min above max`);
+      out.push(`${where}: min above max`);
     if (dv.prompt && (dv.prompt.title.length > 32 || dv.prompt.message.length > 255))
-      out.push(`${w}: prompt title over 32 or message over 255 characters`);
+      out.push(`${where}: prompt title over 32 or message over 255 characters`);
     if (dv.error && (dv.error.title.length > 32 || dv.error.message.length > 225))
-      out.push(`${w}: error title over 32 or message over 225 characters`);
+      out.push(`${where}: error title over 32 or message over 225 characters`);
     const texts = [dv.prompt?.title, dv.prompt?.message, dv.error?.title, dv.error?.message];
     if (texts.some((t) => t !== undefined && hasIllegalCharacters(t)))
-      out.push(`${w}: a prompt or error text holds a character XML forbids`);
+      out.push(`${where}: a prompt or error text holds a character XML forbids`);
   }
 
   const repeat = sheet.print.repeatRows;
