@@ -14,7 +14,7 @@ import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
-import { STYLES, TAB_COLOURS } from '../styles';
+import { CUES, cueStyle, STATUS_COLOURS, STYLES, TAB_COLOURS } from '../styles';
 import { fontOf } from '../fit';
 import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
@@ -360,7 +360,7 @@ function answersBlock(
     rules: [
       {
         formula: `${status}=${q(words.answerLate!)}`,
-        style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true },
+        style: cueStyle(CUES.bad, true),
       },
     ],
   });
@@ -380,17 +380,17 @@ function percentCues(first: number, last: number): ConditionalFormat[] {
       rules: [
         {
           formula: `AND(ISNUMBER(${cell}),${cell}>=0.9)`,
-          style: { fill: 'C6EFCE', fontColor: '006100', bold: true },
+          style: cueStyle(CUES.good, true),
           stopIfTrue: true,
         },
         {
           formula: `AND(ISNUMBER(${cell}),${cell}>=0.5)`,
-          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
+          style: cueStyle(CUES.warning, true),
           stopIfTrue: true,
         },
         {
           formula: `ISNUMBER(${cell})`,
-          style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true },
+          style: cueStyle(CUES.bad, true),
           stopIfTrue: true,
         },
       ],
@@ -402,7 +402,7 @@ function overdueCue(first: number, last: number): ConditionalFormat {
   const cell = `${letterOf('overdue')}${first}`;
   return {
     range: `${letterOf('overdue')}${first}:${letterOf('overdue')}${last}`,
-    rules: [{ formula: `${cell}>0`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } }],
+    rules: [{ formula: `${cell}>0`, style: cueStyle(STATUS_COLOURS.overdue, true) }],
   };
 }
 

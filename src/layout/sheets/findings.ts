@@ -4,7 +4,7 @@
 import { address } from '../a1';
 import { printSetup, viDate, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';
-import { TAB_COLOURS } from '../styles';
+import { CUES, cueStyle, TAB_COLOURS, type ColourPair } from '../styles';
 import type { Cell, SheetLayout } from '../types';
 
 export function findingsSheet(ctx: Context): SheetLayout {
@@ -54,9 +54,9 @@ export function findingsSheet(ctx: Context): SheetLayout {
     { width: 60 },
     { width: 45 },
   ];
-  const severityRule = (label: string, fill: string, font: string) => ({
+  const severityRule = (label: string, cue: ColourPair) => ({
     formula: `$B${first}="${label}"`,
-    style: { fill, fontColor: font },
+    style: cueStyle(cue),
     stopIfTrue: true,
   });
   return {
@@ -87,9 +87,9 @@ export function findingsSheet(ctx: Context): SheetLayout {
             {
               range: `A${first}:G${last}`,
               rules: [
-                severityRule(labels.severities.error, 'FFC7CE', '9C0006'),
-                severityRule(labels.severities.warning, 'FFEB9C', '7F6000'),
-                severityRule(labels.severities.info, 'DDEBF7', '1F4E78'),
+                severityRule(labels.severities.error, CUES.bad),
+                severityRule(labels.severities.warning, CUES.warning),
+                severityRule(labels.severities.info, CUES.info),
               ],
             },
           ]

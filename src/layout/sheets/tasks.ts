@@ -27,7 +27,7 @@ import {
 } from '../context';
 import { moveFormula } from '../formula';
 import { cat, state } from '../names';
-import { STYLES, statusRules, TAB_COLOURS } from '../styles';
+import { CUES, cueStyle, STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
 import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
@@ -307,7 +307,7 @@ function formulaMover(
   };
 }
 
-export function masterHeaders(ctx: Context): string[] {
+export function taskListHeaders(ctx: Context): string[] {
   const words = ctx.labels.words;
   const header = (k: TaskListColumn): string => words[k]!;
   return [
@@ -320,7 +320,7 @@ export function masterHeaders(ctx: Context): string[] {
 export function tasksSheet(ctx: Context): SheetLayout {
   const { plan, labels } = ctx;
   const { headerRow, firstRow, lastRow, col } = ctx.master;
-  const headers = masterHeaders(ctx);
+  const headers = taskListHeaders(ctx);
   const last = columnLetter(headers.length - 1);
   // A column of the plan that no task fills takes no width (hidden; its header is still there).
   const unused = (key: TaskListColumn): boolean =>
@@ -415,7 +415,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       rules: [
         {
           formula: `AND(${ext}<>"",${due}<>"",${ext}<=${due})`,
-          style: { fill: 'FF0000', fontColor: 'FFFFFF', bold: true },
+          style: cueStyle(CUES.alarm, true),
         },
       ],
     },
@@ -425,7 +425,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       rules: [
         {
           formula: `AND(${at(ctx, 'extensionRequest', firstRow)}<>"",OR(${ext}="",${ext}<${at(ctx, 'extensionRequest', firstRow)}))`,
-          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
+          style: cueStyle(CUES.warning, true),
         },
       ],
     },

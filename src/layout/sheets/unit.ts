@@ -18,7 +18,7 @@ import { lookup, matchRow } from './assignments';
 import { periodLabel } from '../../core/time/occurrences';
 
 /** Columns of the task lists on a unit sheet (0-based). */
-const U = {
+const UNIT_COLUMNS = {
   code: 0,
   task: 1,
   other: 2,
@@ -106,7 +106,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     ].map((h) => ({ text: h, style: 'header' }));
 
   const row = (taskRow: MasterRow, r: number, others: string[]): (Cell | null)[] => {
-    const rowCell = `$${columnLetter(U.row)}${r}`;
+    const rowCell = `$${columnLetter(UNIT_COLUMNS.row)}${r}`;
     const col = ctx.master.col;
     const given = ctx.options.entered?.[taskRow.code];
     const standing = taskRow.standing;
@@ -203,18 +203,17 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           ];
     const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    const letter = (column: number): string => columnLetter(column);
     ranges.push({
-      status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,
-      item: `$${letter(U.isItem)}$${first}:$${letter(U.isItem)}$${last}`,
-      ext: `$${letter(U.extendedTo)}$${first}:$${letter(U.extendedTo)}$${last}`,
+      status: `$${columnLetter(UNIT_COLUMNS.status)}$${first}:$${columnLetter(UNIT_COLUMNS.status)}$${last}`,
+      item: `$${columnLetter(UNIT_COLUMNS.isItem)}$${first}:$${columnLetter(UNIT_COLUMNS.isItem)}$${last}`,
+      ext: `$${columnLetter(UNIT_COLUMNS.extendedTo)}$${first}:$${columnLetter(UNIT_COLUMNS.extendedTo)}$${last}`,
     });
     conditionalFormats.push({
-      range: `A${first}:${letter(U.daysLeft)}${last}`,
+      range: `A${first}:${columnLetter(UNIT_COLUMNS.daysLeft)}${last}`,
       rules: [
         // A recurring task's heading in bold; its occurrences under it.
-        { formula: `$${letter(U.isItem)}${first}=0`, style: { bold: true } },
-        ...statusRules(`$${letter(U.status)}${first}`, cat),
+        { formula: `$${columnLetter(UNIT_COLUMNS.isItem)}${first}=0`, style: { bold: true } },
+        ...statusRules(`$${columnLetter(UNIT_COLUMNS.status)}${first}`, cat),
       ],
     });
     textNumbers.push(`A${first}:A${last}`);

@@ -17,7 +17,7 @@ import { DEFAULT_FONT, DEFAULT_SIZE } from '../metrics';
 import { viDate } from '../context';
 import { labelsFor, type Language } from '../labels';
 import { legalLayout } from '../legal';
-import { STYLES } from '../styles';
+import { STYLES, TAB_COLOURS } from '../styles';
 import type { TrackedRow, TrackerContents } from '../tracker/model';
 import type { Cell, SheetLayout, WorkbookLayout } from '../types';
 import {
@@ -236,7 +236,8 @@ export function unitFileLayout(
     kind: 'answer',
     name: words.unitFileSheet!,
     marker: ANSWER_MARKER,
-    tabColor: '548235',
+    // The colour of the task list it answers.
+    tabColor: TAB_COLOURS.tasks,
     columns,
     blocks: [
       {
