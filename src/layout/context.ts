@@ -66,29 +66,32 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   includeSupport: true,
 };
 
-/** The columns of the task list (Nhiệm vụ) people see, in order. */
+/**
+ * The columns of the task list (Nhiệm vụ) people see, in order, with their Vietnamese headers
+ * (src/layout/labels.ts holds them in both languages).
+ */
 export const TASK_LIST_COLUMNS = [
-  'code',
-  'section',
-  'stt',
-  'task',
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'kind',
-  'product',
-  'state',
-  'progress',
-  'completed',
-  'extendedTo',
-  'extensionBasis',
-  'status',
-  'daysLeft',
-  'note',
-  'extensionRequest',
-  'extensionReason',
+  'code', // Mã
+  'section', // Mục
+  'stt', // STT
+  'task', // Nhiệm vụ
+  'lead', // Chủ trì
+  'support', // Phối hợp
+  'time', // Thời gian
+  'start', // Bắt đầu
+  'due', // Hạn
+  'kind', // Loại thời hạn
+  'product', // Sản phẩm
+  'state', // Trạng thái
+  'progress', // Tiến độ (%)
+  'completed', // Ngày hoàn thành
+  'extendedTo', // Gia hạn đến
+  'extensionBasis', // Căn cứ gia hạn
+  'status', // Tình trạng
+  'daysLeft', // Còn lại (ngày)
+  'note', // Ghi chú
+  'extensionRequest', // Đề nghị gia hạn đến
+  'extensionReason', // Lý do đề nghị
 ] as const;
 
 /**

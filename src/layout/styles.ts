@@ -184,20 +184,20 @@ export const STYLES: Record<string, CellStyle> = {
   },
 };
 
-/** De facto colours of docs/domain.md: fill and font colour per status. */
+/** De facto colours of docs/domain.md: fill and font colour per status (its Vietnamese label). */
 export const STATUS_COLOURS: Record<StatusCategory, ColourPair & { strike?: boolean }> = {
-  'done-on-time': CUES.good,
-  'done-late': { fill: 'F8CBAD', font: '833C0B' },
+  'done-on-time': CUES.good, // Hoàn thành đúng hạn
+  'done-late': { fill: 'F8CBAD', font: '833C0B' }, // Hoàn thành quá hạn
   // Done, but nobody wrote when: not on time; lavender, apart from the deadline colours.
-  'done-undated': { fill: 'E4DFEC', font: '60497A' },
-  overdue: CUES.bad,
-  'due-soon': CUES.warning,
-  'on-track': CUES.info,
+  'done-undated': { fill: 'E4DFEC', font: '60497A' }, // Hoàn thành, chưa có ngày
+  overdue: CUES.bad, // Quá hạn
+  'due-soon': CUES.warning, // Sắp đến hạn
+  'on-track': CUES.info, // Trong hạn
   // No fill for tasks without a deadline: grey text, so paused / cancelled rows stand apart.
-  'no-deadline': { font: COLOURS.mutedText },
-  waiting: { font: COLOURS.mutedText },
-  paused: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true },
-  cancelled: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true },
+  'no-deadline': { font: COLOURS.mutedText }, // Không thời hạn
+  waiting: { font: COLOURS.mutedText }, // Chờ điều kiện
+  paused: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true }, // Tạm dừng
+  cancelled: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true }, // Đã hủy
 };
 
 /** Legend cells on the settings sheet, one style per status. */
