@@ -10,7 +10,7 @@ import { labelsFor, type Labels, type Language } from './labels';
 import type { Cell, SheetLayout, WorkbookLayout } from './types';
 
 /** Excel's limits, in UTF-16 code units. */
-export const LIMITS = {
+const LIMITS = {
   cell: EXCEL_CELL_LIMIT,
   tableColumn: 255,
   nameComment: 255,
@@ -22,7 +22,7 @@ export const LIMITS = {
 } as const;
 
 /** Legal text of at most `max` code units, cut without a note (names, titles, properties). */
-export function fitText(text: string, max: number): string {
+function fitText(text: string, max: number): string {
   return cutText(legalText(text), max);
 }
 

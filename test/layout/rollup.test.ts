@@ -9,8 +9,12 @@ import type { Entered } from '../../src/core/status';
 import { itemStandings, rollupByUnit, standings } from '../../src/core/status/rollup';
 import { layoutWorkbook, type EnteredValues } from '../../src/layout';
 import { labelsFor } from '../../src/layout/labels';
+import { CATEGORY_NAMES, STATE_NAMES } from '../../src/layout/names';
 import { DASHBOARD, DASHBOARD_COLUMNS } from '../../src/layout/sheets/dashboard';
 import type { Cell, SheetLayout } from '../../src/layout/types';
+import { isoToSerial } from '../../src/excel/dates';
+import type { StatusCategory } from '../../src/core/status';
+import { cellsByAddress, RowCalculator, type Value } from '../helpers/row-formulas';
 
 const HEAD = [
   'Số: 10/KH-UBND',
@@ -239,6 +243,105 @@ describe('the workbook shows the counts of the table', () => {
           [vi.words.support!]: unit === TU_PHAP ? 1 : 0,
         },
       ]);
+    }
+  });
+});
+
+describe("the task list's own formulas, computed, count as the table says", () => {
+  const vi = labelsFor('vi');
+  const typed: Record<string, EnteredValues> = Object.fromEntries(
+    Object.entries(ENTERED).map(([code, e]) => [
+      code,
+      {
+        ...(e.state ? { state: vi.states[e.state] } : {}),
+        ...(e.completed ? { completed: e.completed } : {}),
+        ...(e.extendedTo ? { extendedTo: e.extendedTo } : {}),
+      },
+    ]),
+  );
+  // The counts Tổng hợp's formulas take over the task list's helper columns: Tình trạng việc
+  // (an item's status), Là việc, Đã đến hạn.
+  const COUNTED: Partial<Record<keyof Figures, StatusCategory[]>> = {
+    doneOnTime: ['done-on-time'],
+    doneLate: ['done-late'],
+    doneUndated: ['done-undated'],
+    pendingInTime: ['on-track', 'due-soon'],
+    overdue: ['overdue'],
+    noDeadline: ['no-deadline', 'waiting'],
+    paused: ['paused'],
+    cancelled: ['cancelled'],
+    dueSoon: ['due-soon'],
+  };
+
+  it.each(DATES)('on %s', (date) => {
+    const layout = layoutWorkbook(plan, {
+      reportDate: date,
+      dueSoonDays: DUE_SOON_DAYS,
+      entered: typed,
+    });
+    const sheet = layout.sheets.find((s) => s.kind === 'tasks')!;
+    const cells = cellsByAddress(sheet);
+    const names: Record<string, Value> = {
+      NgayBaoCao: isoToSerial(date),
+      SoNgaySapDenHan: DUE_SOON_DAYS,
+    };
+    for (const [c, name] of Object.entries(CATEGORY_NAMES))
+      names[name] = vi.categories[c as StatusCategory];
+    for (const [st, name] of Object.entries(STATE_NAMES))
+      names[name] = vi.states[st as keyof typeof vi.states];
+    const calc = new RowCalculator(cells, names);
+    // Columns by their header on row 3.
+    const letterOf = (header: string): string => {
+      const found = [...cells].find(
+        ([address, c]) => /^[A-Z]+3$/.test(address) && c.text === header,
+      );
+      return found![0].replace(/3$/, '');
+    };
+    const w = vi.words;
+    const [lead, isItem, isDue, itemStatus, extendedTo] = [
+      w.lead!,
+      w.isItem!,
+      w.isDue!,
+      w.itemStatus!,
+      w.extendedTo!,
+    ].map(letterOf);
+    const items: { leads: string[]; status: string; due: boolean; extended: boolean }[] = [];
+    for (let r = 4; cells.has(`A${r}`); r++) {
+      if (calc.value(`${isItem}${r}`) !== 1) continue;
+      items.push({
+        leads: String(cells.get(`${lead}${r}`)?.text ?? '').split('\n'),
+        status: String(calc.value(`${itemStatus}${r}`)),
+        due: calc.value(`${isDue}${r}`) === 1,
+        extended: typeof calc.value(`${extendedTo}${r}`) === 'number',
+      });
+    }
+    for (const unit of [NOI_VU, TU_PHAP, '']) {
+      const mine = items.filter((item) => unit === '' || item.leads.includes(unit));
+      const due = mine.filter((item) => item.due);
+      const inCategories = (list: { status: string }[], cs: StatusCategory[]): number =>
+        list.filter((item) => cs.some((c) => vi.categories[c] === item.status)).length;
+      const counted = Object.fromEntries(
+        Object.entries(COUNTED).map(([key, cs]) => [key, inCategories(mine, cs)]),
+      );
+      const want = expected(date, unit);
+      expect([unit, { ...counted, total: mine.length, due: due.length }]).toEqual([
+        unit,
+        {
+          ...Object.fromEntries(
+            Object.keys(COUNTED).map((key) => [key, want[key as keyof Figures]]),
+          ),
+          total: want.total,
+          due: want.due,
+        },
+      ]);
+      expect([unit, mine.filter((item) => item.extended).length]).toEqual([unit, want.extended]);
+      const doneDue = inCategories(due, ['done-on-time', 'done-late', 'done-undated']);
+      const onTimeDue = inCategories(due, ['done-on-time']);
+      if (want.pctDone === null) expect(due).toHaveLength(0);
+      else {
+        expect(doneDue / due.length).toBeCloseTo(want.pctDone, 10);
+        expect(onTimeDue / due.length).toBeCloseTo(want.pctOnTime!, 10);
+      }
     }
   });
 });

@@ -102,7 +102,7 @@ class RowViews {
 }
 
 /** A markdown separator row (`--|--`) left by a converter. */
-export function isSeparatorRow(row: GridRow): boolean {
+function isSeparatorRow(row: GridRow): boolean {
   let filled = 0;
   for (const cell of row.cells) {
     if (cell.trim() === '') continue;

@@ -74,7 +74,7 @@ export function roleOfFolded(folded: string): ColumnRole | null {
 }
 
 /** Header cells of one grid row, cleaned. */
-export function headerTexts(cells: string[]): string[] {
+function headerTexts(cells: string[]): string[] {
   return cells.map((c) => cleanInline(c));
 }
 

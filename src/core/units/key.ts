@@ -70,12 +70,12 @@ const OA_OE = new RegExp(`o([${TONES}])([ae])(?![${QUALITY}])`, 'gu');
 const UY = new RegExp(`u([${TONES}])y`, 'gu');
 
 /** One tone placement for the old/new variants (oa, oe, uy), returned in NFC. Expects lowercase. */
-export function normalizeTonePlacement(text: string): string {
+function normalizeTonePlacement(text: string): string {
   return text.normalize('NFD').replace(OA_OE, 'o$2$1').replace(UY, 'uy$1').normalize('NFC');
 }
 
 /** Key tokens: lowercase words; parentheses kept as their own tokens; connectors dropped. */
-export function unitKeyTokens(name: string): string[] {
+function unitKeyTokens(name: string): string[] {
   let s = cleanUnitName(name).toLowerCase();
   // "Ð" (U+00D0, Icelandic eth) is a common stand-in for "Đ" in converted documents.
   s = s.replace(/ð/gu, 'đ');

@@ -10,7 +10,7 @@ import { HISTORY_MARKER } from '../tracker/read';
 import type { HistoryRow } from '../tracker/model';
 import type { Cell, SheetLayout } from '../types';
 
-export const HISTORY_HEADER_ROW = 4;
+const HISTORY_HEADER_ROW = 4;
 
 export function historySheet(ctx: Context, rows: HistoryRow[]): SheetLayout {
   const words = ctx.labels.words;

@@ -96,7 +96,7 @@ const FINISHED: StatusCategory[] = [
 ];
 
 /** The formulas of row `r`; every row gets the same ones (calculated columns). */
-export function rowFormulas(ctx: Context, r: number): Record<string, string> {
+function rowFormulas(ctx: Context, r: number): Record<string, string> {
   const cellOf = (key: TaskListColumn): string => at(ctx, key, r);
   const effective = cellOf('effectiveDue');
   const stateCell = cellOf('state');
@@ -307,7 +307,7 @@ function formulaMover(
   };
 }
 
-export function taskListHeaders(ctx: Context): string[] {
+function taskListHeaders(ctx: Context): string[] {
   const words = ctx.labels.words;
   const header = (k: TaskListColumn): string => words[k]!;
   return [

@@ -88,7 +88,7 @@ export interface Carried {
 }
 
 /** True when the row holds something a person typed (a state other than the default counts). */
-export function hasEntries(entries: Entries): boolean {
+function hasEntries(entries: Entries): boolean {
   const notStarted = new Set(
     (['vi', 'en'] as const).map((l) => labelsFor(l).states['not-started'].toLowerCase()),
   );

@@ -28,8 +28,8 @@ import type {
 
 /** Defined names and table names PhuLuc writes; the layout uses the same constants. */
 export const TASK_TABLE = 'PhuLuc_NhiemVu_Bang';
-export const TASK_MARKER = 'PhuLuc_NhiemVu';
-export const REMOVED_MARKER = 'PhuLuc_DaBo';
+const TASK_MARKER = 'PhuLuc_NhiemVu';
+const REMOVED_MARKER = 'PhuLuc_DaBo';
 export const IDENTITY_NAME = 'PhuLuc_KeHoach';
 export const HISTORY_MARKER = 'PhuLuc_LichSu';
 
@@ -520,7 +520,7 @@ function headersByIndex(columns: Column[]): string[] {
 }
 
 /** Names the layout writes that are not "PhuLuc_…" (src/layout/index.ts, src/layout/names.ts). */
-export const LAYOUT_NAMES = [
+const LAYOUT_NAMES = [
   'NgayBaoCao',
   'SoNgaySapDenHan',
   'DsTrangThai',

@@ -75,7 +75,7 @@ export function ticketChecksum(t: Omit<Ticket, 'format'>): string {
 }
 
 /** A file name from a unit's name: no characters file systems refuse, not too long. */
-export function unitFileName(unit: string, taken: Set<string>): string {
+function unitFileName(unit: string, taken: Set<string>): string {
   const base =
     unit
       .normalize('NFC')

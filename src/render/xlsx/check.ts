@@ -34,7 +34,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const REPEAT_ROWS = /^\$?(\d+):\$?(\d+)$/;
 
 /** Excel's rules for a sheet name. */
-export function sheetNameProblem(name: string): string | null {
+function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return 'empty sheet name';
   if (name.length > 31) return `sheet name "${name}" is longer than 31 characters`;
   if (SHEET_FORBIDDEN.test(name)) return `sheet name "${name}" holds one of \\ / ? * : [ ]`;
@@ -49,7 +49,7 @@ export function sheetNameProblem(name: string): string | null {
  * Excel's rules for a defined name or a table name: a letter, "_" or "\" first, then letters,
  * digits, "_", "." or "\"; not a cell reference (A1, R1C1) nor "R"/"C"; at most 255 characters.
  */
-export function definedNameProblem(name: string): string | null {
+function definedNameProblem(name: string): string | null {
   if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return `"${name}" is not a valid name`;
   if (name.length > 255) return `name "${name.slice(0, 20)}…" is longer than 255 characters`;
   const upper = name.toUpperCase();

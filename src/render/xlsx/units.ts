@@ -48,7 +48,7 @@ interface OpenTracker {
 }
 
 /** A PhuLuc tracker read from its bytes, or a UnitsError saying why not. */
-export function openTracker(bytes: Uint8Array): OpenTracker {
+function openTracker(bytes: Uint8Array): OpenTracker {
   let book;
   try {
     book = bookFromXlsx(openWorkbook(bytes));
