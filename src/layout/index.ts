@@ -49,14 +49,16 @@ export { labelsFor, stateOfLabel } from './labels';
 export { TASK_LIST_HELPER_COLUMNS } from './context';
 export type { Labels, Language } from './labels';
 
-const MASTER_HEADER_ROW = 3;
+const TASK_LIST_HEADER_ROW = 3;
 
 function planLine(plan: Plan, language: 'vi' | 'en'): string {
-  const d = plan.document;
+  const doc = plan.document;
   const words = labelsFor(language).words;
-  const parts = [d.type ? d.type.charAt(0) + d.type.slice(1).toLocaleLowerCase('vi') : words.plan];
-  if (d.number) parts.push(language === 'vi' ? `số ${d.number}` : `No. ${d.number}`);
-  if (d.date) parts.push(`${words.dated} ${viDate(d.date)}`);
+  const parts = [
+    doc.type ? doc.type.charAt(0) + doc.type.slice(1).toLocaleLowerCase('vi') : words.plan,
+  ];
+  if (doc.number) parts.push(language === 'vi' ? `số ${doc.number}` : `No. ${doc.number}`);
+  if (doc.date) parts.push(`${words.dated} ${viDate(doc.date)}`);
   return parts.join(' ');
 }
 
@@ -107,7 +109,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   TASK_LIST_HELPER_COLUMNS.forEach(
     (key, i) => (col[key] = TASK_LIST_COLUMNS.length + extraColumns.length + i),
   );
-  const firstRow = MASTER_HEADER_ROW + 1;
+  const firstRow = TASK_LIST_HEADER_ROW + 1;
 
   // The rows of the master list (recurring tasks: a heading and its occurrences) and where each
   // stands on the day the stored values are for.
@@ -155,7 +157,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     unitOf,
     tasksOf,
     master: {
-      headerRow: MASTER_HEADER_ROW,
+      headerRow: TASK_LIST_HEADER_ROW,
       firstRow,
       lastRow: firstRow + Math.max(masterRows.length, 1) - 1,
       col,
@@ -199,7 +201,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
       sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
     } else if (sheet.kind === 'tasks') {
-      sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
+      sheet.print = tasksPrint(ctx, sheet, styles, TASK_LIST_HEADER_ROW, ctx.master.col.task + 1);
     } else if (sheet.kind === 'unit') {
       sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);
     }
