@@ -18,8 +18,8 @@
  * Options (`--env name=value`): `outputPath=DIR` builds elsewhere than dist/ (the browser tests);
  * `noOfficeCopy` skips copying office.js (a server that serves it from node_modules);
  * `addinUrl=https://…` (or the ADDIN_URL environment variable) is the address the built
- * manifest points at (scripts/addin-url.js). dist/ is shared with `tsc -p tsconfig.cli.json`
- * (dist/core, dist/cli), so cleaning keeps those folders.
+ * manifest points at (scripts/addin-url.js). dist/ holds only the pages: the command line is
+ * compiled to lib/ (`tsc -p tsconfig.cli.json`).
  *
  * Pages: taskpane.html (what Office loads: office.js when an Office host opened it, then the
  * pane), index.html (the standalone page for any browser: the same pane without office.js),
@@ -243,8 +243,7 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: '',
       filename: `${hashed('[name]')}.js`,
       chunkFilename: `${hashed('[name]')}.js`,
-      // Keep the CLI that `tsc -p tsconfig.cli.json` writes to dist/core and dist/cli.
-      clean: { keep: /^(core|cli)([\\/]|$)/ },
+      clean: true,
     },
     // No eval in development either: the pages' script-src is 'self' in both modes.
     devtool: production ? 'source-map' : 'cheap-module-source-map',

@@ -4,7 +4,7 @@ import type { Entered } from '../core/status';
 import type { TaskStanding } from '../core/status/rollup';
 import type { IsoDate, Plan, PlanTask } from '../core/plan/types';
 import { viDate } from '../core/time/calendar';
-import { labelsFor, type Labels, type Language } from './labels';
+import type { Labels, Language } from './labels';
 import { DEFAULT_FONT, type FontName } from './metrics';
 import type { Entries, HistoryRow, TrackedRow } from './tracker/model';
 import type { CellStyle, PrintSetup, StyleId } from './types';
@@ -66,34 +66,37 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   includeSupport: true,
 };
 
-/** Master list columns people see, in order. */
-export const MASTER_COLUMNS = [
-  'code',
-  'section',
-  'stt',
-  'task',
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'kind',
-  'product',
-  'state',
-  'progress',
-  'completed',
-  'extendedTo',
-  'extensionBasis',
-  'status',
-  'daysLeft',
-  'note',
-  'extensionRequest',
-  'extensionReason',
+/**
+ * The columns of the task list (Nhiệm vụ) people see, in order, with their Vietnamese headers
+ * (src/layout/labels.ts holds them in both languages).
+ */
+export const TASK_LIST_COLUMNS = [
+  'code', // Mã
+  'section', // Mục
+  'stt', // STT
+  'task', // Nhiệm vụ
+  'lead', // Chủ trì
+  'support', // Phối hợp
+  'time', // Thời gian
+  'start', // Bắt đầu
+  'due', // Hạn
+  'kind', // Loại thời hạn
+  'product', // Sản phẩm
+  'state', // Trạng thái
+  'progress', // Tiến độ (%)
+  'completed', // Ngày hoàn thành
+  'extendedTo', // Gia hạn đến
+  'extensionBasis', // Căn cứ gia hạn
+  'status', // Tình trạng
+  'daysLeft', // Còn lại (ngày)
+  'note', // Ghi chú
+  'extensionRequest', // Đề nghị gia hạn đến
+  'extensionReason', // Lý do đề nghị
 ] as const;
 
 /**
- * Hidden helpers right of the columns people added, numbers wherever the counts use them (no
- * formula takes a name or a Mã as a criterion):
+ * Hidden helper columns of the task list, right of the columns people added, numbers wherever
+ * the counts use them (no formula takes a name or a Mã as a criterion):
  *   effectiveDue  the deadline that counts (Gia hạn đến, else Hạn);
  *   itemStatus    an item's own Tình trạng ("" on a recurring task's heading), which the
  *                 heading sums up without reading its own cell;
@@ -103,7 +106,7 @@ export const MASTER_COLUMNS = [
  *   periods       on a heading, the number of its occurrences;
  *   taskNo        the task's number, the same on a heading and its occurrences.
  */
-export const HELPER_COLUMNS = [
+export const TASK_LIST_HELPER_COLUMNS = [
   'effectiveDue',
   'itemStatus',
   'isItem',
@@ -112,12 +115,16 @@ export const HELPER_COLUMNS = [
   'periods',
   'taskNo',
 ] as const;
-export type HelperColumn = (typeof HELPER_COLUMNS)[number];
-export type MasterColumn = (typeof MASTER_COLUMNS)[number] | HelperColumn;
-/** Every column the layout writes on the master list, the hidden helpers last. */
-export const MASTER_FIELDS: readonly MasterColumn[] = [...MASTER_COLUMNS, ...HELPER_COLUMNS];
+export type TaskListHelperColumn = (typeof TASK_LIST_HELPER_COLUMNS)[number];
+export type TaskListColumn = (typeof TASK_LIST_COLUMNS)[number] | TaskListHelperColumn;
+/** Every column the layout writes on the task list, the hidden helpers last. */
+export const TASK_LIST_ALL_COLUMNS: readonly TaskListColumn[] = [
+  ...TASK_LIST_COLUMNS,
+  ...TASK_LIST_HELPER_COLUMNS,
+];
 
-export const ENTRY_COLUMNS: MasterColumn[] = [
+/** The task-list columns people type into (Trạng thái, Tiến độ, dates, notes, requests). */
+export const TASK_LIST_ENTRY_COLUMNS: TaskListColumn[] = [
   'state',
   'progress',
   'completed',
@@ -146,7 +153,7 @@ export interface MasterRow {
 export interface Context {
   plan: Plan;
   options: LayoutOptions;
-  L: Labels;
+  labels: Labels;
   sheetNames: {
     dashboard: string;
     tasks: string;
@@ -169,7 +176,7 @@ export interface Context {
     firstRow: number;
     lastRow: number;
     /** 0-based column of each master column. */
-    col: Record<MasterColumn, number>;
+    col: Record<TaskListColumn, number>;
     extraColumns: string[];
     /** Mã → 1-based sheet row. */
     rowOf: Map<string, number>;
@@ -218,7 +225,7 @@ export const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0
  */
 export function printSetup(ctx: Context, repeatRows?: string, title?: string): PrintSetup {
   const escape = (text: string): string => text.replace(/&/g, '&&');
-  const w = ctx.L.words;
+  const words = ctx.labels.words;
   const date = ctx.options.reportDate ? viDate(ctx.options.reportDate) : '&D';
   const plan = escape(ctx.planLine);
   return {
@@ -228,7 +235,7 @@ export function printSetup(ctx: Context, repeatRows?: string, title?: string): P
     ...(repeatRows ? { repeatRows } : {}),
     margins: { ...MARGINS },
     header: title ? `&L&B${escape(title)}&B&R${plan}` : `&L${plan}`,
-    footer: `&L&A&C${escape(w.asOf!)} ${date}&R${w.pageOf!}`,
+    footer: `&L&A&C${escape(words.asOf!)} ${date}&R${words.pageOf!}`,
   };
 }
 
@@ -241,8 +248,4 @@ export function toEntered(
     completed: values?.completed ?? null,
     extendedTo: values?.extendedTo ?? null,
   };
-}
-
-export function labels(language: Language): Labels {
-  return labelsFor(language);
 }

@@ -8,12 +8,12 @@ import { leadUnitNames, standings, unitNames } from '../core/status/rollup';
 import { absoluteRange, quoteSheet } from '../excel/a1';
 import {
   DEFAULT_OPTIONS,
-  HELPER_COLUMNS,
-  MASTER_COLUMNS,
+  TASK_LIST_HELPER_COLUMNS,
+  TASK_LIST_COLUMNS,
   toEntered,
   type Context,
   type LayoutOptions,
-  type MasterColumn,
+  type TaskListColumn,
   type MasterRow,
   viDate,
 } from './context';
@@ -26,7 +26,9 @@ import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
 import { DASHBOARD, dashboardSheet } from './sheets/dashboard';
 import { dashboardPrint, tasksPrint, unitPrint } from './print';
-import { findingsSheet, SETTINGS, settingsSheet, STATES, unitsSheet } from './sheets/other';
+import { findingsSheet } from './sheets/findings';
+import { SETTINGS, settingsSheet, STATES } from './sheets/settings';
+import { unitsSheet } from './sheets/unitDirectory';
 import { historySheet } from './sheets/history';
 import { removedSheet } from './sheets/removed';
 import { tasksSheet } from './sheets/tasks';
@@ -36,27 +38,34 @@ import { legendStyles, STYLES } from './styles';
 import type { WorkbookLayout } from './types';
 
 export type { LayoutOptions, EnteredValues } from './context';
-export { DEFAULT_OPTIONS, MASTER_COLUMNS, MASTER_FIELDS, ENTRY_COLUMNS } from './context';
-export type { MasterColumn } from './context';
+export {
+  DEFAULT_OPTIONS,
+  TASK_LIST_COLUMNS,
+  TASK_LIST_ALL_COLUMNS,
+  TASK_LIST_ENTRY_COLUMNS,
+} from './context';
+export type { TaskListColumn } from './context';
 export { labelsFor, stateOfLabel } from './labels';
-export { HELPER_COLUMNS } from './context';
+export { TASK_LIST_HELPER_COLUMNS } from './context';
 export type { Labels, Language } from './labels';
 
-const MASTER_HEADER_ROW = 3;
+const TASK_LIST_HEADER_ROW = 3;
 
 function planLine(plan: Plan, language: 'vi' | 'en'): string {
-  const d = plan.document;
-  const w = labelsFor(language).words;
-  const parts = [d.type ? d.type.charAt(0) + d.type.slice(1).toLocaleLowerCase('vi') : w.plan];
-  if (d.number) parts.push(language === 'vi' ? `số ${d.number}` : `No. ${d.number}`);
-  if (d.date) parts.push(`${w.dated} ${viDate(d.date)}`);
+  const doc = plan.document;
+  const words = labelsFor(language).words;
+  const parts = [
+    doc.type ? doc.type.charAt(0) + doc.type.slice(1).toLocaleLowerCase('vi') : words.plan,
+  ];
+  if (doc.number) parts.push(language === 'vi' ? `số ${doc.number}` : `No. ${doc.number}`);
+  if (doc.date) parts.push(`${words.dated} ${viDate(doc.date)}`);
   return parts.join(' ');
 }
 
 /** The workbook for a plan, every sheet described down to its cells. */
 export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {}): WorkbookLayout {
   const opts: LayoutOptions = { ...DEFAULT_OPTIONS, ...options };
-  const L = labelsFor(opts.language);
+  const labels = labelsFor(opts.language);
   const names = unitNames(plan);
   const unitOf = (name: string): string => names.get(name) ?? name;
 
@@ -73,12 +82,14 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
 
   // PhuLuc's own sheets never take the name of a sheet someone else made.
   const reserved = opts.reservedSheetNames ?? [];
-  const fixedKeys = Object.keys(L.sheets) as (keyof typeof L.sheets)[];
+  const fixedKeys = Object.keys(labels.sheets) as (keyof typeof labels.sheets)[];
   const fixedNames = uniqueSheetNames(
-    fixedKeys.map((k) => L.sheets[k]),
+    fixedKeys.map((k) => labels.sheets[k]),
     reserved,
   );
-  const fixed = Object.fromEntries(fixedKeys.map((k, i) => [k, fixedNames[i]!])) as typeof L.sheets;
+  const fixed = Object.fromEntries(
+    fixedKeys.map((k, i) => [k, fixedNames[i]!]),
+  ) as typeof labels.sheets;
   // Units that lead a task get a sheet (groups only when asked), in directory order.
   const sheetUnits = [
     ...new Set(
@@ -93,10 +104,12 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   ]);
 
   const extraColumns = opts.extraColumns ?? [];
-  const col = {} as Record<MasterColumn, number>;
-  MASTER_COLUMNS.forEach((key, i) => (col[key] = i));
-  HELPER_COLUMNS.forEach((key, i) => (col[key] = MASTER_COLUMNS.length + extraColumns.length + i));
-  const firstRow = MASTER_HEADER_ROW + 1;
+  const col = {} as Record<TaskListColumn, number>;
+  TASK_LIST_COLUMNS.forEach((key, i) => (col[key] = i));
+  TASK_LIST_HELPER_COLUMNS.forEach(
+    (key, i) => (col[key] = TASK_LIST_COLUMNS.length + extraColumns.length + i),
+  );
+  const firstRow = TASK_LIST_HEADER_ROW + 1;
 
   // The rows of the master list (recurring tasks: a heading and its occurrences) and where each
   // stands on the day the stored values are for.
@@ -138,13 +151,13 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
   const ctx: Context = {
     plan,
     options: opts,
-    L,
+    labels,
     sheetNames: { ...fixed },
     unitSheets: new Map(sheetUnits.map((u, i) => [u, unitSheetNames[i]!])),
     unitOf,
     tasksOf,
     master: {
-      headerRow: MASTER_HEADER_ROW,
+      headerRow: TASK_LIST_HEADER_ROW,
       firstRow,
       lastRow: firstRow + Math.max(masterRows.length, 1) - 1,
       col,
@@ -181,14 +194,14 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       { ...style, font: { ...style.font, name: font, size: style.font?.size ?? DEFAULT_SIZE } },
     ]),
   );
-  for (const sheet of sheets) fitSheet(sheet, styles, font, L.words.tooTall!);
+  for (const sheet of sheets) fitSheet(sheet, styles, font, labels.words.tooTall!);
   // The printed page, from the rows' final heights: a rule per kind of sheet.
   for (const sheet of sheets) {
     if (sheet.kind === 'dashboard' && sheet.print.printArea) {
       const last = Number(/(\d+)$/.exec(sheet.print.printArea)![1]);
       sheet.print = dashboardPrint(ctx, sheet, styles, DASHBOARD.header, last);
     } else if (sheet.kind === 'tasks') {
-      sheet.print = tasksPrint(ctx, sheet, styles, MASTER_HEADER_ROW, ctx.master.col.task + 1);
+      sheet.print = tasksPrint(ctx, sheet, styles, TASK_LIST_HEADER_ROW, ctx.master.col.task + 1);
     } else if (sheet.kind === 'unit') {
       sheet.print = unitPrint(ctx, sheet, sheet.key.slice('unit:'.length), UNIT_HEADER_ROW);
     }
@@ -202,12 +215,12 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       {
         name: 'NgayBaoCao',
         ref: `${settings}!${abs(SETTINGS.reportDate)}`,
-        comment: L.words.reportDate,
+        comment: labels.words.reportDate,
       },
       {
         name: 'SoNgaySapDenHan',
         ref: `${settings}!${abs(SETTINGS.dueSoon)}`,
-        comment: L.words.dueSoon,
+        comment: labels.words.dueSoon,
       },
       {
         name: 'DsTrangThai',
@@ -217,28 +230,28 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
           SETTINGS.stateListFirst,
           SETTINGS.stateListFirst + STATES.length - 1,
         ),
-        comment: L.words.stateList,
+        comment: labels.words.stateList,
       },
       {
         name: IDENTITY_NAME,
         ref: absoluteRange(fixed.settings, 1, SETTINGS.identityFirst, SETTINGS.identityFirst + 4),
-        comment: L.words.identityTitle,
+        comment: labels.words.identityTitle,
       },
       {
         name: HORIZON_NAME,
         ref: `${settings}!${abs(SETTINGS.horizon)}`,
-        comment: L.words.horizon,
+        comment: labels.words.horizon,
       },
       // The words formulas compare with and return: the legend's and the state list's cells.
       ...CATEGORIES.map((c, i) => ({
         name: CATEGORY_NAMES[c],
         ref: `${settings}!$A$${SETTINGS.legendFirst + i}`,
-        comment: L.categories[c],
+        comment: labels.categories[c],
       })),
       ...STATES.map((st, i) => ({
         name: STATE_NAMES[st],
         ref: `${settings}!$A$${SETTINGS.stateListFirst + i}`,
-        comment: L.states[st],
+        comment: labels.states[st],
       })),
       ...sheets.map((s) => ({
         name: s.marker,
@@ -249,7 +262,7 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
     styles,
     activeSheet: fixed.dashboard,
     properties: {
-      title: `${L.words.trackerTitle} — ${ctx.planLine}`,
+      title: `${labels.words.trackerTitle} — ${ctx.planLine}`,
       subject: plan.document.title ?? '',
       creator: 'PhuLuc',
       description: `phuluc.plan/1; ${plan.tasks.length} tasks; ${ctx.master.rows.filter((r) => r.role !== 'heading').length} items; ${plan.units.length} units`,

@@ -10,7 +10,7 @@ import { labelsFor, type Labels, type Language } from './labels';
 import type { Cell, SheetLayout, WorkbookLayout } from './types';
 
 /** Excel's limits, in UTF-16 code units. */
-export const LIMITS = {
+const LIMITS = {
   cell: EXCEL_CELL_LIMIT,
   tableColumn: 255,
   nameComment: 255,
@@ -22,7 +22,7 @@ export const LIMITS = {
 } as const;
 
 /** Legal text of at most `max` code units, cut without a note (names, titles, properties). */
-export function fitText(text: string, max: number): string {
+function fitText(text: string, max: number): string {
   return cutText(legalText(text), max);
 }
 
@@ -61,12 +61,12 @@ const needsCell = (text: string): boolean =>
   text.length > LIMITS.cell || hasIllegalCharacters(text);
 
 /** Table headers Excel takes: one line, not empty, ≤ 255 characters, unique ignoring case. */
-function tableColumns(columns: string[], L: Labels): string[] {
+function tableColumns(columns: string[], labels: Labels): string[] {
   const seen = new Set<string>();
   return columns.map((raw, i) => {
     const base =
       fitText(raw.replace(/[\r\n\t]+/g, ' ').trim(), LIMITS.tableColumn).trim() ||
-      `${L.words.column!} ${i + 1}`;
+      `${labels.words.column!} ${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toUpperCase()); n++) {
       const suffix = ` (${n})`;
@@ -77,10 +77,10 @@ function tableColumns(columns: string[], L: Labels): string[] {
   });
 }
 
-function guardTable(sheet: SheetLayout, L: Labels): void {
+function guardTable(sheet: SheetLayout, labels: Labels): void {
   const table = sheet.table;
   if (!table) return;
-  const columns = tableColumns(table.columns, L);
+  const columns = tableColumns(table.columns, labels);
   if (columns.every((c, i) => c === table.columns[i])) return;
   const renamed = new Map(table.columns.map((c, i) => [c, columns[i]!]));
   const top = parseCellRef(table.range.split(':')[0]!);

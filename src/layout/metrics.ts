@@ -66,8 +66,8 @@ export function textWidth(text: string, font: FontSpec): number {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const i = indexOf(cp);
-    const w = i >= 0 ? table.widths[i]! : -1;
-    em += w >= 0 ? w : cp < 0x20 ? 0 : table.fallback;
+    const glyphWidth = i >= 0 ? table.widths[i]! : -1;
+    em += glyphWidth >= 0 ? glyphWidth : cp < 0x20 ? 0 : table.fallback;
   }
   return (em / 1000) * font.size;
 }
@@ -91,7 +91,7 @@ export function widthFor(points: number): number {
 
 /** Points of a column's (or a merged area's summed) width that text may fill. */
 export function textRoom(widths: number[], indent = 0): number {
-  const px = widths.reduce((sum, w) => sum + columnPixels(w), 0);
+  const px = widths.reduce((sum, width) => sum + columnPixels(width), 0);
   // An indent level is three spaces of the default font (about 9 pixels).
   return Math.max(1, (px - 2 * PADDING_PX - indent * 9) * 0.75);
 }
@@ -104,7 +104,7 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
   const out: string[] = [];
   const space = textWidth(' ', font);
   for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/ +/).flatMap((w) => w.split(/(?<=[-–/])/));
+    const words = paragraph.split(/ +/).flatMap((piece) => piece.split(/(?<=[-–/])/));
     let line = '';
     let width = 0;
     const push = (): void => {
@@ -114,10 +114,10 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
     };
     for (const word of words) {
       if (word === '') continue;
-      const w = textWidth(word, font);
+      const wordWidth = textWidth(word, font);
       const joiner = line === '' || /[-–/]$/.test(line) ? 0 : space;
-      if (line !== '' && width + joiner + w > room) push();
-      if (w > room) {
+      if (line !== '' && width + joiner + wordWidth > room) push();
+      if (wordWidth > room) {
         // A word wider than the line: cut it where it overflows.
         for (const ch of word) {
           const cw = textWidth(ch, font);
@@ -132,7 +132,7 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
         width += space;
       }
       line += word;
-      width += w;
+      width += wordWidth;
     }
     push();
   }

@@ -21,21 +21,22 @@ import type { CellStyle, PrintSetup, SheetLayout, StyleId } from './types';
 /** A4 in points. */
 const A4 = { short: 595.3, long: 841.9 };
 /** The smallest printed text size a page may have (points). */
-export const READABLE_POINTS = 8.5;
+const READABLE_POINTS = 8.5;
 /** Nhiệm vụ, read line by line, prints larger. */
-export const TASKS_POINTS = 9;
+const TASKS_POINTS = 9;
 /** Height of a row the layout gives no height (Excel's default row for Calibri 11). */
 const DEFAULT_ROW = 15;
 
 /** The points an A4 page offers inside its margins. */
-export function printable(orientation: PrintSetup['orientation']): {
+function printable(orientation: PrintSetup['orientation']): {
   width: number;
   height: number;
 } {
-  const [w, h] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
+  const [pageWidth, pageHeight] =
+    orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
   return {
-    width: w - (MARGINS.left + MARGINS.right) * 72,
-    height: h - (MARGINS.top + MARGINS.bottom) * 72,
+    width: pageWidth - (MARGINS.left + MARGINS.right) * 72,
+    height: pageHeight - (MARGINS.top + MARGINS.bottom) * 72,
   };
 }
 
@@ -44,7 +45,7 @@ export function printable(orientation: PrintSetup['orientation']): {
  * measure (whole pixels of a 7-pixel digit) and LibreOffice's (the width times Calibri 11's
  * digit, 5.6 pt, unrounded): a page planned for both fits both.
  */
-export function columnsWidth(sheet: SheetLayout, from = 0, to = sheet.columns.length - 1): number {
+function columnsWidth(sheet: SheetLayout, from = 0, to = sheet.columns.length - 1): number {
   let excel = 0;
   let libre = 0;
   for (let c = from; c <= to; c++) {
@@ -62,7 +63,7 @@ export function rowPoints(sheet: SheetLayout, r: number): number {
 }
 
 /** The last row holding a cell. */
-export function lastRowOf(sheet: SheetLayout): number {
+function lastRowOf(sheet: SheetLayout): number {
   let last = 1;
   for (const block of sheet.blocks) {
     const origin = parseCellRef(block.origin)!;
@@ -99,7 +100,7 @@ function bodySize(styles: Record<StyleId, CellStyle>): number {
  * rows on every page: a page ends where the next row no longer fits, or earlier before a
  * heading whose `keep` following rows would not fit with it.
  */
-export function pageBreaks(
+function pageBreaks(
   sheet: SheetLayout,
   first: number,
   last: number,

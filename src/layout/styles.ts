@@ -1,17 +1,65 @@
-// The look of the workbook: one palette, named styles, and the colours of each status.
+// The look of the workbook: one palette, named styles, and the colours of each status. Every
+// colour the layout writes is named here once; sheets take them from here.
 
 import type { StatusCategory } from '../core/status';
 import type { CellStyle, ConditionalRule } from './types';
 
-const BORDER = 'BFBFBF';
-const HEADER_FILL = '1F4E78';
+/** Single colours (RGB hex), by what they are for. */
+export const COLOURS = {
+  navy: '1F4E78',
+  white: 'FFFFFF',
+  border: 'BFBFBF',
+  darkGrey: '404040',
+  grey: '595959',
+  lightGrey: '7F7F7F',
+  /** Grey text on white that still reads (WCAG AA, 4.5:1): tasks without a deadline. */
+  mutedText: '737373',
+  link: '0563C1',
+  /** Cells people type into. */
+  entryFill: 'FFFDE7',
+  totalFill: 'D9E1F2',
+  countLabelFill: 'F2F2F2',
+  setAsideFill: 'D9D9D9',
+} as const;
+
+/** A fill and the font colour read on it. */
+export interface ColourPair {
+  fill?: string;
+  font: string;
+}
+
+/** The colour pairs of the workbook's cues: good news, a warning, bad news, information. */
+export const CUES = {
+  /** Green: done on time, a rate from 90 %. */
+  good: { fill: 'C6EFCE', font: '006100' },
+  /** Amber: due soon, a warning, a rate from 50 %, a request waiting. */
+  warning: { fill: 'FFEB9C', font: '7F6000' },
+  /** Red: overdue, an error, a late answer. */
+  bad: { fill: 'FFC7CE', font: '9C0006' },
+  /** Blue: on track, for information. */
+  info: { fill: 'DDEBF7', font: COLOURS.navy },
+  /** Dark red under white: a date that cannot be right (an extension not later than the deadline). */
+  alarm: { fill: 'C00000', font: COLOURS.white },
+} as const satisfies Record<string, ColourPair>;
+
+/** A conditional format's look for a cue. */
+export function cueStyle(cue: ColourPair, bold = false): ConditionalRule['style'] {
+  return {
+    ...(cue.fill ? { fill: cue.fill } : {}),
+    fontColor: cue.font,
+    ...(bold ? { bold } : {}),
+  };
+}
+
+const BORDER = COLOURS.border;
+const HEADER_FILL = COLOURS.navy;
 
 export const STYLES: Record<string, CellStyle> = {
-  title: { font: { bold: true, size: 14, color: '1F4E78' } },
-  subtitle: { font: { italic: true, size: 10, color: '404040' } },
-  section: { font: { bold: true, size: 11, color: '1F4E78' } },
+  title: { font: { bold: true, size: 14, color: COLOURS.navy } },
+  subtitle: { font: { italic: true, size: 10, color: COLOURS.darkGrey } },
+  section: { font: { bold: true, size: 11, color: COLOURS.navy } },
   header: {
-    font: { bold: true, color: 'FFFFFF' },
+    font: { bold: true, color: COLOURS.white },
     fill: HEADER_FILL,
     alignment: { horizontal: 'center', vertical: 'middle', wrap: true },
     border: BORDER,
@@ -52,21 +100,21 @@ export const STYLES: Record<string, CellStyle> = {
     locked: false,
     alignment: { vertical: 'top', wrap: true },
     border: BORDER,
-    fill: 'FFFDE7',
+    fill: COLOURS.entryFill,
     numberFormat: '@',
   },
   entryInt: {
     locked: false,
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
-    fill: 'FFFDE7',
+    fill: COLOURS.entryFill,
     numberFormat: '0',
   },
   entryDate: {
     locked: false,
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
-    fill: 'FFFDE7',
+    fill: COLOURS.entryFill,
     numberFormat: 'dd/mm/yyyy',
   },
   // A number shown as a Mã or an STT: centred, no decimals.
@@ -76,7 +124,7 @@ export const STYLES: Record<string, CellStyle> = {
     numberFormat: '0',
   },
   link: {
-    font: { color: '0563C1', underline: true },
+    font: { color: COLOURS.link, underline: true },
     alignment: { vertical: 'top', wrap: true },
     border: BORDER,
   },
@@ -85,7 +133,7 @@ export const STYLES: Record<string, CellStyle> = {
   settingDate: {
     locked: false,
     font: { bold: true },
-    fill: 'FFFDE7',
+    fill: COLOURS.entryFill,
     border: BORDER,
     numberFormat: 'dd/mm/yyyy',
     alignment: { horizontal: 'center' },
@@ -93,38 +141,38 @@ export const STYLES: Record<string, CellStyle> = {
   settingInt: {
     locked: false,
     font: { bold: true },
-    fill: 'FFFDE7',
+    fill: COLOURS.entryFill,
     border: BORDER,
     numberFormat: '0',
     alignment: { horizontal: 'center' },
   },
   help: {
-    font: { italic: true, size: 9, color: '595959' },
+    font: { italic: true, size: 9, color: COLOURS.grey },
     alignment: { wrap: true, vertical: 'top' },
   },
   totalLabel: {
     font: { bold: true },
-    fill: 'D9E1F2',
+    fill: COLOURS.totalFill,
     border: BORDER,
     alignment: { vertical: 'top' },
   },
   totalInt: {
     font: { bold: true },
-    fill: 'D9E1F2',
+    fill: COLOURS.totalFill,
     border: BORDER,
     numberFormat: '0',
     alignment: { horizontal: 'center' },
   },
   totalPct: {
     font: { bold: true },
-    fill: 'D9E1F2',
+    fill: COLOURS.totalFill,
     border: BORDER,
     numberFormat: '0%',
     alignment: { horizontal: 'center' },
   },
   countLabel: {
-    font: { bold: true, size: 9, color: '404040' },
-    fill: 'F2F2F2',
+    font: { bold: true, size: 9, color: COLOURS.darkGrey },
+    fill: COLOURS.countLabelFill,
     border: BORDER,
     alignment: { horizontal: 'center', wrap: true },
   },
@@ -136,23 +184,20 @@ export const STYLES: Record<string, CellStyle> = {
   },
 };
 
-/** De facto colours of docs/domain.md: fill and font colour per status. */
-export const STATUS_COLOURS: Record<
-  StatusCategory,
-  { fill?: string; font: string; strike?: boolean }
-> = {
-  'done-on-time': { fill: 'C6EFCE', font: '006100' },
-  'done-late': { fill: 'F8CBAD', font: '833C0B' },
+/** De facto colours of docs/domain.md: fill and font colour per status (its Vietnamese label). */
+export const STATUS_COLOURS: Record<StatusCategory, ColourPair & { strike?: boolean }> = {
+  'done-on-time': CUES.good, // Hoàn thành đúng hạn
+  'done-late': { fill: 'F8CBAD', font: '833C0B' }, // Hoàn thành quá hạn
   // Done, but nobody wrote when: not on time; lavender, apart from the deadline colours.
-  'done-undated': { fill: 'E4DFEC', font: '60497A' },
-  overdue: { fill: 'FFC7CE', font: '9C0006' },
-  'due-soon': { fill: 'FFEB9C', font: '7F6000' },
-  'on-track': { fill: 'DDEBF7', font: '1F4E78' },
+  'done-undated': { fill: 'E4DFEC', font: '60497A' }, // Hoàn thành, chưa có ngày
+  overdue: CUES.bad, // Quá hạn
+  'due-soon': CUES.warning, // Sắp đến hạn
+  'on-track': CUES.info, // Trong hạn
   // No fill for tasks without a deadline: grey text, so paused / cancelled rows stand apart.
-  'no-deadline': { font: '7F7F7F' },
-  waiting: { font: '7F7F7F' },
-  paused: { fill: 'D9D9D9', font: '595959', strike: true },
-  cancelled: { fill: 'D9D9D9', font: '595959', strike: true },
+  'no-deadline': { font: COLOURS.mutedText }, // Không thời hạn
+  waiting: { font: COLOURS.mutedText }, // Chờ điều kiện
+  paused: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true }, // Tạm dừng
+  cancelled: { fill: COLOURS.setAsideFill, font: COLOURS.grey, strike: true }, // Đã hủy
 };
 
 /** Legend cells on the settings sheet, one style per status. */
@@ -193,11 +238,11 @@ export function statusRules(
 }
 
 export const TAB_COLOURS = {
-  dashboard: '1F4E78',
+  dashboard: COLOURS.navy,
   tasks: '548235',
   unit: '2E75B6',
   findings: 'C55A11',
-  units: '7F7F7F',
+  units: COLOURS.lightGrey,
   assignments: 'A5A5A5',
-  settings: '7F7F7F',
+  settings: COLOURS.lightGrey,
 } as const;

@@ -55,7 +55,7 @@ function parseAttributes(source: string): Record<string, string> {
 }
 
 /** Splits HTML into text, start-tag and end-tag tokens; comments and declarations are dropped. */
-export function tokenizeHtml(html: string): Token[] {
+function tokenizeHtml(html: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let skipping: string | null = null;

@@ -125,14 +125,8 @@ function tsvGrid(records: string[][]): Grid {
 
 /**
  * Excel clipboard text is tab-separated on (nearly) every record and has no prose lines; a
- * document has prose. Quoted multi-line cells make line-based counting wrong, so count records.
+ * document has prose. Quoted multi-line cells make line-based counting wrong, so records count.
  */
-export function looksLikeClipboardTable(text: string): boolean {
-  const normalized = normalizeText(text);
-  return normalized.includes('\t') && isClipboardTable(splitTsv(normalized));
-}
-
-/** The rule of `looksLikeClipboardTable`, on the records of the normalized text. */
 function isClipboardTable(records: string[][]): boolean {
   const filled = records.filter((cells) => cells.some((c) => c.trim() !== ''));
   if (filled.length === 0) return false;

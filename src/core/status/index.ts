@@ -83,7 +83,7 @@ export function taskStatus(
 export const DONE: StatusCategory[] = ['done-on-time', 'done-late', 'done-undated'];
 
 /** Set aside by hand: neither due nor pending. */
-export const SET_ASIDE: StatusCategory[] = ['paused', 'cancelled'];
+const SET_ASIDE: StatusCategory[] = ['paused', 'cancelled'];
 
 /**
  * How a recurring task's own row sums up its occurrences: the first category of this list that

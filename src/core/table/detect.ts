@@ -3,6 +3,7 @@ import { cleanInline, isSeparatorCell } from '../text/cell';
 import { foldDiacritics, foldDiacriticsHead, foldsLongerThan } from '../text/normalize';
 import type { Grid, GridRow } from '../grid/types';
 import { CleanCells } from './cells';
+import { foldedRule } from './spelling';
 import {
   isSubHeaderRow,
   layoutHeader,
@@ -94,14 +95,14 @@ class RowViews {
     return named >= 2 && namesHeaderRoles(inline.map((c) => this.role(c)));
   }
 
-  /** `isTotalRow(row)`: a total is a short cell. */
+  /** A "Tổng cộng" row, which closes a table (report forms keep it as their last row). */
   total(row: GridRow): boolean {
     return this.inline(row).some((c) => !foldsLongerThan(c, TOTAL_LENGTH) && this.cell(c).total);
   }
 }
 
 /** A markdown separator row (`--|--`) left by a converter. */
-export function isSeparatorRow(row: GridRow): boolean {
+function isSeparatorRow(row: GridRow): boolean {
   let filled = 0;
   for (const cell of row.cells) {
     if (cell.trim() === '') continue;
@@ -117,13 +118,9 @@ function isPageNumber(row: GridRow): boolean {
 }
 
 /**
- * The row of column numbers under a header ("(1) | (2) | (3)", "1 | 2 | 3", "A | B | 1 | 2"):
- * every filled cell a short label, most of them filled, numbers counting up.
+ * The row of column numbers under a header ("(1) | (2) | (3)", "1 | 2 | 3", "A | B | 1 | 2"),
+ * its cells cleaned: every filled cell a short label, most of them filled, numbers counting up.
  */
-export function isColumnNumberRow(row: GridRow): boolean {
-  return isColumnNumberCells(row.cells.map((c) => cleanInline(c)));
-}
-
 function isColumnNumberCells(cells: string[]): boolean {
   let count = 0;
   for (const cell of cells) if (cell !== '') count++;
@@ -215,24 +212,27 @@ function hasKey(views: RowViews, row: GridRow, keys: string[][], whole: boolean)
   );
 }
 
-const isTotalCell = (folded: string): boolean => /^(tong cong|tong so|cong)\s*:?$/.test(folded);
+/** Tổng cộng, Tổng số, Cộng: a total row. */
+const TOTAL_CELL = foldedRule(/^(tổng cộng|tổng số|cộng)\s*:?$/);
+const isTotalCell = (folded: string): boolean => TOTAL_CELL.test(folded);
 /** Longer than any text `isTotalCell` accepts ("tong cong :" at most, spaces folded). */
 const TOTAL_LENGTH = 12;
 
-/** "Tổng cộng" rows close a table (report forms keep them as their last row). */
-export function isTotalRow(row: GridRow): boolean {
-  return row.cells.some((c) => isTotalCell(foldDiacritics(cleanInline(c))));
-}
-
 /** Signature and note lines that sometimes sit inside the table's last rows. */
+const CLOSING_LINE = foldedRule(
+  /^(ghi chú\s*:|nơi nhận\s*:?|người lập( biểu)?|thủ trưởng|tm\.|kt\.|chủ tịch$)/,
+);
 function isClosingRow(views: RowViews, row: GridRow): boolean {
   const inline = views.inline(row);
   const index = inline.findIndex((c) => c !== '');
   const first = index < 0 ? '' : views.cell(inline[index]!).head;
-  return /^(ghi chu\s*:|noi nhan\s*:?|nguoi lap( bieu)?|thu truong|tm\.|kt\.|chu tich$)/.test(
-    first,
-  );
+  return CLOSING_LINE.test(first);
 }
+
+/** A report form's unit column: Tên đơn vị, Cơ quan, Địa phương. */
+const UNIT_HEADER = foldedRule(/^(tên )?(đơn vị|cơ quan|địa phương)\b/);
+/** A report form's count columns: Số…, Tổng số, Tỷ lệ, Diện tích, Số lượng. */
+const COUNT_HEADER = foldedRule(/(^|\/ )(số|tổng số|tỷ lệ|diện tích|số lượng)\b/);
 
 function classify(layout: HeaderLayout, totals: boolean[]): TableKind {
   const has = (role: ColumnRole): boolean => layout.columns[role] !== undefined;
@@ -243,18 +243,18 @@ function classify(layout: HeaderLayout, totals: boolean[]): TableKind {
     return 'tasks';
   }
   const folded = layout.headers.map((h) => foldDiacritics(h));
-  const namesUnits = folded.some((h) => /^(ten )?(don vi|co quan|dia phuong)\b/.test(h));
-  const counts = folded.filter((h) =>
-    /(^|\/ )(so|tong so|ty le|dien tich|so luong)\b/.test(h),
-  ).length;
+  const namesUnits = folded.some((h) => UNIT_HEADER.test(h));
+  const counts = folded.filter((h) => COUNT_HEADER.test(h)).length;
   if ((namesUnits && counts >= 2) || (counts >= 2 && totals.some((t) => t))) {
     return 'report-form';
   }
   return 'other';
 }
 
-const APPENDIX_LABEL = /^(phu luc|bieu|mau)(\s+(so\s*)?([ivxlc]+|\d+|[a-z])\b)?/;
-const ATTACHED_NOTE = /^\(?\s*(ban hanh )?(kem theo|ban hanh)/;
+/** Phụ lục, Phụ lục II, Biểu số 01, Mẫu 2. */
+const APPENDIX_LABEL = foldedRule(/^(phụ lục|biểu|mẫu)(\s+(số\s*)?([ivxlc]+|\d+|[a-z])\b)?/);
+/** (Kèm theo …), (Ban hành kèm theo …). */
+const ATTACHED_NOTE = foldedRule(/^\(?\s*(ban hành )?(kèm theo|ban hành)/);
 
 /**
  * The caption above a table: the lines between the nearest appendix label ("PHỤ LỤC",

@@ -1,38 +1,62 @@
 import type { ColumnRole } from '../plan/types';
 import { cleanInline } from '../text/cell';
 import { foldDiacritics } from '../text/normalize';
+import { foldedRule } from './spelling';
 
-// Header spellings of docs/domain.md, matched without diacritics so "Thoi gian" and "Thời
-// gian" both count. Order matters: the first rule that matches names the role.
-const ROLE_RULES: { role: ColumnRole; pattern: RegExp }[] = [
-  { role: 'stt', pattern: /^(so\s*)?(s\.?\s*)?t\.?\s*t\.?$|^so thu tu$/ },
+// Header spellings of docs/domain.md, written as they are spelt and matched without diacritics
+// (`foldedRule`), so "Thoi gian" and "Thời gian" both count. Order matters: the first rule that
+// matches names the role.
+const SPELLED_RULES: { role: ColumnRole; pattern: RegExp }[] = [
+  // STT, Số TT, TT, Số thứ tự.
+  { role: 'stt', pattern: /^(số\s*)?(s\.?\s*)?t\.?\s*t\.?$|^số thứ tự$/ },
   // "Nhiệm vụ chủ trì" (the tasks a unit leads, under a unit column headed "Đơn vị") is the task.
-  { role: 'task', pattern: /^(ten )?(nhiem vu|noi dung|cong viec) chu tri$/ },
-  { role: 'support', pattern: /phoi hop/ },
+  { role: 'task', pattern: /^(tên )?(nhiệm vụ|nội dung|công việc) chủ trì$/ },
+  // Đơn vị phối hợp, Cơ quan phối hợp, Bộ phận phối hợp, Phối hợp.
+  { role: 'support', pattern: /phối hợp/ },
+  // Đơn vị chủ trì, Cơ quan chủ trì (thực hiện), Bộ phận chủ trì, Chủ trì, Đơn vị thực hiện,
+  // Cơ quan thực hiện, Trách nhiệm thực hiện, Chịu trách nhiệm, Phụ trách.
   {
     role: 'lead',
     pattern:
-      /chu tri|^(don vi|co quan|bo phan|trach nhiem) (thuc hien|thuc hien chinh|phu trach)$|^(chiu trach nhiem|phu trach|trach nhiem)$/,
+      /chủ trì|^(đơn vị|cơ quan|bộ phận|trách nhiệm) (thực hiện|thực hiện chính|phụ trách)$|^(chịu trách nhiệm|phụ trách|trách nhiệm)$/,
   },
-  { role: 'start', pattern: /^(thoi gian |ngay )?bat dau$|^tu ngay$/ },
-  { role: 'due', pattern: /^(hoan thanh|ket thuc|den ngay)$/ },
+  // Bắt đầu, Thời gian bắt đầu, Ngày bắt đầu, Từ ngày (under a grouped "Thời gian").
+  { role: 'start', pattern: /^(thời gian |ngày )?bắt đầu$|^từ ngày$/ },
+  // Hoàn thành, Kết thúc, Đến ngày.
+  { role: 'due', pattern: /^(hoàn thành|kết thúc|đến ngày)$/ },
+  // Thời gian, Thời gian thực hiện, Thời gian hoàn thành, Thời hạn (hoàn thành), Tiến độ (thực
+  // hiện), Mốc thời gian; "Thời gian thực hiện (Năm 2026)".
   {
     role: 'time',
     pattern:
-      /^(thoi gian|thoi han|tien do|moc thoi gian)( (thuc hien|hoan thanh|trien khai|bat dau|ket thuc))?( \(.*\))?$|^(thoi gian|thoi han|tien do) (thuc hien|hoan thanh)/,
+      /^(thời gian|thời hạn|tiến độ|mốc thời gian)( (thực hiện|hoàn thành|triển khai|bắt đầu|kết thúc))?( \(.*\))?$|^(thời gian|thời hạn|tiến độ) (thực hiện|hoàn thành)/,
   },
+  // Sản phẩm (dự kiến hoàn thành), Kết quả (công việc), Kết quả dự kiến, Kết quả đầu ra,
+  // Kết quả/Đánh giá, Kết quả/Sản phẩm.
   {
     role: 'product',
     pattern:
-      /^san pham|^ket qua( (cong viec|du kien|dau ra|thuc hien|can dat))?( \(.*\))?$|^ket qua ?\/ ?(danh gia|san pham)/,
+      /^sản phẩm|^kết quả( (công việc|dự kiến|đầu ra|thực hiện|cần đạt))?( \(.*\))?$|^kết quả ?\/ ?(đánh giá|sản phẩm)/,
   },
-  { role: 'note', pattern: /^ghi chu/ },
+  // Ghi chú.
+  { role: 'note', pattern: /^ghi chú/ },
+  // Nhiệm vụ, Tên nhiệm vụ, Nội dung, Nội dung công việc, Nhiệm vụ cụ thể, Nhiệm vụ, giải pháp,
+  // Tên đề án, Tên chương trình, Tên hoạt động.
   {
     role: 'task',
     pattern:
-      /^(ten )?(nhiem vu|noi dung|cong viec)( (cu the|cong viec|nhiem vu|thuc hien|chu yeu|trong tam|giai phap))?|^nhiem vu, giai phap|^ten (de an|chuong trinh|hoat dong)/,
+      /^(tên )?(nhiệm vụ|nội dung|công việc)( (cụ thể|công việc|nhiệm vụ|thực hiện|chủ yếu|trọng tâm|giải pháp))?|^nhiệm vụ, giải pháp|^tên (đề án|chương trình|hoạt động)/,
   },
 ];
+const ROLE_RULES = SPELLED_RULES.map(({ role, pattern }) => ({
+  role,
+  pattern: foldedRule(pattern),
+}));
+
+/** A bare "Đơn vị" / "Cơ quan" header. */
+const BARE_UNIT = foldedRule(/^(đơn vị|cơ quan)$/);
+/** The year a header names: "(Năm 2026)". */
+const YEAR_IN_HEADER = foldedRule(/\bnăm\s+((?:19|20|21)\d{2})\b/);
 
 /** The role a header text names, or null (an extra column such as "Cấp trình"). */
 export function roleOfHeader(raw: string): ColumnRole | null {
@@ -50,7 +74,7 @@ export function roleOfFolded(folded: string): ColumnRole | null {
 }
 
 /** Header cells of one grid row, cleaned. */
-export function headerTexts(cells: string[]): string[] {
+function headerTexts(cells: string[]): string[] {
   return cells.map((c) => cleanInline(c));
 }
 
@@ -118,7 +142,7 @@ export function layoutHeader(top: string[], sub: string[] | null): HeaderLayout 
   // A bare "Đơn vị" / "Cơ quan" column is the lead when no column is headed as the lead ("Đơn vị" |
   // "Nhiệm vụ chủ trì"): the unit named there is the one that carries the task.
   if (columns.lead === undefined && columns.task !== undefined) {
-    const bare = headers.findIndex((h) => /^(don vi|co quan)$/.test(foldDiacritics(h)));
+    const bare = headers.findIndex((h) => BARE_UNIT.test(foldDiacritics(h)));
     if (bare >= 0 && !Object.values(columns).includes(bare)) {
       columns.lead = bare;
       delete extraColumns[headers[bare]!];
@@ -138,6 +162,6 @@ export function layoutHeader(top: string[], sub: string[] | null): HeaderLayout 
 
 /** The year a time header names ("Thời gian thực hiện (Năm 2026)"), or null. */
 export function yearInHeader(header: string): number | null {
-  const m = /\bnam\s+((?:19|20|21)\d{2})\b/.exec(foldDiacritics(cleanInline(header)));
+  const m = YEAR_IN_HEADER.exec(foldDiacritics(cleanInline(header)));
   return m ? Number(m[1]) : null;
 }

@@ -77,14 +77,10 @@ const TASK_NUMBER = /^(\d{1,4})\s*[.)]?$/;
 /** STT of a sub-item inside a task: "a", "b)", "-", "+", "*", "1.1" (under task 1). */
 const SUB_ITEM = /^([a-zđ][.)]?|[-+*•–]|\d{1,3}\.\d{1,3}\.?)$/u;
 
-/** Joins a continuation to the text above, as the page break had cut it. */
-export function joinContinuation(above: string, below: string): string {
-  if (!above) return below;
-  if (!below) return above;
-  return `${above}${continuationBreak(above, below)}${below}`;
-}
-
-/** What `joinContinuation` puts between two filled texts: a space, or a line break. */
+/**
+ * What joins a continuation to the filled text above it, as the page break had cut it: a space
+ * (a sentence cut mid-way), or a line break (a new bullet, a new sentence).
+ */
 function continuationBreak(aboveEnd: string, below: string): string {
   const startsBullet = /^[-+*•–]\s/.test(below);
   const cutSentence = aboveEnd.endsWith(',') || /^[\p{Ll}]/u.test(below);
@@ -92,7 +88,7 @@ function continuationBreak(aboveEnd: string, below: string): string {
 }
 
 /** A cell that stops mid-phrase: the rest of it is on the next row ("Bộ Khoa học và"). */
-export function endsMidPhrase(text: string): boolean {
+function endsMidPhrase(text: string): boolean {
   // The pattern reads the last eight characters at most: it is tried on the last sixteen, so a
   // task text that grows row after row is not read again from its start each time.
   return MID_PHRASE_END.test(text.trim().slice(-16));
@@ -132,7 +128,7 @@ class TextEnds {
     owner[key] = text + added;
   }
 
-  /** `joinContinuation(owner[key], below)`, its end kept. */
+  /** The continuation `below` joined to `owner[key]` (`continuationBreak`), its end kept. */
   join(owner: Record<string, string | undefined>, key: string, below: string): void {
     const above = owner[key] ?? '';
     if (!below) return;

@@ -17,7 +17,7 @@ export type UnitEdit =
 export function entriesOfUnits(units: readonly PlanUnit[]): UnitDirectoryEntry[] {
   return units.map((u) => ({
     name: u.name,
-    aliases: u.aliases.filter((a) => a !== u.name),
+    aliases: u.aliases.filter((alias) => alias !== u.name),
     group: u.group,
     members: [...(u.members ?? [])],
   }));
@@ -87,9 +87,9 @@ export function applyUnitEdit(
   const { entry, index } = entryFor(out, units, edit.unit);
   const key = unitKey(edit.alias);
   if (unitKey(entry.name) === key) return out;
-  const moved = entry.aliases.filter((a) => unitKey(a) === key);
+  const moved = entry.aliases.filter((alias) => unitKey(alias) === key);
   if (moved.length === 0) return out;
-  out[index] = { ...entry, aliases: entry.aliases.filter((a) => unitKey(a) !== key) };
+  out[index] = { ...entry, aliases: entry.aliases.filter((alias) => unitKey(alias) !== key) };
   out.splice(index + 1, 0, {
     name: edit.alias,
     aliases: uniqueNames(moved, edit.alias),

@@ -56,9 +56,9 @@ export function suggestUnitMerges(units: readonly PlanUnit[]): MergeSuggestion[]
   // Union–find over near pairs.
   const parent = keyed.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  keyed.forEach((a, i) =>
-    keyed.forEach((b, j) => {
-      if (j > i && near(a, b)) parent[root(j)] = root(i);
+  keyed.forEach((one, i) =>
+    keyed.forEach((other, j) => {
+      if (j > i && near(one, other)) parent[root(j)] = root(i);
     }),
   );
   const groups = new Map<number, PlanUnit[]>();

@@ -9,9 +9,10 @@
 
 import { cleanUnitName } from './text';
 
-const L = '[\\p{L}\\p{N}]';
-const START = `(?<!${L})`;
-const END = `(?!${L})`;
+/** A letter or a digit: abbreviations match only between non-word characters. */
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+const START = `(?<!${WORD_CHAR})`;
+const END = `(?!${WORD_CHAR})`;
 /** Between the letters of a compound abbreviation: nothing, "&", "-", "–", "+", "/" or "và". */
 const SEP = '\\s*(?:[&\\-–+/]|và)?\\s*';
 
@@ -69,12 +70,12 @@ const OA_OE = new RegExp(`o([${TONES}])([ae])(?![${QUALITY}])`, 'gu');
 const UY = new RegExp(`u([${TONES}])y`, 'gu');
 
 /** One tone placement for the old/new variants (oa, oe, uy), returned in NFC. Expects lowercase. */
-export function normalizeTonePlacement(text: string): string {
+function normalizeTonePlacement(text: string): string {
   return text.normalize('NFD').replace(OA_OE, 'o$2$1').replace(UY, 'uy$1').normalize('NFC');
 }
 
 /** Key tokens: lowercase words; parentheses kept as their own tokens; connectors dropped. */
-export function unitKeyTokens(name: string): string[] {
+function unitKeyTokens(name: string): string[] {
   let s = cleanUnitName(name).toLowerCase();
   // "Ð" (U+00D0, Icelandic eth) is a common stand-in for "Đ" in converted documents.
   s = s.replace(/ð/gu, 'đ');
@@ -103,9 +104,9 @@ const LEVEL_KEYS: string[][] = [
   ['xã'],
   ['phường'],
   ['tỉnh'],
-].map((words) => words.map((w) => normalizeTonePlacement(w)));
+].map((words) => words.map((word) => normalizeTonePlacement(word)));
 
-const LEVEL_SINGLE = new Set(LEVEL_KEYS.map((w) => w.join(' ')).concat(['thị', 'thành']));
+const LEVEL_SINGLE = new Set(LEVEL_KEYS.map((level) => level.join(' ')).concat(['thị', 'thành']));
 
 export interface LevelSplit {
   /** The key without its trailing level (and without a "của" before it). */
@@ -120,7 +121,7 @@ export interface LevelSplit {
 export function levelKey(level: string): string | null {
   const tokens = unitKeyTokens(level);
   const joined = tokens.join(' ');
-  return LEVEL_KEYS.some((w) => w.join(' ') === joined) ? joined : null;
+  return LEVEL_KEYS.some((level) => level.join(' ') === joined) ? joined : null;
 }
 
 /**

@@ -121,7 +121,7 @@ function makeEntry(fields: Partial<Record<keyof UnitDirectoryEntry, unknown>>, w
   const entry: UnitDirectoryEntry = {
     name,
     aliases: parseList(fields.aliases, { vi: 'tên khác', en: 'aliases' }, where).filter(
-      (a) => a !== name,
+      (alias) => alias !== name,
     ),
     group: parseGroup(fields.group, where),
     members: parseList(fields.members, { vi: 'thành viên', en: 'members' }, where),

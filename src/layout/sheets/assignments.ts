@@ -91,11 +91,11 @@ function misread(ctx: Context, id: string): boolean {
  * MATCH would misread, the exact comparison (EXACT over the task rows; #N/A when it is gone).
  */
 export function matchRow(ctx: Context, codeCell: string, id: string): string {
-  const m = ctx.master;
+  const taskList = ctx.master;
   if (!misread(ctx, id))
-    return `MATCH(${codeCell},${wholeColumn(ctx.sheetNames.tasks, m.col.code)},0)`;
-  const c = columnLetter(m.col.code);
-  const codes = `${quoteSheet(ctx.sheetNames.tasks)}!$${c}$${m.firstRow}:$${c}$${m.lastRow}`;
+    return `MATCH(${codeCell},${wholeColumn(ctx.sheetNames.tasks, taskList.col.code)},0)`;
+  const codeLetter = columnLetter(taskList.col.code);
+  const codes = `${quoteSheet(ctx.sheetNames.tasks)}!$${codeLetter}$${taskList.firstRow}:$${codeLetter}$${taskList.lastRow}`;
   const found = `EXACT(${codes},${codeCell})`;
   return `IF(SUMPRODUCT(--${found})=1,SUMPRODUCT(${found}*ROW(${codes})),NA())`;
 }
@@ -112,56 +112,67 @@ export function unitNumber(ctx: Context, unit: string): number | undefined {
 }
 
 export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout {
-  const { L } = ctx;
-  const w = L.words;
+  const { labels } = ctx;
+  const words = labels.words;
   const headers = [
-    w.code!,
-    w.unit!,
-    w.role!,
-    w.due!,
-    w.status!,
-    w.daysLeft!,
-    w.row!,
-    w.unitNo!,
-    w.isDue!,
-    w.extendedTo!,
+    words.code!,
+    words.unit!,
+    words.role!,
+    words.due!,
+    words.status!,
+    words.daysLeft!,
+    words.row!,
+    words.unitNo!,
+    words.isDue!,
+    words.extendedTo!,
   ];
-  const m = ctx.master.col;
+  const column = ctx.master.col;
   const valued = ctx.valueDate !== null;
-  const body = rows.map((a, i): (Cell | null)[] => {
+  const body = rows.map((assignment, i): (Cell | null)[] => {
     const r = ASSIGNMENT.first + i;
     const rowCell = `$${columnLetter(ASSIGNMENT.row)}${r}`;
-    const unitNo = a.role === 'lead' ? unitNumber(ctx, a.unit) : undefined;
-    const s = a.row.standing;
-    const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+    const unitNo = assignment.role === 'lead' ? unitNumber(ctx, assignment.unit) : undefined;
+    const standing = assignment.row.standing;
+    const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
     const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
     return [
-      idCell(a.id),
-      { text: a.unit, style: 'text' },
-      { text: a.role === 'lead' ? L.roles.lead : L.roles.support, style: 'textCenter' },
-      formulaCell(lookup(ctx, m.effectiveDue, rowCell), 'date', v(dateValue(s.due))),
-      formulaCell(lookup(ctx, m.status, rowCell), 'status', v(L.categories[s.status])),
+      idCell(assignment.id),
+      { text: assignment.unit, style: 'text' },
+      {
+        text: assignment.role === 'lead' ? labels.roles.lead : labels.roles.support,
+        style: 'textCenter',
+      },
       formulaCell(
-        lookup(ctx, m.daysLeft, rowCell),
+        lookup(ctx, column.effectiveDue, rowCell),
+        'date',
+        ifValued(dateValue(standing.due)),
+      ),
+      formulaCell(
+        lookup(ctx, column.status, rowCell),
+        'status',
+        ifValued(labels.categories[standing.status]),
+      ),
+      formulaCell(
+        lookup(ctx, column.daysLeft, rowCell),
         // "Còn lại" reads the same on every sheet: "quá 215", never "-215".
         ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-        v(
-          !s.due || finished.includes(s.status) || !ctx.valueDate
+        ifValued(
+          !standing.due || finished.includes(standing.status) || !ctx.valueDate
             ? ''
-            : Math.round(Number(dateValue(s.due)) - Number(dateValue(ctx.valueDate))),
+            : Math.round(Number(dateValue(standing.due)) - Number(dateValue(ctx.valueDate))),
         ),
       ),
-      formulaCell(matchRow(ctx, `$A${r}`, a.id), 'int', v(a.row.r)),
+      formulaCell(matchRow(ctx, `$A${r}`, assignment.id), 'int', ifValued(assignment.row.r)),
       unitNo === undefined ? { style: 'int' } : { number: unitNo, style: 'int' },
       formulaCell(
-        `IF(ISNUMBER(${rowCell}),N(INDEX(${wholeColumn(ctx.sheetNames.tasks, m.isDue)},${rowCell})),0)`,
+        `IF(ISNUMBER(${rowCell}),N(INDEX(${wholeColumn(ctx.sheetNames.tasks, column.isDue)},${rowCell})),0)`,
         'int',
-        v(ctx.valueDate && isDue(s.due, s.status, ctx.valueDate) ? 1 : 0),
+        ifValued(ctx.valueDate && isDue(standing.due, standing.status, ctx.valueDate) ? 1 : 0),
       ),
       formulaCell(
-        lookup(ctx, m.extendedTo, rowCell),
+        lookup(ctx, column.extendedTo, rowCell),
         'date',
-        v(dateValue(ctx.options.entered?.[a.id]?.extendedTo)),
+        ifValued(dateValue(ctx.options.entered?.[assignment.id]?.extendedTo)),
       ),
     ];
   });
@@ -193,7 +204,7 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
       {
         origin: 'A1',
         rows: [
-          [{ text: w.assignmentsTitle!, style: 'title' }],
+          [{ text: words.assignmentsTitle!, style: 'title' }],
           [{ text: ctx.planLine, style: 'subtitle' }],
         ],
       },

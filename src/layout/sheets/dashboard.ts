@@ -14,7 +14,7 @@ import { isoToSerial } from '../../excel/dates';
 import { formulaCell, idValue } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
-import { STYLES, TAB_COLOURS } from '../styles';
+import { CUES, cueStyle, STATUS_COLOURS, STYLES, TAB_COLOURS } from '../styles';
 import { fontOf } from '../fit';
 import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
@@ -43,8 +43,8 @@ export const DASHBOARD_COLUMNS = [
 export type DashboardColumn = (typeof DASHBOARD_COLUMNS)[number];
 /** A hidden helper column right of the table. */
 const HELPER = DASHBOARD_COLUMNS.length;
-const C = (key: DashboardColumn): number => DASHBOARD_COLUMNS.indexOf(key);
-const L_ = (key: DashboardColumn): string => columnLetter(C(key));
+/** The column letter of a unit-table column. */
+const letterOf = (key: DashboardColumn): string => columnLetter(DASHBOARD_COLUMNS.indexOf(key));
 
 /** The status categories each count column adds up. */
 const COUNTED: Partial<Record<DashboardColumn, StatusCategory[]>> = {
@@ -79,37 +79,36 @@ const WIDTHS: Record<DashboardColumn, number> = {
 };
 
 export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
-  const { L, plan } = ctx;
-  const w = L.words;
-  const a = ASSIGNMENT;
+  const { labels, plan } = ctx;
+  const words = labels.words;
   const valued = ctx.valueDate !== null;
   const rollup = rollupOf(plan, itemStandings(ctx.standings), ctx.valueDate ?? '1900-01-01');
-  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
   // Category headers read their label from Cài đặt, as the counts do.
   const labelHeader = (c: StatusCategory): Cell =>
-    formulaCell(cat(c), 'header', v(L.categories[c]));
+    formulaCell(cat(c), 'header', ifValued(labels.categories[c]));
   const headers: Cell[] = DASHBOARD_COLUMNS.map((key) => {
     switch (key) {
       case 'stt':
-        return { text: w.stt!, style: 'header' };
+        return { text: words.stt!, style: 'header' };
       case 'unit':
-        return { text: w.leadUnit!, style: 'header' };
+        return { text: words.leadUnit!, style: 'header' };
       case 'total':
-        return { text: w.total!, style: 'header' };
+        return { text: words.total!, style: 'header' };
       case 'pendingInTime':
-        return { text: w.pendingInTime!, style: 'header' };
+        return { text: words.pendingInTime!, style: 'header' };
       case 'noDeadline':
         return labelHeader('no-deadline');
       case 'due':
-        return { text: w.dueCount!, style: 'header' };
+        return { text: words.dueCount!, style: 'header' };
       case 'dueSoon':
-        return { text: w.dueSoonOf!, style: 'header' };
+        return { text: words.dueSoonOf!, style: 'header' };
       case 'extended':
-        return { text: w.extendedCount!, style: 'header' };
+        return { text: words.extendedCount!, style: 'header' };
       case 'pctDone':
-        return { text: w.pctDone!, style: 'header' };
+        return { text: words.pctDone!, style: 'header' };
       case 'pctOnTime':
-        return { text: w.pctOnTime!, style: 'header' };
+        return { text: words.pctOnTime!, style: 'header' };
       default:
         return labelHeader(COUNTED[key]![0]!);
     }
@@ -123,16 +122,17 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   const unitRow = (unit: string, i: number): (Cell | null)[] => {
     const r = DASHBOARD.first + i;
     // The counts find the unit's rows by its number (its STT here), never by its name.
-    const u = `$${L_('stt')}${r}`;
-    const count = (...criteria: [number, string][]): string => countLead(ctx, u, ...criteria);
+    const unitNo = `$${letterOf('stt')}${r}`;
+    const count = (...criteria: [number, string][]): string => countLead(ctx, unitNo, ...criteria);
     const byStatus = (key: DashboardColumn): string =>
-      COUNTED[key]!.map((c) => count([a.status, cat(c)])).join('+');
-    const dueCell = `$${L_('due')}${r}`;
-    const dueAnd = (c: StatusCategory): string => count([a.isDue, '1'], [a.status, cat(c)]);
+      COUNTED[key]!.map((c) => count([ASSIGNMENT.status, cat(c)])).join('+');
+    const dueCell = `$${letterOf('due')}${r}`;
+    const dueAnd = (c: StatusCategory): string =>
+      count([ASSIGNMENT.isDue, '1'], [ASSIGNMENT.status, cat(c)]);
     const figures = rollup.units[i]!;
     const link = ctx.unitSheets.get(unit);
     return DASHBOARD_COLUMNS.map((key): Cell => {
-      const value = v(valueOf(figures, key));
+      const value = ifValued(valueOf(figures, key));
       switch (key) {
         case 'stt':
           return { number: unitNumber(ctx, unit) ?? i + 1, style: 'int' };
@@ -143,9 +143,9 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
         case 'total':
           return formulaCell(count(), 'int', value);
         case 'due':
-          return formulaCell(count([a.isDue, '1']), 'int', value);
+          return formulaCell(count([ASSIGNMENT.isDue, '1']), 'int', value);
         case 'extended':
-          return formulaCell(count([a.extendedTo, '">0"']), 'int', value);
+          return formulaCell(count([ASSIGNMENT.extendedTo, '">0"']), 'int', value);
         case 'pctDone':
           return formulaCell(
             `IF(${dueCell}=0,"",(${dueAnd('done-on-time')}+${dueAnd('done-late')}+${dueAnd('done-undated')})/${dueCell})`,
@@ -165,42 +165,43 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
   };
 
   // The whole plan, each item once, straight from the master list.
-  const m = ctx.master;
-  const masterCol = (key: keyof typeof m.col): string =>
-    wholeColumn(ctx.sheetNames.tasks, m.col[key]);
-  const st = (c: StatusCategory): string => `COUNTIF(${masterCol('itemStatus')},${cat(c)})`;
-  const stDue = (c: StatusCategory): string =>
-    `COUNTIFS(${masterCol('isDue')},1,${masterCol('itemStatus')},${cat(c)})`;
-  const tr = DASHBOARD.first + leadUnits.length;
-  const trDue = `$${L_('due')}${tr}`;
+  const taskList = ctx.master;
+  const taskListColumn = (key: keyof typeof taskList.col): string =>
+    wholeColumn(ctx.sheetNames.tasks, taskList.col[key]);
+  const countStatus = (c: StatusCategory): string =>
+    `COUNTIF(${taskListColumn('itemStatus')},${cat(c)})`;
+  const countDueStatus = (c: StatusCategory): string =>
+    `COUNTIFS(${taskListColumn('isDue')},1,${taskListColumn('itemStatus')},${cat(c)})`;
+  const totalRowNo = DASHBOARD.first + leadUnits.length;
+  const totalDue = `$${letterOf('due')}${totalRowNo}`;
   const totalRow: (Cell | null)[] = DASHBOARD_COLUMNS.map((key): Cell | null => {
-    const value = v(valueOf(rollup.total, key));
+    const value = ifValued(valueOf(rollup.total, key));
     const int = (formula: string): Cell => formulaCell(formula, 'totalInt', value);
     switch (key) {
       case 'stt':
         return { style: 'totalLabel' };
       case 'unit':
-        return { text: w.wholePlan!, style: 'totalLabel' };
+        return { text: words.wholePlan!, style: 'totalLabel' };
       case 'total':
-        return int(`COUNTIF(${masterCol('isItem')},1)`);
+        return int(`COUNTIF(${taskListColumn('isItem')},1)`);
       case 'due':
-        return int(`COUNTIF(${masterCol('isDue')},1)`);
+        return int(`COUNTIF(${taskListColumn('isDue')},1)`);
       case 'extended':
-        return int(`COUNTIFS(${masterCol('isItem')},1,${masterCol('extendedTo')},">0")`);
+        return int(`COUNTIFS(${taskListColumn('isItem')},1,${taskListColumn('extendedTo')},">0")`);
       case 'pctDone':
         return formulaCell(
-          `IF(${trDue}=0,"",(${stDue('done-on-time')}+${stDue('done-late')}+${stDue('done-undated')})/${trDue})`,
+          `IF(${totalDue}=0,"",(${countDueStatus('done-on-time')}+${countDueStatus('done-late')}+${countDueStatus('done-undated')})/${totalDue})`,
           'totalPct',
           value,
         );
       case 'pctOnTime':
         return formulaCell(
-          `IF(${trDue}=0,"",${stDue('done-on-time')}/${trDue})`,
+          `IF(${totalDue}=0,"",${countDueStatus('done-on-time')}/${totalDue})`,
           'totalPct',
           value,
         );
       default:
-        return int(COUNTED[key]!.map(st).join('+'));
+        return int(COUNTED[key]!.map(countStatus).join('+'));
     }
   });
 
@@ -219,7 +220,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
       {
         origin: 'A1',
         rows: [
-          [{ text: w.dashboardTitle!, style: 'title' }],
+          [{ text: words.dashboardTitle!, style: 'title' }],
           [
             {
               text: `${ctx.planLine}${plan.document.title ? `: ${plan.document.title}` : ''}`,
@@ -228,7 +229,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
           ],
           [
             null,
-            { text: w.asOf!, style: 'asOfLabel' },
+            { text: words.asOf!, style: 'asOfLabel' },
             formulaCell(
               'NgayBaoCao',
               'settingDate',
@@ -250,28 +251,28 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
 
   if (plan.tasks.length === 0) {
     sheet.blocks.push(noTaskBlock(ctx));
-    sheet.print.printArea = `A1:${L_('pctOnTime')}${DASHBOARD.header + 3 + plan.tables.length}`;
+    sheet.print.printArea = `A1:${letterOf('pctOnTime')}${DASHBOARD.header + 3 + plan.tables.length}`;
     return sheet;
   }
 
-  const last = L_('pctOnTime');
+  const last = letterOf('pctOnTime');
   sheet.blocks.push(
     { origin: address(0, DASHBOARD.header), rows: [headers] },
     { origin: address(0, DASHBOARD.first), rows: [...leadUnits.map(unitRow), totalRow] },
-    { origin: address(0, tr + 1), rows: [[null, { text: w.pctNote!, style: 'help' }]] },
+    { origin: address(0, totalRowNo + 1), rows: [[null, { text: words.pctNote!, style: 'help' }]] },
   );
   // The note under the table: its height comes from its text (layout/fit). The empty rows
   // around it are narrow gaps, so the page holds more.
-  Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [tr + 2]: 6 });
+  Object.assign(sheet.rowHeights!, { [DASHBOARD.header - 1]: 6, [totalRowNo + 2]: 6 });
   // The units a form was sent to (Lịch sử), then every overdue item.
   const answers = unitAnswers(ctx.options.history ?? []);
-  const listTop = tr + 3 + (answers.length > 0 ? answers.length + 3 : 0);
-  sheet.merges!.push(`B${tr + 1}:${last}${tr + 1}`);
+  const listTop = totalRowNo + 3 + (answers.length > 0 ? answers.length + 3 : 0);
+  sheet.merges!.push(`B${totalRowNo + 1}:${last}${totalRowNo + 1}`);
   sheet.conditionalFormats.push(
-    ...percentCues(DASHBOARD.first, tr),
-    overdueCue(DASHBOARD.first, tr),
+    ...percentCues(DASHBOARD.first, totalRowNo),
+    overdueCue(DASHBOARD.first, totalRowNo),
   );
-  if (answers.length > 0) sheet.blocks.push(...answersBlock(ctx, answers, tr + 3, sheet));
+  if (answers.length > 0) sheet.blocks.push(...answersBlock(ctx, answers, totalRowNo + 3, sheet));
   sheet.blocks.push(...overdueList(ctx, listTop, sheet));
   // Printed: the build day's overdue items and a few rows for the days after (the list's
   // title counts them all, live); its empty rows further down take no paper.
@@ -303,44 +304,50 @@ function answersBlock(
   top: number,
   sheet: SheetLayout,
 ): SheetLayout['blocks'] {
-  const w = ctx.L.words;
+  const words = ctx.labels.words;
   const valued = ctx.valueDate !== null;
   const span = (key: keyof typeof ANSWERS, r: number): void => {
-    const [a, b] = ANSWERS[key];
-    if (b > a) sheet.merges!.push(`${columnLetter(a)}${r}:${columnLetter(b)}${r}`);
+    const [from, to] = ANSWERS[key];
+    if (to > from) sheet.merges!.push(`${columnLetter(from)}${r}:${columnLetter(to)}${r}`);
   };
   const width = ANSWERS.status[1] + 1;
   const header: (Cell | null)[] = Array.from({ length: width }, () => ({
     text: '',
     style: 'header',
   }));
-  header[ANSWERS.no[0]] = { text: w.stt!, style: 'header' };
-  header[ANSWERS.unit[0]] = { text: w.unit!, style: 'header' };
-  header[ANSWERS.sentOn[0]] = { text: w.sentOn!, style: 'header' };
-  header[ANSWERS.replyBy[0]] = { text: w.replyBy!, style: 'header' };
-  header[ANSWERS.answeredOn[0]] = { text: w.answeredOn!, style: 'header' };
-  header[ANSWERS.status[0]] = { text: w.answerStatus!, style: 'header' };
+  header[ANSWERS.no[0]] = { text: words.stt!, style: 'header' };
+  header[ANSWERS.unit[0]] = { text: words.unit!, style: 'header' };
+  header[ANSWERS.sentOn[0]] = { text: words.sentOn!, style: 'header' };
+  header[ANSWERS.replyBy[0]] = { text: words.replyBy!, style: 'header' };
+  header[ANSWERS.answeredOn[0]] = { text: words.answeredOn!, style: 'header' };
+  header[ANSWERS.status[0]] = { text: words.answerStatus!, style: 'header' };
   for (const key of Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]) span(key, top + 1);
   const q = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-  const rows = answers.map((a, i): (Cell | null)[] => {
+  const rows = answers.map((answer, i): (Cell | null)[] => {
     const r = top + 2 + i;
     const cells: (Cell | null)[] = Array.from({ length: width }, () => ({ style: 'plain' }));
-    const sent = historyDate(a.sentAt);
-    const answered = a.answeredAt ? historyDate(a.answeredAt) : null;
+    const sent = historyDate(answer.sentAt);
+    const answered = answer.answeredAt ? historyDate(answer.answeredAt) : null;
     const date = (iso: IsoDate | null): Cell =>
       iso ? { date: iso, style: 'date' } : { style: 'date' };
     cells[ANSWERS.no[0]] = { number: i + 1, style: 'int' };
-    cells[ANSWERS.unit[0]] = { text: a.unit, style: 'text' };
+    cells[ANSWERS.unit[0]] = { text: answer.unit, style: 'text' };
     cells[ANSWERS.sentOn[0]] = date(sent);
-    cells[ANSWERS.replyBy[0]] = date(a.replyBy);
+    cells[ANSWERS.replyBy[0]] = date(answer.replyBy);
     cells[ANSWERS.answeredOn[0]] = date(answered);
     const by = `${columnLetter(ANSWERS.replyBy[0])}${r}`;
     const got = `${columnLetter(ANSWERS.answeredOn[0])}${r}`;
-    const late = valued && !answered && !!a.replyBy && ctx.valueDate! > a.replyBy;
+    const late = valued && !answered && !!answer.replyBy && ctx.valueDate! > answer.replyBy;
     cells[ANSWERS.status[0]] = formulaCell(
-      `IF(${got}<>"",${q(w.answered!)},IF(AND(${by}<>"",NgayBaoCao>${by}),${q(w.answerLate!)},${q(w.notAnswered!)}))`,
+      `IF(${got}<>"",${q(words.answered!)},IF(AND(${by}<>"",NgayBaoCao>${by}),${q(words.answerLate!)},${q(words.notAnswered!)}))`,
       'textCenter',
-      valued ? (answered ? w.answered! : late ? w.answerLate! : w.notAnswered!) : undefined,
+      valued
+        ? answered
+          ? words.answered!
+          : late
+            ? words.answerLate!
+            : words.notAnswered!
+        : undefined,
     );
     for (const key of Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]) span(key, r);
     return cells;
@@ -352,38 +359,38 @@ function answersBlock(
     range: `${columnLetter(ANSWERS.status[0])}${first}:${columnLetter(ANSWERS.status[1])}${lastRow}`,
     rules: [
       {
-        formula: `${status}=${q(w.answerLate!)}`,
-        style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true },
+        formula: `${status}=${q(words.answerLate!)}`,
+        style: cueStyle(CUES.bad, true),
       },
     ],
   });
   return [
-    { origin: address(0, top), rows: [[{ text: w.answersTitle!, style: 'section' }], header] },
+    { origin: address(0, top), rows: [[{ text: words.answersTitle!, style: 'section' }], header] },
     { origin: address(0, top + 2), rows },
   ];
 }
 
 /** Colour cues on the percentages: green from 90 %, amber from 50 %, red below. */
 function percentCues(first: number, last: number): ConditionalFormat[] {
-  const range = `${L_('pctDone')}${first}:${L_('pctOnTime')}${last}`;
-  const cell = `${L_('pctDone')}${first}`;
+  const range = `${letterOf('pctDone')}${first}:${letterOf('pctOnTime')}${last}`;
+  const cell = `${letterOf('pctDone')}${first}`;
   return [
     {
       range,
       rules: [
         {
           formula: `AND(ISNUMBER(${cell}),${cell}>=0.9)`,
-          style: { fill: 'C6EFCE', fontColor: '006100', bold: true },
+          style: cueStyle(CUES.good, true),
           stopIfTrue: true,
         },
         {
           formula: `AND(ISNUMBER(${cell}),${cell}>=0.5)`,
-          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
+          style: cueStyle(CUES.warning, true),
           stopIfTrue: true,
         },
         {
           formula: `ISNUMBER(${cell})`,
-          style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true },
+          style: cueStyle(CUES.bad, true),
           stopIfTrue: true,
         },
       ],
@@ -392,10 +399,10 @@ function percentCues(first: number, last: number): ConditionalFormat[] {
 }
 
 function overdueCue(first: number, last: number): ConditionalFormat {
-  const cell = `${L_('overdue')}${first}`;
+  const cell = `${letterOf('overdue')}${first}`;
   return {
-    range: `${L_('overdue')}${first}:${L_('overdue')}${last}`,
-    rules: [{ formula: `${cell}>0`, style: { fill: 'FFC7CE', fontColor: '9C0006', bold: true } }],
+    range: `${letterOf('overdue')}${first}:${letterOf('overdue')}${last}`,
+    rules: [{ formula: `${cell}>0`, style: cueStyle(STATUS_COLOURS.overdue, true) }],
   };
 }
 
@@ -419,21 +426,21 @@ const SPANS = [LIST.task, LIST.code, LIST.lead, LIST.due, LIST.late];
  * (the build day's items get the height their text needs).
  */
 function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout['blocks'] {
-  const { L } = ctx;
-  const w = L.words;
-  const m = ctx.master;
-  const items = m.rows.filter((r) => r.role !== 'heading');
+  const { labels } = ctx;
+  const words = labels.words;
+  const taskList = ctx.master;
+  const items = taskList.rows.filter((r) => r.role !== 'heading');
   const size = Math.max(1, items.length);
   const tasks = ctx.sheetNames.tasks;
-  const orderCol = wholeColumn(tasks, m.col.overdueOrder);
+  const orderCol = wholeColumn(tasks, taskList.col.overdueOrder);
   const valued = ctx.valueDate !== null;
   const overdue = items.filter((r) => r.standing.status === 'overdue');
   // Text columns read with &"": a task without a lead shows nothing, not 0.
   const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
-    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, m.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
+    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, taskList.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
-  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
   // The list's header merges first: merges in row order, as a file lists them.
   for (const span of SPANS)
     if (span[1] > span[0])
@@ -450,37 +457,39 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
     cells[LIST.no[0]] = formulaCell(
       `IF(ISNUMBER(${rowCell}),${kth},"")`,
       'listCenter',
-      v(item ? k : ''),
+      ifValued(item ? k : ''),
     );
     cells[LIST.task[0]] = formulaCell(
       get('task', rowCell),
       'listWrap',
-      v(item ? rowTaskText(ctx, item) : ''),
+      ifValued(item ? rowTaskText(ctx, item) : ''),
     );
     cells[LIST.code[0]] = formulaCell(
       get('code', rowCell),
       'listCenter',
-      v(item ? idValue(item.code) : ''),
+      ifValued(item ? idValue(item.code) : ''),
     );
     cells[LIST.lead[0]] = formulaCell(
       get('lead', rowCell),
       'listWrap',
-      v(item ? item.task.lead.join('\n') : ''),
+      ifValued(item ? item.task.lead.join('\n') : ''),
     );
     cells[LIST.due[0]] = formulaCell(
       get('effectiveDue', rowCell),
       'listDate',
-      v(item?.standing.due ? isoToSerial(item.standing.due) : ''),
+      ifValued(item?.standing.due ? isoToSerial(item.standing.due) : ''),
     );
     cells[LIST.late[0]] = formulaCell(
-      `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, m.col.effectiveDue)},${rowCell}),"")`,
+      `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, taskList.col.effectiveDue)},${rowCell}),"")`,
       'listCenter',
-      v(item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : ''),
+      ifValued(
+        item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : '',
+      ),
     );
     cells[HELPER] = formulaCell(
       `IFERROR(MATCH(${kth},${orderCol},0),"")`,
       'plain',
-      v(item ? item.r : ''),
+      ifValued(item ? item.r : ''),
     );
     rows.push(cells);
     for (const span of SPANS)
@@ -495,21 +504,21 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
     text: '',
     style: 'header',
   }));
-  header[LIST.no[0]] = { text: w.stt!, style: 'header' };
-  header[LIST.task[0]] = { text: w.task!, style: 'header' };
-  header[LIST.code[0]] = { text: w.code!, style: 'header' };
-  header[LIST.lead[0]] = { text: w.lead!, style: 'header' };
-  header[LIST.due[0]] = { text: w.due!, style: 'header' };
-  header[LIST.late[0]] = { text: w.daysLate!, style: 'header' };
+  header[LIST.no[0]] = { text: words.stt!, style: 'header' };
+  header[LIST.task[0]] = { text: words.task!, style: 'header' };
+  header[LIST.code[0]] = { text: words.code!, style: 'header' };
+  header[LIST.lead[0]] = { text: words.lead!, style: 'header' };
+  header[LIST.due[0]] = { text: words.due!, style: 'header' };
+  header[LIST.late[0]] = { text: words.daysLate!, style: 'header' };
   return [
     {
       origin: address(0, top),
       rows: [
         [
           formulaCell(
-            `"${`${w.overdueList!} (${w.overdueTotal!}: `.replace(/"/g, '""')}"&COUNTIF(${wholeColumn(tasks, m.col.itemStatus)},${cat('overdue')})&")"`,
+            `"${`${words.overdueList!} (${words.overdueTotal!}: `.replace(/"/g, '""')}"&COUNTIF(${wholeColumn(tasks, taskList.col.itemStatus)},${cat('overdue')})&")"`,
             'section',
-            v(`${w.overdueList!} (${w.overdueTotal!}: ${overdue.length})`),
+            ifValued(`${words.overdueList!} (${words.overdueTotal!}: ${overdue.length})`),
           ),
         ],
         header,
@@ -520,20 +529,24 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
 }
 
 function noTaskBlock(ctx: Context): SheetLayout['blocks'][number] {
-  const { L, plan } = ctx;
-  const w = L.words;
-  const kindLabel = { tasks: w.tasksKind!, 'report-form': w.reportForm!, other: w.otherTable! };
+  const { labels, plan } = ctx;
+  const words = labels.words;
+  const kindLabel = {
+    tasks: words.tasksKind!,
+    'report-form': words.reportForm!,
+    other: words.otherTable!,
+  };
   return {
     origin: address(0, DASHBOARD.header),
     rows: [
-      [null, { text: w.noTasks!, style: 'section' }],
+      [null, { text: words.noTasks!, style: 'section' }],
       [],
-      [null, { text: w.tablesFound!, style: 'label' }],
+      [null, { text: words.tablesFound!, style: 'label' }],
       [
-        { text: w.stt!, style: 'header' },
-        { text: w.tableTitle!, style: 'header' },
-        { text: w.tableKind!, style: 'header' },
-        { text: w.tableRows!, style: 'header' },
+        { text: words.stt!, style: 'header' },
+        { text: words.tableTitle!, style: 'header' },
+        { text: words.tableKind!, style: 'header' },
+        { text: words.tableRows!, style: 'header' },
       ],
       ...plan.tables.map((t, i): (Cell | null)[] => [
         { number: i + 1, style: 'int' },

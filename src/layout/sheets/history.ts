@@ -10,25 +10,25 @@ import { HISTORY_MARKER } from '../tracker/read';
 import type { HistoryRow } from '../tracker/model';
 import type { Cell, SheetLayout } from '../types';
 
-export const HISTORY_HEADER_ROW = 4;
+const HISTORY_HEADER_ROW = 4;
 
 export function historySheet(ctx: Context, rows: HistoryRow[]): SheetLayout {
-  const w = ctx.L.words;
+  const words = ctx.labels.words;
   const headers = [
-    w.at!,
-    w.action!,
-    w.unit!,
-    w.file!,
-    w.ticket!,
-    w.code!,
-    w.field!,
-    w.before!,
-    w.after!,
+    words.at!,
+    words.action!,
+    words.unit!,
+    words.file!,
+    words.ticket!,
+    words.code!,
+    words.field!,
+    words.before!,
+    words.after!,
   ];
   const text = (t: string, style = 'text'): Cell => (t ? { text: t, style } : { style });
   const body = rows.map((row): Cell[] => [
     text(row.at, 'textCenter'),
-    text(w[row.action]!),
+    text(words[row.action]!),
     text(row.unit),
     text(row.file),
     text(row.ticket),
@@ -48,9 +48,9 @@ export function historySheet(ctx: Context, rows: HistoryRow[]): SheetLayout {
       {
         origin: 'A1',
         rows: [
-          [{ text: w.historyTitle!, style: 'title' }],
+          [{ text: words.historyTitle!, style: 'title' }],
           [{ text: ctx.planLine, style: 'subtitle' }],
-          [{ text: w.historyHelp!, style: 'help' }],
+          [{ text: words.historyHelp!, style: 'help' }],
         ],
       },
       {

@@ -26,30 +26,30 @@ function plainCell(value: CarriedValue | undefined): Cell {
 }
 
 export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
-  const { L } = ctx;
-  const w = L.words;
+  const { labels } = ctx;
+  const words = labels.words;
   const extras: string[] = [];
   for (const row of rows)
     for (const h of Object.keys(row.entries.extra ?? {})) if (!extras.includes(h)) extras.push(h);
   const headers = [
-    w.code!,
-    w.section!,
-    w.stt!,
-    w.task!,
-    w.lead!,
-    w.support!,
-    w.time!,
-    w.product!,
-    w.state!,
-    w.progress!,
-    w.completed!,
-    w.extendedTo!,
-    w.extensionBasis!,
-    w.note!,
-    w.extensionRequest!,
-    w.extensionReason!,
+    words.code!,
+    words.section!,
+    words.stt!,
+    words.task!,
+    words.lead!,
+    words.support!,
+    words.time!,
+    words.product!,
+    words.state!,
+    words.progress!,
+    words.completed!,
+    words.extendedTo!,
+    words.extensionBasis!,
+    words.note!,
+    words.extensionRequest!,
+    words.extensionReason!,
     ...extras,
-    w.removedOn!,
+    words.removedOn!,
   ];
   const text = (t: string | undefined): Cell =>
     t ? { text: t, style: 'text' } : { style: 'text' };
@@ -117,9 +117,9 @@ export function removedSheet(ctx: Context, rows: TrackedRow[]): SheetLayout {
       {
         origin: 'A1',
         rows: [
-          [{ text: w.removedTitle!, style: 'title' }],
+          [{ text: words.removedTitle!, style: 'title' }],
           [{ text: ctx.planLine, style: 'subtitle' }],
-          [{ text: w.removedHelp!, style: 'help' }],
+          [{ text: words.removedHelp!, style: 'help' }],
         ],
       },
       {

@@ -12,22 +12,22 @@ import { address, columnLetter } from '../../excel/a1';
 import { moveFormula, quote } from '../../excel/formula';
 import { dateValue, formulaCell, idCell } from '../cells';
 import {
-  ENTRY_COLUMNS,
-  HELPER_COLUMNS,
-  MASTER_COLUMNS,
+  TASK_LIST_ENTRY_COLUMNS,
+  TASK_LIST_HELPER_COLUMNS,
+  TASK_LIST_COLUMNS,
   printSetup,
   withFill,
   type Context,
-  type MasterColumn,
+  type TaskListColumn,
   type MasterRow,
 } from '../context';
 import { cat, state } from '../names';
-import { STYLES, statusRules, TAB_COLOURS } from '../styles';
+import { CUES, cueStyle, STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
 import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 
-const WIDTHS: Record<MasterColumn, number> = {
+const WIDTHS: Record<TaskListColumn, number> = {
   code: 10,
   section: 7,
   stt: 5,
@@ -61,8 +61,8 @@ const WIDTHS: Record<MasterColumn, number> = {
 export function kindLabel(ctx: Context, task: PlanTask): string {
   const { kind, recurrence } = task.time;
   if (!kind) return '';
-  const base = ctx.L.kinds[kind];
-  return recurrence ? `${base} (${ctx.L.recurrence[recurrence]})` : base;
+  const base = ctx.labels.kinds[kind];
+  return recurrence ? `${base} (${ctx.labels.recurrence[recurrence]})` : base;
 }
 
 /** The Nhiệm vụ text of a row: an occurrence shows its period before the task's text. */
@@ -72,13 +72,13 @@ export function rowTaskText(ctx: Context, row: MasterRow): string {
 }
 
 /** `$X12`: the master column `key` on row `r`. */
-function at(ctx: Context, key: MasterColumn, r: number): string {
+function at(ctx: Context, key: TaskListColumn, r: number): string {
   return `$${columnLetter(ctx.master.col[key])}${r}`;
 }
 
-function wholeOwn(ctx: Context, key: MasterColumn): string {
-  const c = columnLetter(ctx.master.col[key]);
-  return `$${c}:$${c}`;
+function wholeOwn(ctx: Context, key: TaskListColumn): string {
+  const letter = columnLetter(ctx.master.col[key]);
+  return `$${letter}:$${letter}`;
 }
 
 /** The categories that end the count of days left. */
@@ -91,46 +91,46 @@ const FINISHED: StatusCategory[] = [
 ];
 
 /** The formulas of row `r`; every row gets the same ones (calculated columns). */
-export function rowFormulas(ctx: Context, r: number): Record<string, string> {
-  const c = (key: MasterColumn): string => at(ctx, key, r);
-  const eff = c('effectiveDue');
-  const st = c('state');
-  const done = c('completed');
-  const item = c('isItem');
-  const own = c('itemStatus');
-  const conditional = quote(ctx.L.kinds.conditional);
+function rowFormulas(ctx: Context, r: number): Record<string, string> {
+  const cellOf = (key: TaskListColumn): string => at(ctx, key, r);
+  const effective = cellOf('effectiveDue');
+  const stateCell = cellOf('state');
+  const done = cellOf('completed');
+  const item = cellOf('isItem');
+  const own = cellOf('itemStatus');
+  const conditional = quote(ctx.labels.kinds.conditional);
   const itemStatus =
     `IF(${item}=0,"",` +
-    `IF(${st}=${state('cancelled')},${cat('cancelled')},` +
-    `IF(${st}=${state('paused')},${cat('paused')},` +
-    `IF(OR(${st}=${state('done')},${done}<>""),` +
-    `IF(${eff}="",${cat('done-on-time')},IF(${done}="",${cat('done-undated')},` +
-    `IF(${done}<=${eff},${cat('done-on-time')},${cat('done-late')}))),` +
-    `IF(${eff}="",IF(${c('kind')}=${conditional},${cat('waiting')},${cat('no-deadline')}),` +
-    `IF(NgayBaoCao>${eff},${cat('overdue')},` +
-    `IF(${eff}-NgayBaoCao<=SoNgaySapDenHan,${cat('due-soon')},${cat('on-track')})))))))`;
+    `IF(${stateCell}=${state('cancelled')},${cat('cancelled')},` +
+    `IF(${stateCell}=${state('paused')},${cat('paused')},` +
+    `IF(OR(${stateCell}=${state('done')},${done}<>""),` +
+    `IF(${effective}="",${cat('done-on-time')},IF(${done}="",${cat('done-undated')},` +
+    `IF(${done}<=${effective},${cat('done-on-time')},${cat('done-late')}))),` +
+    `IF(${effective}="",IF(${cellOf('kind')}=${conditional},${cat('waiting')},${cat('no-deadline')}),` +
+    `IF(NgayBaoCao>${effective},${cat('overdue')},` +
+    `IF(${effective}-NgayBaoCao<=SoNgaySapDenHan,${cat('due-soon')},${cat('on-track')})))))))`;
   // A heading sums up its occurrences: the first category one of them has, worst first.
   const group = wholeOwn(ctx, 'taskNo');
   const statuses = wholeOwn(ctx, 'itemStatus');
   let summary: string = cat('no-deadline');
   for (const category of [...SUMMARY_ORDER].reverse()) {
-    summary = `IF(COUNTIFS(${group},${c('taskNo')},${statuses},${cat(category)})>0,${cat(category)},${summary})`;
+    summary = `IF(COUNTIFS(${group},${cellOf('taskNo')},${statuses},${cat(category)})>0,${cat(category)},${summary})`;
   }
   const first = ctx.master.firstRow;
-  const s = columnLetter(ctx.master.col.itemStatus);
+  const statusLetter = columnLetter(ctx.master.col.itemStatus);
   return {
-    effectiveDue: `IF(${item}=0,"",IF(${c('extendedTo')}<>"",${c('extendedTo')},IF(${c('due')}<>"",${c('due')},"")))`,
+    effectiveDue: `IF(${item}=0,"",IF(${cellOf('extendedTo')}<>"",${cellOf('extendedTo')},IF(${cellOf('due')}<>"",${cellOf('due')},"")))`,
     itemStatus,
     status: `IF(${item}=1,${own},${summary})`,
-    daysLeft: `IF(OR(${item}=0,${eff}="",${FINISHED.map((f) => `${own}=${cat(f)}`).join(',')}),"",${eff}-NgayBaoCao)`,
-    isItem: `IF(N(${c('periods')})>0,0,1)`,
-    isDue: `IF(${item}=0,0,IF(${eff}="",0,IF(AND(${eff}<=NgayBaoCao,${own}<>${cat('paused')},${own}<>${cat('cancelled')}),1,0)))`,
-    overdueOrder: `IF(${own}=${cat('overdue')},COUNTIF($${s}$${first}:$${s}${r},${cat('overdue')}),"")`,
+    daysLeft: `IF(OR(${item}=0,${effective}="",${FINISHED.map((category) => `${own}=${cat(category)}`).join(',')}),"",${effective}-NgayBaoCao)`,
+    isItem: `IF(N(${cellOf('periods')})>0,0,1)`,
+    isDue: `IF(${item}=0,0,IF(${effective}="",0,IF(AND(${effective}<=NgayBaoCao,${own}<>${cat('paused')},${own}<>${cat('cancelled')}),1,0)))`,
+    overdueOrder: `IF(${own}=${cat('overdue')},COUNTIF($${statusLetter}$${first}:$${statusLetter}${r},${cat('overdue')}),"")`,
   };
 }
 
 /** The calculated columns, in table order. */
-const CALCULATED: MasterColumn[] = [
+const CALCULATED: TaskListColumn[] = [
   'status',
   'daysLeft',
   'effectiveDue',
@@ -148,7 +148,7 @@ function taskRow(
   moveOf: (formula: string, from: { row: number; col: number }, toCol: number, r: number) => string,
 ): (Cell | null)[] {
   const { task, r, role, standing } = row;
-  const L = ctx.L;
+  const labels = ctx.labels;
   const given = ctx.options.entered?.[row.code];
   const heading = role === 'heading';
   const occurrence = role === 'occurrence' ? standing.row.occurrence! : null;
@@ -157,12 +157,12 @@ function taskRow(
   // A heading's entry cells look like the others (a person may keep a note there); what is
   // typed in its state, dates or progress is not counted.
   const entry = (style: string): string => style;
-  const stateLabel = given?.state ?? (heading ? undefined : L.states[initialState(task.time)]);
-  const f = rowFormulas(ctx, r);
+  const stateLabel = given?.state ?? (heading ? undefined : labels.states[initialState(task.time)]);
+  const formulas = rowFormulas(ctx, r);
   const valued = ctx.valueDate !== null;
-  const v = <T extends string | number | boolean>(value: T): T | undefined =>
+  const ifValued = <T extends string | number | boolean>(value: T): T | undefined =>
     valued ? value : undefined;
-  const label = (c: StatusCategory): string => L.categories[c];
+  const label = (category: StatusCategory): string => labels.categories[category];
   const itemValue = heading ? '' : label(standing.status);
   const finished = FINISHED.includes(standing.status);
   const daysLeft =
@@ -171,7 +171,7 @@ function taskRow(
       : daysBetween(ctx.valueDate, standing.due);
   const due = !heading && !!ctx.valueDate && isDue(standing.due, standing.status, ctx.valueDate);
   const periodText = occurrence ? periodLabel(occurrence.period, ctx.options.language) : '';
-  const byColumn: Record<MasterColumn, Cell> = {
+  const byColumn: Record<TaskListColumn, Cell> = {
     code: idCell(row.code),
     section: text(task.section, 'textCenter'),
     stt: occurrence ? { style: 'textCenter' } : idCell(task.stt),
@@ -191,7 +191,7 @@ function taskRow(
         : { style: 'date' },
     kind: text(
       occurrence
-        ? `${L.words.occurrence!} (${task.time.recurrence ? L.recurrence[task.time.recurrence] : ''})`
+        ? `${labels.words.occurrence!} (${task.time.recurrence ? labels.recurrence[task.time.recurrence] : ''})`
         : kindLabel(ctx, task),
     ),
     product: text(occurrence ? '' : task.product),
@@ -207,38 +207,42 @@ function taskRow(
       ? { date: given.extendedTo, style: entry('entryDate') }
       : { style: entry('entryDate') },
     extensionBasis: text(given?.extensionBasis, entry('entry')),
-    status: formulaCell(f.status!, 'status', v(label(standing.status))),
+    status: formulaCell(formulas.status!, 'status', ifValued(label(standing.status))),
     daysLeft: formulaCell(
-      f.daysLeft!,
+      formulas.daysLeft!,
       ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-      v(daysLeft),
+      ifValued(daysLeft),
     ),
     note: text(given?.note, 'entry'),
     extensionRequest: given?.extensionRequest
       ? { date: given.extensionRequest, style: entry('entryDate') }
       : { style: entry('entryDate') },
     extensionReason: text(given?.extensionReason, entry('entry')),
-    effectiveDue: formulaCell(f.effectiveDue!, 'date', v(heading ? '' : dateValue(standing.due))),
-    itemStatus: formulaCell(f.itemStatus!, 'plain', v(itemValue)),
-    isItem: formulaCell(f.isItem!, 'int', v(heading ? 0 : 1)),
-    isDue: formulaCell(f.isDue!, 'int', v(due ? 1 : 0)),
-    overdueOrder: formulaCell(f.overdueOrder!, 'int', v(overdueNumber ?? '')),
+    effectiveDue: formulaCell(
+      formulas.effectiveDue!,
+      'date',
+      ifValued(heading ? '' : dateValue(standing.due)),
+    ),
+    itemStatus: formulaCell(formulas.itemStatus!, 'plain', ifValued(itemValue)),
+    isItem: formulaCell(formulas.isItem!, 'int', ifValued(heading ? 0 : 1)),
+    isDue: formulaCell(formulas.isDue!, 'int', ifValued(due ? 1 : 0)),
+    overdueOrder: formulaCell(formulas.overdueOrder!, 'int', ifValued(overdueNumber ?? '')),
     periods: heading ? { number: row.periods, style: 'int' } : { style: 'int' },
     taskNo: { number: row.group, style: 'int' },
   };
-  const cells: Cell[] = MASTER_COLUMNS.map((key) => byColumn[key]);
+  const cells: Cell[] = TASK_LIST_COLUMNS.map((key) => byColumn[key]);
   ctx.master.extraColumns.forEach((header, i) => {
     cells.push(
       carriedCell(given?.extra?.[header], (formula, from) =>
-        moveOf(formula, from, MASTER_COLUMNS.length + i, r),
+        moveOf(formula, from, TASK_LIST_COLUMNS.length + i, r),
       ),
     );
   });
-  for (const key of HELPER_COLUMNS) cells.push(byColumn[key]);
+  for (const key of TASK_LIST_HELPER_COLUMNS) cells.push(byColumn[key]);
   // Notes and fills people gave the row's cells stay on their column.
   if (given?.notes || given?.fills) {
-    return cells.map((cell, c) => {
-      const header = headers[c]!;
+    return cells.map((cell, column) => {
+      const header = headers[column]!;
       const note = given.notes?.[header];
       const fill = given.fills?.[header];
       if (!note && !fill) return cell;
@@ -273,8 +277,8 @@ function formulaMover(
 ): (formula: string, from: { row: number; col: number }, toCol: number, r: number) => string {
   const moved = ctx.options.moved;
   const newCol = new Map(headers.map((h, i) => [h, i]));
-  const col = (c: number): number | undefined => {
-    const header = moved?.headers[c];
+  const col = (index: number): number | undefined => {
+    const header = moved?.headers[index];
     return header ? newCol.get(header) : undefined;
   };
   const row = (oldRow: number): number | undefined => {
@@ -298,25 +302,29 @@ function formulaMover(
   };
 }
 
-export function masterHeaders(ctx: Context): string[] {
-  const w = ctx.L.words;
-  const header = (k: MasterColumn): string => w[k]!;
-  return [...MASTER_COLUMNS.map(header), ...ctx.master.extraColumns, ...HELPER_COLUMNS.map(header)];
+function taskListHeaders(ctx: Context): string[] {
+  const words = ctx.labels.words;
+  const header = (k: TaskListColumn): string => words[k]!;
+  return [
+    ...TASK_LIST_COLUMNS.map(header),
+    ...ctx.master.extraColumns,
+    ...TASK_LIST_HELPER_COLUMNS.map(header),
+  ];
 }
 
 export function tasksSheet(ctx: Context): SheetLayout {
-  const { plan, L } = ctx;
+  const { plan, labels } = ctx;
   const { headerRow, firstRow, lastRow, col } = ctx.master;
-  const headers = masterHeaders(ctx);
+  const headers = taskListHeaders(ctx);
   const last = columnLetter(headers.length - 1);
   // A column of the plan that no task fills takes no width (hidden; its header is still there).
-  const unused = (key: MasterColumn): boolean =>
+  const unused = (key: TaskListColumn): boolean =>
     plan.tasks.length > 0 &&
     ((key === 'section' && plan.tasks.every((t) => !t.section)) ||
       (key === 'support' && plan.tasks.every((t) => t.support.length === 0)) ||
       (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
-    ...MASTER_COLUMNS.map((k): ColumnLayout => {
+    ...TASK_LIST_COLUMNS.map((k): ColumnLayout => {
       const width =
         k === 'code'
           ? codeColumnWidth(
@@ -327,11 +335,11 @@ export function tasksSheet(ctx: Context): SheetLayout {
       return unused(k) ? { width, hidden: true } : { width };
     }),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),
-    ...HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
+    ...TASK_LIST_HELPER_COLUMNS.map((k) => ({ width: WIDTHS[k], hidden: true })),
   ];
-  const colRange = (key: MasterColumn): string => {
-    const c = columnLetter(col[key]);
-    return `${c}${firstRow}:${c}${lastRow}`;
+  const colRange = (key: TaskListColumn): string => {
+    const letter = columnLetter(col[key]);
+    return `${letter}${firstRow}:${letter}${lastRow}`;
   };
   const sheet: SheetLayout = {
     key: 'tasks',
@@ -344,7 +352,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       {
         origin: 'A1',
         rows: [
-          [{ text: `${L.words.trackerTitle} — ${ctx.planLine}`, style: 'title' }],
+          [{ text: `${labels.words.trackerTitle} — ${ctx.planLine}`, style: 'title' }],
           [{ text: plan.document.title ?? '', style: 'subtitle' }],
         ],
       },
@@ -361,7 +369,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
   if (ctx.master.rows.length === 0) {
     sheet.blocks.push({
       origin: address(0, firstRow),
-      rows: [[{ text: L.words.noTasks!, style: 'label' }]],
+      rows: [[{ text: labels.words.noTasks!, style: 'label' }]],
     });
     delete sheet.textNumbers;
     return sheet;
@@ -383,11 +391,14 @@ export function tasksSheet(ctx: Context): SheetLayout {
     style: 'TableStyleLight1',
     columns: headers,
     keyColumn: headers[col.code]!,
-    entryColumns: [...ENTRY_COLUMNS.map((k) => headers[col[k]]!), ...ctx.master.extraColumns],
+    entryColumns: [
+      ...TASK_LIST_ENTRY_COLUMNS.map((k) => headers[col[k]]!),
+      ...ctx.master.extraColumns,
+    ],
     calculated: Object.fromEntries(CALCULATED.map((k) => [headers[col[k]]!, first[k]!])),
   };
   const statusCell = at(ctx, 'status', firstRow);
-  const visibleLast = columnLetter(MASTER_COLUMNS.length - 1);
+  const visibleLast = columnLetter(TASK_LIST_COLUMNS.length - 1);
   const ext = at(ctx, 'extendedTo', firstRow);
   const due = at(ctx, 'due', firstRow);
   sheet.conditionalFormats.push(
@@ -399,7 +410,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       rules: [
         {
           formula: `AND(${ext}<>"",${due}<>"",${ext}<=${due})`,
-          style: { fill: 'FF0000', fontColor: 'FFFFFF', bold: true },
+          style: cueStyle(CUES.alarm, true),
         },
       ],
     },
@@ -409,7 +420,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       rules: [
         {
           formula: `AND(${at(ctx, 'extensionRequest', firstRow)}<>"",OR(${ext}="",${ext}<${at(ctx, 'extensionRequest', firstRow)}))`,
-          style: { fill: 'FFEB9C', fontColor: '7F6000', bold: true },
+          style: cueStyle(CUES.warning, true),
         },
       ],
     },
@@ -427,8 +438,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
       type: 'list',
       source: '=DsTrangThai',
       allowBlank: true,
-      prompt: { title: L.words.state!, message: L.words.statePrompt! },
-      error: { title: L.words.invalid!, message: L.words.statePrompt! },
+      prompt: { title: labels.words.state!, message: labels.words.statePrompt! },
+      error: { title: labels.words.invalid!, message: labels.words.statePrompt! },
     },
     {
       range: colRange('progress'),
@@ -436,8 +447,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
       min: 0,
       max: 100,
       allowBlank: true,
-      prompt: { title: L.words.progress!, message: L.words.progressPrompt! },
-      error: { title: L.words.invalid!, message: L.words.progressPrompt! },
+      prompt: { title: labels.words.progress!, message: labels.words.progressPrompt! },
+      error: { title: labels.words.invalid!, message: labels.words.progressPrompt! },
     },
     {
       range: colRange('completed'),
@@ -445,8 +456,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
       min: 36526, // 01/01/2000
       max: 73051, // 31/12/2099
       allowBlank: true,
-      prompt: { title: L.words.completed!, message: L.words.datePrompt! },
-      error: { title: L.words.invalid!, message: L.words.datePrompt! },
+      prompt: { title: labels.words.completed!, message: labels.words.datePrompt! },
+      error: { title: labels.words.invalid!, message: labels.words.datePrompt! },
     },
     {
       range: colRange('extendedTo'),
@@ -454,8 +465,8 @@ export function tasksSheet(ctx: Context): SheetLayout {
       min: 36526,
       max: 73051,
       allowBlank: true,
-      prompt: { title: L.words.extendedTo!, message: L.words.extensionPrompt! },
-      error: { title: L.words.invalid!, message: L.words.datePrompt! },
+      prompt: { title: labels.words.extendedTo!, message: labels.words.extensionPrompt! },
+      error: { title: labels.words.invalid!, message: labels.words.datePrompt! },
     },
   );
   return sheet;

@@ -18,7 +18,7 @@ import { lookup, matchRow } from './assignments';
 import { periodLabel } from '../../core/time/occurrences';
 
 /** Columns of the task lists on a unit sheet (0-based). */
-const U = {
+const UNIT_COLUMNS = {
   code: 0,
   task: 1,
   other: 2,
@@ -73,8 +73,8 @@ function rowsByTask(ctx: Context): Map<PlanTask, MasterRow[]> {
 const cache = new WeakMap<Context, Map<PlanTask, MasterRow[]>>();
 
 export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout {
-  const { L } = ctx;
-  const w = L.words;
+  const { labels } = ctx;
+  const words = labels.words;
   let byTask = cache.get(ctx);
   if (!byTask) cache.set(ctx, (byTask = rowsByTask(ctx)));
   const own = ctx.tasksOf(unit);
@@ -84,65 +84,82 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   const supports =
     ctx.options.includeSupport === false ? [] : own.support.filter((t) => !leading.has(t));
   const valued = ctx.valueDate !== null;
-  const v = <T>(value: T): T | undefined => (valued ? value : undefined);
+  const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
 
   // Both tables have the same header (the other units' role is in each table's title), so the
   // header repeated on every printed page and frozen on screen is right over both.
   const headersFor = (): Cell[] =>
     [
-      w.code!,
-      w.task!,
-      w.otherUnits!,
-      w.time!,
-      w.due!,
-      w.extendedTo!,
-      w.state!,
-      w.progress!,
-      w.completed!,
-      w.status!,
-      w.daysLeft!,
-      w.row!,
-      w.isItem!,
+      words.code!,
+      words.task!,
+      words.otherUnits!,
+      words.time!,
+      words.due!,
+      words.extendedTo!,
+      words.state!,
+      words.progress!,
+      words.completed!,
+      words.status!,
+      words.daysLeft!,
+      words.row!,
+      words.isItem!,
     ].map((h) => ({ text: h, style: 'header' }));
 
-  const row = (m: MasterRow, r: number, others: string[]): (Cell | null)[] => {
-    const rowCell = `$${columnLetter(U.row)}${r}`;
+  const row = (taskRow: MasterRow, r: number, others: string[]): (Cell | null)[] => {
+    const rowCell = `$${columnLetter(UNIT_COLUMNS.row)}${r}`;
     const col = ctx.master.col;
-    const given = ctx.options.entered?.[m.code];
-    const s = m.standing;
-    const heading = m.role === 'heading';
+    const given = ctx.options.entered?.[taskRow.code];
+    const standing = taskRow.standing;
+    const heading = taskRow.role === 'heading';
     const item = heading ? 0 : 1;
     const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
     const stateText = heading
       ? ''
-      : (given?.state ?? L.states[m.task.time.kind === 'none' ? 'done' : 'not-started']);
-    const o = s.row.occurrence;
+      : (given?.state ?? labels.states[taskRow.task.time.kind === 'none' ? 'done' : 'not-started']);
+    const occurrence = standing.row.occurrence;
     return [
-      idCell(m.code),
+      idCell(taskRow.code),
       // An occurrence shows its period only: its task's text is on the heading right above.
-      { text: o ? periodLabel(o.period, ctx.options.language) : m.task.title, style: 'text' },
-      { text: o ? '' : others.join('\n'), style: 'text' },
-      { text: o ? '' : m.task.time.text, style: 'text' },
+      {
+        text: occurrence
+          ? periodLabel(occurrence.period, ctx.options.language)
+          : taskRow.task.title,
+        style: 'text',
+      },
+      { text: occurrence ? '' : others.join('\n'), style: 'text' },
+      { text: occurrence ? '' : taskRow.task.time.text, style: 'text' },
       formulaCell(
         lookup(ctx, col.due, rowCell),
         'date',
-        v(dateValue(s.row.time.due && !heading ? s.row.time.due : null)),
+        ifValued(dateValue(standing.row.time.due && !heading ? standing.row.time.due : null)),
       ),
-      formulaCell(lookup(ctx, col.extendedTo, rowCell), 'date', v(dateValue(given?.extendedTo))),
-      formulaCell(lookup(ctx, col.state, rowCell), 'textCenter', v(stateText)),
-      formulaCell(lookup(ctx, col.progress, rowCell), 'int', v(given?.progress ?? '')),
-      formulaCell(lookup(ctx, col.completed, rowCell), 'date', v(dateValue(given?.completed))),
-      formulaCell(lookup(ctx, col.status, rowCell), 'status', v(L.categories[s.status])),
+      formulaCell(
+        lookup(ctx, col.extendedTo, rowCell),
+        'date',
+        ifValued(dateValue(given?.extendedTo)),
+      ),
+      formulaCell(lookup(ctx, col.state, rowCell), 'textCenter', ifValued(stateText)),
+      formulaCell(lookup(ctx, col.progress, rowCell), 'int', ifValued(given?.progress ?? '')),
+      formulaCell(
+        lookup(ctx, col.completed, rowCell),
+        'date',
+        ifValued(dateValue(given?.completed)),
+      ),
+      formulaCell(
+        lookup(ctx, col.status, rowCell),
+        'status',
+        ifValued(labels.categories[standing.status]),
+      ),
       formulaCell(
         lookup(ctx, col.daysLeft, rowCell),
         ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-        v(
-          heading || !s.due || finished.includes(s.status) || !ctx.valueDate
+        ifValued(
+          heading || !standing.due || finished.includes(standing.status) || !ctx.valueDate
             ? ''
-            : isoToSerial(s.due) - isoToSerial(ctx.valueDate),
+            : isoToSerial(standing.due) - isoToSerial(ctx.valueDate),
         ),
       ),
-      formulaCell(matchRow(ctx, `$A${r}`, m.code), 'int', v(m.r)),
+      formulaCell(matchRow(ctx, `$A${r}`, taskRow.code), 'int', ifValued(taskRow.r)),
       { number: item, style: 'int' },
     ];
   };
@@ -153,16 +170,16 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
   };
   const ranges: { status: string; item: string; ext: string }[] = [];
   const conditionalFormats: SheetLayout['conditionalFormats'] = [];
-  const columns: ColumnLayout[] = COLUMNS.map((c, i) =>
+  const columns: ColumnLayout[] = COLUMNS.map((column, i) =>
     i === 0
       ? {
-          ...c,
+          ...column,
           width: codeColumnWidth(
             ctx.master.rows.map((r) => r.code),
-            c.width,
+            column.width,
           ),
         }
-      : c,
+      : column,
   );
   const textNumbers: string[] = [];
   /** A titled list of tasks: as lead (showing the coordinators) or as coordinator (the leads). */
@@ -177,27 +194,26 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     const rows = tasks.flatMap((t) => byTask!.get(t) ?? []);
     const body: (Cell | null)[][] =
       rows.length > 0
-        ? rows.map((m, i) => row(m, first + i, others(m.task).map(ctx.unitOf)))
+        ? rows.map((taskRow, i) => row(taskRow, first + i, others(taskRow.task).map(ctx.unitOf)))
         : [
             [
               { text: '', style: 'text' },
-              { text: w.none!, style: 'help' },
+              { text: words.none!, style: 'help' },
             ],
           ];
     const last = first + body.length - 1;
     rowHeights[titleRow + 1] = 30;
-    const letter = (c: number): string => columnLetter(c);
     ranges.push({
-      status: `$${letter(U.status)}$${first}:$${letter(U.status)}$${last}`,
-      item: `$${letter(U.isItem)}$${first}:$${letter(U.isItem)}$${last}`,
-      ext: `$${letter(U.extendedTo)}$${first}:$${letter(U.extendedTo)}$${last}`,
+      status: `$${columnLetter(UNIT_COLUMNS.status)}$${first}:$${columnLetter(UNIT_COLUMNS.status)}$${last}`,
+      item: `$${columnLetter(UNIT_COLUMNS.isItem)}$${first}:$${columnLetter(UNIT_COLUMNS.isItem)}$${last}`,
+      ext: `$${columnLetter(UNIT_COLUMNS.extendedTo)}$${first}:$${columnLetter(UNIT_COLUMNS.extendedTo)}$${last}`,
     });
     conditionalFormats.push({
-      range: `A${first}:${letter(U.daysLeft)}${last}`,
+      range: `A${first}:${columnLetter(UNIT_COLUMNS.daysLeft)}${last}`,
       rules: [
         // A recurring task's heading in bold; its occurrences under it.
-        { formula: `$${letter(U.isItem)}${first}=0`, style: { bold: true } },
-        ...statusRules(`$${letter(U.status)}${first}`, cat),
+        { formula: `$${columnLetter(UNIT_COLUMNS.isItem)}${first}=0`, style: { bold: true } },
+        ...statusRules(`$${columnLetter(UNIT_COLUMNS.status)}${first}`, cat),
       ],
     });
     textNumbers.push(`A${first}:A${last}`);
@@ -214,25 +230,33 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     };
   };
 
-  const leadPart = part(LEAD_TITLE_ROW, w.asLead!, w.otherAreSupport!, leads, (t) => t.support);
+  const leadPart = part(
+    LEAD_TITLE_ROW,
+    words.asLead!,
+    words.otherAreSupport!,
+    leads,
+    (t) => t.support,
+  );
   const supportPart =
     ctx.options.includeSupport !== false
-      ? part(leadPart.last + 2, w.asSupport!, w.otherAreLead!, supports, (t) => t.lead)
+      ? part(leadPart.last + 2, words.asSupport!, words.otherAreLead!, supports, (t) => t.lead)
       : null;
 
   // Counts of the items it leads, from its own rows (a heading is not an item).
   const lead = ranges[0]!;
   const support = ranges[1];
-  const leadItems = leads.flatMap((t) => byTask!.get(t) ?? []).filter((m) => m.role !== 'heading');
+  const leadItems = leads
+    .flatMap((t) => byTask!.get(t) ?? [])
+    .filter((taskRow) => taskRow.role !== 'heading');
   const supportItems = supports
     .flatMap((t) => byTask!.get(t) ?? [])
-    .filter((m) => m.role !== 'heading');
-  const countOf = (...c: StatusCategory[]): string =>
-    c.map((x) => `COUNTIFS(${lead.status},${cat(x)},${lead.item},1)`).join('+');
-  const n = (...c: StatusCategory[]): number =>
-    leadItems.filter((m) => c.includes(m.standing.status)).length;
+    .filter((taskRow) => taskRow.role !== 'heading');
+  const countOf = (...counted: StatusCategory[]): string =>
+    counted.map((category) => `COUNTIFS(${lead.status},${cat(category)},${lead.item},1)`).join('+');
+  const countNow = (...counted: StatusCategory[]): number =>
+    leadItems.filter((taskRow) => counted.includes(taskRow.standing.status)).length;
   const counts: [Cell, string, number][] = [
-    [{ text: w.total!, style: 'countLabel' }, `COUNTIF(${lead.item},1)`, leadItems.length],
+    [{ text: words.total!, style: 'countLabel' }, `COUNTIF(${lead.item},1)`, leadItems.length],
     ...(
       [
         ['overdue'],
@@ -245,18 +269,18 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
         ['paused'],
         ['cancelled'],
       ] as StatusCategory[][]
-    ).map((c): [Cell, string, number] => [
-      { text: L.categories[c[0]!], style: 'countLabel' },
-      countOf(...c),
-      n(...c),
+    ).map((counted): [Cell, string, number] => [
+      { text: labels.categories[counted[0]!], style: 'countLabel' },
+      countOf(...counted),
+      countNow(...counted),
     ]),
     [
-      { text: w.extendedCount!, style: 'countLabel' },
+      { text: words.extendedCount!, style: 'countLabel' },
       `COUNTIFS(${lead.ext},">0",${lead.item},1)`,
-      leadItems.filter((m) => !!ctx.options.entered?.[m.code]?.extendedTo).length,
+      leadItems.filter((taskRow) => !!ctx.options.entered?.[taskRow.code]?.extendedTo).length,
     ],
     [
-      { text: w.support!, style: 'countLabel' },
+      { text: words.support!, style: 'countLabel' },
       support ? `COUNTIF(${support.item},1)` : '0',
       supportItems.length,
     ],
@@ -269,7 +293,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
       origin: address(COUNTS_COLUMN, COUNTS_FIRST_ROW + (i / perRow) * 2),
       rows: [
         slice.map(([label]) => label),
-        slice.map(([, formula, value]) => formulaCell(formula, 'countValue', v(value))),
+        slice.map(([, formula, value]) => formulaCell(formula, 'countValue', ifValued(value))),
       ],
     });
   }
@@ -283,7 +307,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           { text: ctx.planLine, style: 'subtitle' },
           null,
           null,
-          { text: w.asOf!, style: 'asOfLabel' },
+          { text: words.asOf!, style: 'asOfLabel' },
           formulaCell(
             'NgayBaoCao',
             'settingDate',

@@ -88,7 +88,7 @@ export interface Carried {
 }
 
 /** True when the row holds something a person typed (a state other than the default counts). */
-export function hasEntries(entries: Entries): boolean {
+function hasEntries(entries: Entries): boolean {
   const notStarted = new Set(
     (['vi', 'en'] as const).map((l) => labelsFor(l).states['not-started'].toLowerCase()),
   );
@@ -338,17 +338,17 @@ export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOp
 
 /** What was typed on a task's one row, in words; "" when nothing but a note or columns. */
 function singleRowWords(entries: Entries, language: 'vi' | 'en'): string {
-  const w = labelsFor(language).words;
+  const words = labelsFor(language).words;
   const notStarted = (['vi', 'en'] as const).map((l) =>
     labelsFor(l).states['not-started'].toLowerCase(),
   );
   const parts: string[] = [];
   if (entries.state && !notStarted.includes(entries.state.trim().toLowerCase()))
-    parts.push(`${w.state}: ${entries.state}`);
-  if (entries.progress !== undefined) parts.push(`${w.progress}: ${entries.progress}`);
-  if (entries.completed) parts.push(`${w.completed}: ${viDate(entries.completed)}`);
-  if (entries.extendedTo) parts.push(`${w.extendedTo}: ${viDate(entries.extendedTo)}`);
-  if (entries.extensionBasis) parts.push(`${w.extensionBasis}: ${entries.extensionBasis}`);
+    parts.push(`${words.state}: ${entries.state}`);
+  if (entries.progress !== undefined) parts.push(`${words.progress}: ${entries.progress}`);
+  if (entries.completed) parts.push(`${words.completed}: ${viDate(entries.completed)}`);
+  if (entries.extendedTo) parts.push(`${words.extendedTo}: ${viDate(entries.extendedTo)}`);
+  if (entries.extensionBasis) parts.push(`${words.extensionBasis}: ${entries.extensionBasis}`);
   return parts.join('; ');
 }
 

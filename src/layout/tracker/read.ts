@@ -6,7 +6,7 @@
 import { foldForMatch } from '../../core/text/normalize';
 import { viDate } from '../../core/time/calendar';
 import { isoFromText, serialToIso } from '../../excel/dates';
-import { ENTRY_COLUMNS, MASTER_FIELDS, type MasterColumn } from '../context';
+import { TASK_LIST_ENTRY_COLUMNS, TASK_LIST_ALL_COLUMNS, type TaskListColumn } from '../context';
 import { parseBoxRef, parseCellRef, splitSheetRef } from '../../excel/a1';
 import { labelsFor, type Language } from '../labels';
 import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from '../names';
@@ -28,12 +28,12 @@ import type {
 
 /** Defined names and table names PhuLuc writes; the layout uses the same constants. */
 export const TASK_TABLE = 'PhuLuc_NhiemVu_Bang';
-export const TASK_MARKER = 'PhuLuc_NhiemVu';
-export const REMOVED_MARKER = 'PhuLuc_DaBo';
+const TASK_MARKER = 'PhuLuc_NhiemVu';
+const REMOVED_MARKER = 'PhuLuc_DaBo';
 export const IDENTITY_NAME = 'PhuLuc_KeHoach';
 export const HISTORY_MARKER = 'PhuLuc_LichSu';
 
-type Field = MasterColumn | 'removedOn';
+type Field = TaskListColumn | 'removedOn';
 
 const PLAN_FIELDS = ['code', 'section', 'stt', 'task', 'lead', 'support', 'time', 'product'];
 
@@ -41,9 +41,9 @@ const PLAN_FIELDS = ['code', 'section', 'stt', 'task', 'lead', 'support', 'time'
 function headerFields(): Map<string, { field: Field; language: Language }> {
   const out = new Map<string, { field: Field; language: Language }>();
   for (const language of ['vi', 'en'] as const) {
-    const w = labelsFor(language).words;
-    for (const f of [...MASTER_FIELDS, 'removedOn'] as Field[]) {
-      const h = w[f];
+    const words = labelsFor(language).words;
+    for (const f of [...TASK_LIST_ALL_COLUMNS, 'removedOn'] as Field[]) {
+      const h = words[f];
       if (h && !out.has(foldForMatch(h))) out.set(foldForMatch(h), { field: f, language });
     }
   }
@@ -147,7 +147,11 @@ export function taskListColumns(
  */
 export function columnUse(field: string): 'fact' | 'entry' | null {
   if (PLAN_FIELDS.includes(field)) return 'fact';
-  if (field === 'extra' || field === 'removedOn' || (ENTRY_COLUMNS as string[]).includes(field))
+  if (
+    field === 'extra' ||
+    field === 'removedOn' ||
+    (TASK_LIST_ENTRY_COLUMNS as string[]).includes(field)
+  )
     return 'entry';
   return null;
 }
@@ -203,7 +207,7 @@ function readRows(
   problems: Problems,
 ): TrackedRow[] {
   const rows: TrackedRow[] = [];
-  const entryFields = new Set<string>([...ENTRY_COLUMNS, 'removedOn']);
+  const entryFields = new Set<string>([...TASK_LIST_ENTRY_COLUMNS, 'removedOn']);
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const facts: Record<string, string> = {};
     const entries: Entries = {};
@@ -411,10 +415,10 @@ function readHistory(book: ReadBook): { rows: HistoryRow[]; sheet?: string } {
   const headers = new Map<string, (typeof HISTORY_FIELDS)[number]>();
   const actions = new Map<string, HistoryAction>();
   for (const language of ['vi', 'en'] as const) {
-    const w = labelsFor(language).words;
-    for (const f of HISTORY_FIELDS) headers.set(foldForMatch(w[f]!), f);
-    for (const a of ['sent', 'received', 'changed', 'conflict'] as const)
-      actions.set(foldForMatch(w[a]!), a);
+    const words = labelsFor(language).words;
+    for (const f of HISTORY_FIELDS) headers.set(foldForMatch(words[f]!), f);
+    for (const action of ['sent', 'received', 'changed', 'conflict'] as const)
+      actions.set(foldForMatch(words[action]!), action);
   }
   for (let r = 1; r <= Math.min(sheet.lastRow, 20); r++) {
     const cols = new Map<string, number>();
@@ -509,7 +513,7 @@ function headersByIndex(columns: Column[]): string[] {
 }
 
 /** Names the layout writes that are not "PhuLuc_…" (src/layout/index.ts, src/layout/names.ts). */
-export const LAYOUT_NAMES = [
+const LAYOUT_NAMES = [
   'NgayBaoCao',
   'SoNgaySapDenHan',
   'DsTrangThai',

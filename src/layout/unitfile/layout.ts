@@ -17,7 +17,7 @@ import { DEFAULT_FONT, DEFAULT_SIZE } from '../metrics';
 import { viDate } from '../context';
 import { labelsFor, type Language } from '../labels';
 import { legalLayout } from '../legal';
-import { STYLES } from '../styles';
+import { STYLES, TAB_COLOURS } from '../styles';
 import type { TrackedRow, TrackerContents } from '../tracker/model';
 import type { Cell, SheetLayout, WorkbookLayout } from '../types';
 import {
@@ -75,7 +75,7 @@ export function ticketChecksum(t: Omit<Ticket, 'format'>): string {
 }
 
 /** A file name from a unit's name: no characters file systems refuse, not too long. */
-export function unitFileName(unit: string, taken: Set<string>): string {
+function unitFileName(unit: string, taken: Set<string>): string {
   const base =
     unit
       .normalize('NFC')
@@ -173,24 +173,24 @@ export function unitFileLayout(
   file: UnitFile,
   options: UnitFileOptions,
 ): WorkbookLayout {
-  const L = labelsFor(options.language);
-  const w = L.words;
+  const labels = labelsFor(options.language);
+  const words = labels.words;
   const d = plan.document;
   const planLine = [
-    d.type ? d.type.charAt(0) + d.type.slice(1).toLocaleLowerCase('vi') : w.plan!,
+    d.type ? d.type.charAt(0) + d.type.slice(1).toLocaleLowerCase('vi') : words.plan!,
     d.number ? (options.language === 'vi' ? `số ${d.number}` : `No. ${d.number}`) : '',
-    d.date ? `${w.dated!} ${viDate(d.date)}` : '',
+    d.date ? `${words.dated!} ${viDate(d.date)}` : '',
   ]
     .filter(Boolean)
     .join(' ');
   const headers = [
-    w.code!,
-    w.role!,
-    w.task!,
-    w.lead!,
-    w.support!,
-    w.time!,
-    w.deadline!,
+    words.code!,
+    words.role!,
+    words.task!,
+    words.lead!,
+    words.support!,
+    words.time!,
+    words.deadline!,
     ...ANSWER_FIELDS.map((f) => fieldLabel(f, options.language, 'file')),
   ];
   const first = ANSWER_HEADER_ROW + 1;
@@ -200,10 +200,10 @@ export function unitFileLayout(
     iso ? { date: iso, style: 'entryDate' } : { style: 'entryDate' };
   const body = file.rows.map((row): Cell[] => {
     const v = row.values;
-    const state = v.state ? ((L.states as Record<string, string>)[v.state] ?? v.state) : '';
+    const state = v.state ? ((labels.states as Record<string, string>)[v.state] ?? v.state) : '';
     return [
       idCell(row.code),
-      text(L.roles[row.role], 'textCenter'),
+      text(labels.roles[row.role], 'textCenter'),
       text(row.title),
       text(row.lead),
       text(row.support),
@@ -221,7 +221,7 @@ export function unitFileLayout(
     const c = columnLetter(READ_COLUMNS.length + ANSWER_FIELDS.indexOf(field));
     return `${c}${first}:${c}${last}`;
   };
-  const states = Object.values(L.states);
+  const states = Object.values(labels.states);
   const columns = WIDTHS.map((width, i) => ({
     width:
       i === 0
@@ -234,24 +234,25 @@ export function unitFileLayout(
   const answer: SheetLayout = {
     key: 'answer',
     kind: 'answer',
-    name: w.unitFileSheet!,
+    name: words.unitFileSheet!,
     marker: ANSWER_MARKER,
-    tabColor: '548235',
+    // The colour of the task list it answers.
+    tabColor: TAB_COLOURS.tasks,
     columns,
     blocks: [
       {
         origin: 'A1',
         rows: [
-          [{ text: w.unitFileTitle!, style: 'title' }],
+          [{ text: words.unitFileTitle!, style: 'title' }],
           [{ text: `${planLine}${d.title ? `: ${d.title}` : ''}`, style: 'subtitle' }],
-          [{ text: `${w.unit!}: ${file.unit}`, style: 'section' }],
+          [{ text: `${words.unit!}: ${file.unit}`, style: 'section' }],
           [
-            { text: `${w.replyByLine!} ${viDate(options.replyBy)}`, style: 'label' },
+            { text: `${words.replyByLine!} ${viDate(options.replyBy)}`, style: 'label' },
             null,
             null,
-            { text: `${w.ticket!}: ${file.ticket} · ${options.sentAt}`, style: 'subtitle' },
+            { text: `${words.ticket!}: ${file.ticket} · ${options.sentAt}`, style: 'subtitle' },
           ],
-          [{ text: w.unitFileHelp!, style: 'help' }],
+          [{ text: words.unitFileHelp!, style: 'help' }],
         ],
       },
       {
@@ -270,8 +271,8 @@ export function unitFileLayout(
         type: 'list',
         source: `"${states.join(',')}"`,
         allowBlank: true,
-        prompt: { title: w.state!, message: w.statePrompt! },
-        error: { title: w.invalid!, message: w.statePrompt! },
+        prompt: { title: words.state!, message: words.statePrompt! },
+        error: { title: words.invalid!, message: words.statePrompt! },
       },
       {
         range: col('progress'),
@@ -279,8 +280,8 @@ export function unitFileLayout(
         min: 0,
         max: 100,
         allowBlank: true,
-        prompt: { title: w.progress!, message: w.progressPrompt! },
-        error: { title: w.invalid!, message: w.progressPrompt! },
+        prompt: { title: words.progress!, message: words.progressPrompt! },
+        error: { title: words.invalid!, message: words.progressPrompt! },
       },
       ...(['completed', 'extensionRequest'] as const).map((f) => ({
         range: col(f),
@@ -290,9 +291,9 @@ export function unitFileLayout(
         allowBlank: true,
         prompt: {
           title: fieldLabel(f, options.language, 'file').slice(0, 32),
-          message: w.datePrompt!,
+          message: words.datePrompt!,
         },
-        error: { title: w.invalid!, message: w.datePrompt! },
+        error: { title: words.invalid!, message: words.datePrompt! },
       })),
     ],
     print: {
@@ -325,7 +326,7 @@ export function unitFileLayout(
       },
     ]),
   );
-  fitSheet(answer, styles, DEFAULT_FONT, w.tooTall!);
+  fitSheet(answer, styles, DEFAULT_FONT, words.tooTall!);
   return legalLayout(
     {
       sheets: [answer, ticketSheet(ticket)],
@@ -336,7 +337,7 @@ export function unitFileLayout(
       styles,
       activeSheet: answer.name,
       properties: {
-        title: `${w.unitFileTitle!} — ${file.unit}`,
+        title: `${words.unitFileTitle!} — ${file.unit}`,
         subject: planLine,
         creator: 'PhuLuc',
         description: `${UNIT_FILE_FORMAT}; ${file.ticket}`,

@@ -339,10 +339,10 @@ export function summarizeMerge(
     applied: result.applied,
     conflicts: result.conflicts,
     requests: result.requests,
-    units: unitAnswers([...before.history, ...result.history]).map((a) => ({
-      unit: a.unit,
-      replyBy: a.replyBy,
-      answered: a.answeredAt !== null,
+    units: unitAnswers([...before.history, ...result.history]).map((answer) => ({
+      unit: answer.unit,
+      replyBy: answer.replyBy,
+      answered: answer.answeredAt !== null,
     })),
   };
 }

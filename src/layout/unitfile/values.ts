@@ -61,8 +61,8 @@ export function fieldLabel(
   language: Language,
   place: 'file' | 'tracker' = 'tracker',
 ): string {
-  const w = labelsFor(language).words;
-  return field === 'note' && place === 'file' ? w.resultNote! : w[field]!;
+  const words = labelsFor(language).words;
+  return field === 'note' && place === 'file' ? words.resultNote! : words[field]!;
 }
 
 /** A comparable value in words: a state's label, a date dd/mm/yyyy. */

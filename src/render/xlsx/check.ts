@@ -35,7 +35,7 @@ const TABLE_STYLE =
 const REPEAT_ROWS = /^\$?(\d+):\$?(\d+)$/;
 
 /** Excel's rules for a sheet name. */
-export function sheetNameProblem(name: string): string | null {
+function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return 'empty sheet name';
   if (name.length > 31) return `sheet name "${name}" is longer than 31 characters`;
   if (SHEET_FORBIDDEN.test(name)) return `sheet name "${name}" holds one of \\ / ? * : [ ]`;
@@ -50,7 +50,7 @@ export function sheetNameProblem(name: string): string | null {
  * Excel's rules for a defined name or a table name: a letter, "_" or "\" first, then letters,
  * digits, "_", "." or "\"; not a cell reference (A1, R1C1) nor "R"/"C"; at most 255 characters.
  */
-export function definedNameProblem(name: string): string | null {
+function definedNameProblem(name: string): string | null {
   if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return `"${name}" is not a valid name`;
   if (name.length > 255) return `name "${name.slice(0, 20)}…" is longer than 255 characters`;
   const upper = name.toUpperCase();
@@ -242,23 +242,23 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   }
 
   for (const dv of sheet.dataValidations) {
-    const w = `${at} validation ${dv.range}`;
-    range(dv.range, w, out);
+    const where = `${at} validation ${dv.range}`;
+    range(dv.range, where, out);
     if (dv.type === 'list') {
       const source = (dv.source ?? '').replace(/^=/, '');
-      if (!source) out.push(`${w}: list without a source`);
+      if (!source) out.push(`${where}: list without a source`);
       if (source.startsWith('"') && source.length > 257)
-        out.push(`${w}: list longer than 255 characters`);
+        out.push(`${where}: list longer than 255 characters`);
     }
     if (dv.type !== 'list' && dv.min !== undefined && dv.max !== undefined && dv.min > dv.max)
-      out.push(`${w}: min above max`);
+      out.push(`${where}: min above max`);
     if (dv.prompt && (dv.prompt.title.length > 32 || dv.prompt.message.length > 255))
-      out.push(`${w}: prompt title over 32 or message over 255 characters`);
+      out.push(`${where}: prompt title over 32 or message over 255 characters`);
     if (dv.error && (dv.error.title.length > 32 || dv.error.message.length > 225))
-      out.push(`${w}: error title over 32 or message over 225 characters`);
+      out.push(`${where}: error title over 32 or message over 225 characters`);
     const texts = [dv.prompt?.title, dv.prompt?.message, dv.error?.title, dv.error?.message];
     if (texts.some((t) => t !== undefined && hasIllegalCharacters(t)))
-      out.push(`${w}: a prompt or error text holds a character XML forbids`);
+      out.push(`${where}: a prompt or error text holds a character XML forbids`);
   }
 
   const repeat = sheet.print.repeatRows;

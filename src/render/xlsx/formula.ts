@@ -113,7 +113,7 @@ function mapOutsideQuotes(formula: string, fn: (code: string) => string): string
 }
 
 /** Function names used by a formula (upper case), outside string literals. */
-export function functionNames(formula: string): string[] {
+function functionNames(formula: string): string[] {
   const names: string[] = [];
   mapOutsideQuotes(formula, (code) => {
     for (const m of code.matchAll(FUNCTION)) names.push(m[1]!.toUpperCase());

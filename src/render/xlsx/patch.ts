@@ -89,7 +89,7 @@ function insertBefore(xml: string, tags: string[], text: string): string {
   return `${xml.slice(0, at)}${text}${xml.slice(at)}`;
 }
 
-export function patchWorksheetXml(xml: string, patch: SheetPatch): string {
+function patchWorksheetXml(xml: string, patch: SheetPatch): string {
   // Everything to edit comes after the cells: never scan the (large) sheetData again.
   const dataEnd = Math.max(xml.lastIndexOf('</sheetData>'), 0);
   let head = xml.slice(0, dataEnd);
@@ -122,7 +122,7 @@ export function patchWorksheetXml(xml: string, patch: SheetPatch): string {
 }
 
 /** Adds `<calculatedColumnFormula>` to the table's columns that have one. */
-export function patchTableXml(xml: string, tables: TablePatches): string {
+function patchTableXml(xml: string, tables: TablePatches): string {
   const name = /<table\b[^>]*\sname="([^"]*)"/.exec(xml)?.[1];
   const columns = name === undefined ? undefined : tables.get(unescapeXml(name));
   if (!columns || columns.size === 0) return xml;
@@ -157,7 +157,7 @@ function unescapeXml(text: string): string {
   });
 }
 
-export function patchWorkbookXml(xml: string, names: NameEntry[]): string {
+function patchWorkbookXml(xml: string, names: NameEntry[]): string {
   let out = xml.replace(/<definedNames\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
   if (names.length > 0) {
     const body = names

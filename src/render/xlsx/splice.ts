@@ -693,10 +693,10 @@ class Splicer {
     t.setAttribute('id', String(++this.tableId));
     const visit = (el: XElement): void => {
       for (let i = 0; i < el.attributes.length; i++) {
-        const a = el.attributes.item(i)!;
-        if (!/DxfId$/.test(a.localName ?? a.name)) continue;
-        const to = this.maps.dxf[Number(a.value)];
-        if (to !== undefined) el.setAttribute(a.name, String(to));
+        const attribute = el.attributes.item(i)!;
+        if (!/DxfId$/.test(attribute.localName ?? attribute.name)) continue;
+        const to = this.maps.dxf[Number(attribute.value)];
+        if (to !== undefined) el.setAttribute(attribute.name, String(to));
       }
       for (const child of childElements(el)) visit(child);
     };

@@ -37,12 +37,12 @@ export function cellStyle(style: CellStyle): Partial<XStyle> {
   }
   if (style.numberFormat !== undefined) out.numFmt = style.numberFormat;
   if (style.alignment) {
-    const a = style.alignment;
+    const alignment = style.alignment;
     out.alignment = {};
-    if (a.horizontal) out.alignment.horizontal = a.horizontal;
-    if (a.vertical) out.alignment.vertical = a.vertical;
-    if (a.wrap !== undefined) out.alignment.wrapText = a.wrap;
-    if (a.indent !== undefined) out.alignment.indent = a.indent;
+    if (alignment.horizontal) out.alignment.horizontal = alignment.horizontal;
+    if (alignment.vertical) out.alignment.vertical = alignment.vertical;
+    if (alignment.wrap !== undefined) out.alignment.wrapText = alignment.wrap;
+    if (alignment.indent !== undefined) out.alignment.indent = alignment.indent;
   }
   if (style.border) {
     const side = { style: 'thin' as const, color: { argb: argb(style.border) } };

@@ -48,7 +48,7 @@ interface OpenTracker {
 }
 
 /** A PhuLuc tracker read from its bytes, or a UnitsError saying why not. */
-export function openTracker(bytes: Uint8Array): OpenTracker {
+function openTracker(bytes: Uint8Array): OpenTracker {
   let book;
   try {
     book = bookFromXlsx(openWorkbook(bytes));
@@ -119,7 +119,7 @@ export async function sendForms(
       'sổ không có nhiệm vụ nào giao cho đơn vị, nên không có phiếu để gửi',
       'the tracker assigns no task to a unit, so there is no form to send',
     );
-  const w = labelsFor(tracker.language).words;
+  const words = labelsFor(tracker.language).words;
   const out: SentForms['files'] = [];
   const sent: HistoryRow[] = [];
   for (const file of files) {
@@ -136,7 +136,7 @@ export async function sendForms(
       file: file.fileName,
       ticket: file.ticket,
       code: '',
-      field: w.replyBy!,
+      field: words.replyBy!,
       before: '',
       after: viDate(replyBy),
     });

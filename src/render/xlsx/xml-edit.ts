@@ -175,7 +175,7 @@ export function attributeValueAt(
 }
 
 /** An attribute value escaped so that it reads back as the same string. */
-export function attrValue(value: string): string {
+function attrValue(value: string): string {
   return xmlEscape(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
@@ -213,7 +213,7 @@ export interface Tree {
   after: string;
 }
 
-export const isTreeElement = (node: TreeNode): node is TreeElement => 'name' in node;
+const isTreeElement = (node: TreeNode): node is TreeElement => 'name' in node;
 
 /** A part as a light tree (for large parts edited as a whole: xmldom is ~10× slower). */
 export function parseTree(part: string, text: string): Tree {
@@ -350,7 +350,7 @@ export function serializeDom(doc: XDocument): string {
   return XML_DECLARATION + new XMLSerializer().serializeToString(root);
 }
 
-export function isElement(node: XNode | null): node is XElement {
+function isElement(node: XNode | null): node is XElement {
   return node !== null && node.nodeType === 1;
 }
 
