@@ -22,7 +22,8 @@ import {
   UnitsError,
   type UnitsClock,
 } from '../render/xlsx/units';
-import { localToday, type BuildIO } from './build';
+import { localToday } from './build-options';
+import type { CommandIO } from './plan-input';
 import { CliError } from './errors';
 import { writeError, writeWhole } from './write';
 
@@ -86,7 +87,7 @@ function clock(): UnitsClock {
   return { now: localNow(), today: localToday() };
 }
 
-export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number> {
+export async function runUnitsOut(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
   if (!args.output)
     throw new CliError(
@@ -157,7 +158,7 @@ async function answerOf(path: string): Promise<AnswerInput> {
   }
 }
 
-export async function runUnitsIn(args: UnitsArgs, io: BuildIO): Promise<number> {
+export async function runUnitsIn(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
   if (args.files.length === 0)
     throw new CliError(
