@@ -151,7 +151,7 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): Words {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? say(`thiếu (cần ${want.vi})`, `missing (expected ${want.en})`)
+        ? say(`thiếu; cần ${want.vi}`, `missing; expected ${want.en}`)
         : say(`cần ${want.vi}, nhưng là ${got.vi}`, `expected ${want.en}, got ${got.en}`);
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
@@ -208,6 +208,21 @@ export function checkPlanJson(value: unknown): PlanJsonCheck {
 const andMore = (count: number): Words =>
   count > 0 ? { vi: ` (và ${count} chỗ khác)`, en: ` (and ${count} more)` } : { vi: '', en: '' };
 
+/** Line and column of a JSON syntax error, when the parser gives its position. */
+function syntaxErrorPlace(text: string, detail: string): Words | null {
+  const position = /at position (\d+)/.exec(detail);
+  const offset = position
+    ? Number(position[1])
+    : /end of JSON input/.test(detail)
+      ? text.length
+      : null;
+  if (offset === null) return null;
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return { vi: ` ở dòng ${line}, cột ${column}`, en: ` at line ${line}, column ${column}` };
+}
+
 /** The plan in a JSON text, or a CliError naming the first problems by their JSON paths. */
 export function planFromJson(text: string, path: string, warn: (text: string) => void): Plan {
   let value: unknown;
@@ -215,9 +230,10 @@ export function planFromJson(text: string, path: string, warn: (text: string) =>
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
+    const where = syntaxErrorPlace(text, detail);
     throw new CliError(
-      `"${path}" không phải JSON hợp lệ (${detail})`,
-      `"${path}" is not valid JSON (${detail})`,
+      `"${path}" không phải JSON hợp lệ${where?.vi ?? ''} (${detail})`,
+      `"${path}" is not valid JSON${where?.en ?? ''} (${detail})`,
     );
   }
   const check = checkPlanJson(value);
