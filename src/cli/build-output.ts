@@ -5,7 +5,7 @@ import { viDate } from '../core/time/calendar';
 import type { WorkbookLayout } from '../layout/types';
 import type { Carried } from '../layout/tracker/carry';
 import { LayoutError, renderXlsx } from '../render/xlsx';
-import type { CommandIO } from './plan-input';
+import type { CommandIO } from './io';
 import { formatRebuildReport } from './rebuild-report';
 import { CliError } from './errors';
 import { spliceOver, type ExistingTracker } from './tracker-rebuild';

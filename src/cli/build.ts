@@ -15,7 +15,8 @@ import {
   type BuildArgs,
 } from './build-options';
 import { writeTracker } from './build-output';
-import { noTasksError, readAnyPlan, type CommandIO } from './plan-input';
+import type { CommandIO } from './io';
+import { noTasksError, readAnyPlan } from './plan-input';
 import { carryIntoPlan, readExistingTracker } from './tracker-rebuild';
 import { loadUnitDirectory } from './units';
 

@@ -9,13 +9,8 @@ import { loadPdfLib } from '../readers/pdf/node';
 import { openXlsx, XlsxReadError } from '../readers/xlsx';
 import { CliError } from './errors';
 import { readSource, type Source } from './input';
+import type { CommandIO } from './io';
 import { looksLikePlanJson, planFromJson } from './plan-json';
-
-/** Where a command tells what it is doing. */
-export interface CommandIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 const hasAppendix = (plan: Plan): boolean =>
   plan.tables.some((t) => t.kind === 'tasks' || t.kind === 'report-form');

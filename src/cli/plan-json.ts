@@ -87,8 +87,10 @@ function expected(schema: z.ZodType): Words {
     };
   if (schema instanceof z.ZodString) {
     const shape = schema.description;
-    return shape && schema.format === 'regex'
-      ? { vi: `chuỗi dạng ${shape}`, en: `a string of the form ${shape}` }
+    if (shape && schema.format === 'regex')
+      return { vi: `chuỗi dạng ${shape}`, en: `a string of the form ${shape}` };
+    return (schema.minLength ?? 0) > 0
+      ? { vi: 'chuỗi chữ không rỗng', en: 'a non-empty string' }
       : { vi: 'chuỗi chữ', en: 'a string' };
   }
   if (schema instanceof z.ZodNumber) {

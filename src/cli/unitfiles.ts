@@ -23,7 +23,7 @@ import {
   type UnitsClock,
 } from '../render/xlsx/units';
 import { localToday } from './build-options';
-import type { CommandIO } from './plan-input';
+import type { CommandIO } from './io';
 import { CliError } from './errors';
 import { writeError, writeWhole } from './write';
 

@@ -114,8 +114,8 @@ describe('phuluc build refuses a bad JSON plan, naming the path and what was exp
           { period: '2019-Q5', label: 'Quý V/2019', start: '2019-10-01', due: '2019-12-31' },
         ];
       }),
-      /tasks\[0\]\.time\.occurrences\[0\]\.period: cần chuỗi dạng YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM/,
-      /tasks\[0\]\.time\.occurrences\[0\]\.period: expected a string of the form YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM, got "2019-Q5"/,
+      /tasks\[0\]\.time\.occurrences\[0\]\.period: cần chuỗi dạng YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM/,
+      /tasks\[0\]\.time\.occurrences\[0\]\.period: expected a string of the form YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, got "2019-Q5"/,
     ],
     [
       'a column role the contract does not know',
@@ -123,6 +123,13 @@ describe('phuluc build refuses a bad JSON plan, naming the path and what was exp
       planJson((p) => (p.tables[0]!.columns['deadline'] = 5)),
       /tables\[0\]\.columns: tên không dùng được "deadline"/,
       /tables\[0\]\.columns: names not allowed here: "deadline"/,
+    ],
+    [
+      'an empty task id',
+      'plan.json',
+      planJson((p) => (p.tasks[1]!['id'] = '')),
+      /tasks\[1\]\.id: cần chuỗi chữ không rỗng, nhưng là ""/,
+      /tasks\[1\]\.id: expected a non-empty string, got ""/,
     ],
     [
       'two tasks with one id',

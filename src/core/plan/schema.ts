@@ -105,7 +105,7 @@ export const timeOccurrenceSchema = z
     period: z
       .string()
       .regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/)
-      .describe('YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM'),
+      .describe('YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM'),
     label: z.string().describe('"Quý I/2019", "6 tháng đầu năm 2019", "Tháng 03/2019", "Năm 2019"'),
     start: isoDateSchema,
     due: isoDateSchema,
