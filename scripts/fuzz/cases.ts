@@ -251,6 +251,11 @@ function jsonPlan(rand: Rand): string {
       {
         kind: pick(rand, ['tasks', 'report-form', 'other']),
         title: rand() < 0.5 ? null : text(rand),
+        columns: { stt: 0, task: 1, lead: 2, support: 3, time: 4, product: 5 },
+        extraColumns: {},
+        headers: ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian', 'Sản phẩm'],
+        firstRow: 9,
+        lastRow: 9 + size.tasks,
       },
     ],
     sections: Array.from({ length: int(rand, 0, 3) }, () => ({

@@ -22,7 +22,8 @@ import {
   UnitsError,
   type UnitsClock,
 } from '../render/xlsx/units';
-import { localToday, type BuildIO } from './build';
+import { localToday } from './build-options';
+import type { CommandIO } from './io';
 import { CliError } from './errors';
 import { writeError, writeWhole } from './write';
 
@@ -73,7 +74,7 @@ function clock(): UnitsClock {
   return { now: viDateTime(new Date()), today: localToday() };
 }
 
-export async function runUnitsOut(args: UnitsArgs, io: BuildIO): Promise<number> {
+export async function runUnitsOut(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
   if (!args.output)
     throw new CliError(
@@ -144,7 +145,7 @@ async function answerOf(path: string): Promise<AnswerInput> {
   }
 }
 
-export async function runUnitsIn(args: UnitsArgs, io: BuildIO): Promise<number> {
+export async function runUnitsIn(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
   if (args.files.length === 0)
     throw new CliError(

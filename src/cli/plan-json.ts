@@ -1,0 +1,258 @@
+// A plan given to `phuluc build` as JSON (the output of `phuluc parse --json`): it may come from
+// anywhere, so it is checked against the one schema of the contract (src/core/plan/schema.ts)
+// and every problem is told by its JSON path (`tasks[3].lead`) and what was expected there.
+
+import { extname } from 'path';
+import { z } from 'zod';
+import { planSchema } from '../core/plan/schema';
+import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
+import { CliError } from './errors';
+
+/** Problems named in one error; the rest are counted. */
+const PROBLEMS_SHOWN = 3;
+/** Ignored fields named in the warning; the rest are counted. */
+const IGNORED_SHOWN = 5;
+
+type Words = { vi: string; en: string };
+type PathPart = PropertyKey;
+
+/**
+ * A JSON document rather than an appendix: a `.json` file, an object naming a schema, or a
+ * list (an appendix never starts with "[" and parses as JSON).
+ */
+export function looksLikePlanJson(text: string, path: string): boolean {
+  if (extname(path).toLowerCase() === '.json') return true;
+  if (/^\s*\{/.test(text)) return /"schema"\s*:/.test(text.slice(0, 4096));
+  if (!/^\s*\[/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `tasks[3].time.due`, `tasks[0].extra["Cấp trình"]`; the root is `(gốc)` / `(root)`. */
+export function jsonPath(path: readonly PathPart[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) text += `${text ? '.' : ''}${String(part)}`;
+    else text += `[${JSON.stringify(String(part))}]`;
+  }
+  return text;
+}
+
+/** The schema of the value at `path`, when the path follows the schema's shape. */
+function schemaAt(schema: z.ZodType, path: readonly PathPart[]): z.ZodType | null {
+  let here: z.ZodType = schema;
+  for (const part of path) {
+    here = unwrapped(here);
+    if (here instanceof z.ZodObject && typeof part === 'string' && part in here.shape)
+      here = here.shape[part] as z.ZodType;
+    else if (here instanceof z.ZodArray && typeof part === 'number')
+      here = here.element as z.ZodType;
+    else if (here instanceof z.ZodRecord) here = here.valueType as z.ZodType;
+    else return null;
+  }
+  return here;
+}
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodNullable
+    ? unwrapped(schema.unwrap() as z.ZodType)
+    : schema;
+}
+
+const joinWords = (parts: Words[], vi: string, en: string): Words => ({
+  vi: parts.map((p) => p.vi).join(` ${vi} `),
+  en: parts.map((p) => p.en).join(` ${en} `),
+});
+
+/** What a schema accepts, in words. */
+function expected(schema: z.ZodType): Words {
+  if (schema instanceof z.ZodOptional) return expected(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodNullable)
+    return joinWords(
+      [expected(schema.unwrap() as z.ZodType), { vi: 'null', en: 'null' }],
+      'hoặc',
+      'or',
+    );
+  if (schema instanceof z.ZodUnion)
+    return joinWords((schema.options as z.ZodType[]).map(expected), 'hoặc', 'or');
+  if (schema instanceof z.ZodISODate)
+    return {
+      vi: 'ngày dạng YYYY-MM-DD có thật (ví dụ "2024-06-30")',
+      en: 'a real YYYY-MM-DD date (e.g. "2024-06-30")',
+    };
+  if (schema instanceof z.ZodString) {
+    const shape = schema.description;
+    if (shape && schema.format === 'regex')
+      return { vi: `chuỗi dạng ${shape}`, en: `a string of the form ${shape}` };
+    return (schema.minLength ?? 0) > 0
+      ? { vi: 'chuỗi chữ không rỗng', en: 'a non-empty string' }
+      : { vi: 'chuỗi chữ', en: 'a string' };
+  }
+  if (schema instanceof z.ZodNumber) {
+    const { minValue, maxValue } = schema;
+    const whole = schema.isInt;
+    const range =
+      minValue !== null && maxValue !== null && maxValue < Number.MAX_SAFE_INTEGER
+        ? { vi: ` từ ${minValue} đến ${maxValue}`, en: ` from ${minValue} to ${maxValue}` }
+        : minValue !== null && minValue > Number.MIN_SAFE_INTEGER
+          ? { vi: ` từ ${minValue} trở lên`, en: ` of at least ${minValue}` }
+          : { vi: '', en: '' };
+    return whole
+      ? { vi: `số nguyên${range.vi}`, en: `a whole number${range.en}` }
+      : { vi: `số${range.vi}`, en: `a number${range.en}` };
+  }
+  if (schema instanceof z.ZodBoolean) return { vi: 'true hoặc false', en: 'true or false' };
+  if (schema instanceof z.ZodNull) return { vi: 'null', en: 'null' };
+  if (schema instanceof z.ZodLiteral) {
+    const value = JSON.stringify(schema.value);
+    return { vi: value, en: value };
+  }
+  if (schema instanceof z.ZodEnum) {
+    const values = schema.options.map((o) => JSON.stringify(o)).join(', ');
+    return { vi: `một trong ${values}`, en: `one of ${values}` };
+  }
+  if (schema instanceof z.ZodArray) {
+    const item = expected(schema.element as z.ZodType);
+    return { vi: `danh sách (mỗi mục: ${item.vi})`, en: `a list (each item: ${item.en})` };
+  }
+  if (schema instanceof z.ZodRecord)
+    return { vi: 'đối tượng {tên: giá trị}', en: 'an object {name: value}' };
+  if (schema instanceof z.ZodObject) return { vi: 'đối tượng {…}', en: 'an object {…}' };
+  return { vi: 'giá trị khác', en: 'another value' };
+}
+
+/** A value met in the JSON, in words. */
+function found(value: unknown): Words {
+  if (value === undefined) return { vi: 'không có', en: 'nothing' };
+  if (value === null) return { vi: 'null', en: 'null' };
+  if (Array.isArray(value)) return { vi: 'một danh sách', en: 'a list' };
+  if (typeof value === 'object') return { vi: 'một đối tượng', en: 'an object' };
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return { vi: 'một số quá lớn', en: 'a number too large' };
+  const text = JSON.stringify(value);
+  const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return { vi: shown, en: shown };
+}
+
+/** One problem of the plan, by its JSON path. */
+export function describeIssue(issue: z.core.$ZodIssue, value: unknown): Words {
+  const where = jsonPath(issue.path) || '(gốc)';
+  const whereEn = jsonPath(issue.path) || '(root)';
+  const say = (vi: string, en: string): Words => ({
+    vi: `${where}: ${vi}`,
+    en: `${whereEn}: ${en}`,
+  });
+  const schema = schemaAt(planSchema, issue.path);
+  const want = schema ? expected(schema) : { vi: 'giá trị khác', en: 'another value' };
+  const got = found(issue.input);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? say(`thiếu; cần ${want.vi}`, `missing; expected ${want.en}`)
+        : say(`cần ${want.vi}, nhưng là ${got.vi}`, `expected ${want.en}, got ${got.en}`);
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+      return say(`tên không dùng được ${keys}`, `names not allowed here: ${keys}`);
+    }
+    case 'custom':
+      if (issue.params?.['duplicateId'] !== undefined) {
+        const id = JSON.stringify(issue.params['duplicateId']);
+        const first = findFirstTask(value, String(issue.params['duplicateId']));
+        return say(
+          `mã nhiệm vụ ${id} đã dùng ở tasks[${first}]: mỗi nhiệm vụ cần một mã riêng`,
+          `task id ${id} is already used by tasks[${first}]: each task needs its own id`,
+        );
+      }
+      return say(`giá trị không hợp lệ`, `invalid value`);
+    default:
+      return say(`cần ${want.vi}, nhưng là ${got.vi}`, `expected ${want.en}, got ${got.en}`);
+  }
+}
+
+function findFirstTask(value: unknown, id: string): number {
+  const tasks = (value as { tasks?: { id?: unknown }[] }).tasks ?? [];
+  return tasks.findIndex((t) => t.id === id);
+}
+
+/** Paths of the fields the schema does not know: the checked value drops them. */
+function ignoredFields(input: unknown, checked: unknown, path: PathPart[], out: string[]): void {
+  if (Array.isArray(input) && Array.isArray(checked)) {
+    input.forEach((item, index) => ignoredFields(item, checked[index], [...path, index], out));
+  } else if (isObject(input) && isObject(checked)) {
+    for (const key of Object.keys(input)) {
+      if (Object.hasOwn(checked, key)) ignoredFields(input[key], checked[key], [...path, key], out);
+      else out.push(jsonPath([...path, key]));
+    }
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export type PlanJsonCheck =
+  { ok: true; plan: Plan; ignored: string[] } | { ok: false; problems: Words[] };
+
+/** A parsed JSON value checked as a `phuluc.plan/1` plan. */
+export function checkPlanJson(value: unknown): PlanJsonCheck {
+  const result = planSchema.safeParse(value, { reportInput: true });
+  if (!result.success)
+    return { ok: false, problems: result.error.issues.map((i) => describeIssue(i, value)) };
+  const ignored: string[] = [];
+  ignoredFields(value, result.data, [], ignored);
+  return { ok: true, plan: result.data, ignored };
+}
+
+const andMore = (count: number): Words =>
+  count > 0 ? { vi: ` (và ${count} chỗ khác)`, en: ` (and ${count} more)` } : { vi: '', en: '' };
+
+/** Line and column of a JSON syntax error, when the parser gives its position. */
+function syntaxErrorPlace(text: string, detail: string): Words | null {
+  const position = /at position (\d+)/.exec(detail);
+  const offset = position
+    ? Number(position[1])
+    : /end of JSON input/.test(detail)
+      ? text.length
+      : null;
+  if (offset === null) return null;
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return { vi: ` ở dòng ${line}, cột ${column}`, en: ` at line ${line}, column ${column}` };
+}
+
+/** The plan in a JSON text, or a CliError naming the first problems by their JSON paths. */
+export function planFromJson(text: string, path: string, warn: (text: string) => void): Plan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const where = syntaxErrorPlace(text, detail);
+    throw new CliError(
+      `"${path}" không phải JSON hợp lệ${where?.vi ?? ''} (${detail})`,
+      `"${path}" is not valid JSON${where?.en ?? ''} (${detail})`,
+    );
+  }
+  const check = checkPlanJson(value);
+  if (!check.ok) {
+    const shown = check.problems.slice(0, PROBLEMS_SHOWN);
+    const more = andMore(check.problems.length - shown.length);
+    throw new CliError(
+      `"${path}" không phải kế hoạch ${PLAN_SCHEMA} (in bởi phuluc parse --json): ${shown.map((p) => p.vi).join('; ')}${more.vi}`,
+      `"${path}" is not a ${PLAN_SCHEMA} plan (as printed by phuluc parse --json): ${shown.map((p) => p.en).join('; ')}${more.en}`,
+    );
+  }
+  if (check.ignored.length > 0) {
+    const shown = check.ignored.slice(0, IGNORED_SHOWN).join(', ');
+    const more = andMore(check.ignored.length - IGNORED_SHOWN);
+    warn(
+      `phuluc: bỏ qua trường không có trong ${PLAN_SCHEMA}: ${shown}${more.vi}. / Ignored fields that ${PLAN_SCHEMA} does not define: ${shown}${more.en}.\n`,
+    );
+  }
+  return check.plan;
+}
