@@ -2,10 +2,11 @@
 // say what happened and what to do next.
 
 import type { ColumnRole, Severity, TimeKind } from '../core/plan/types';
+import { plural, type Language } from '../core/text/language';
 import type { SheetKind } from '../layout/types';
 import type { ErrorCode } from './model/errors';
 
-export type Language = 'vi' | 'en';
+export type { Language };
 
 export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'units' | 'settings';
 
@@ -301,7 +302,8 @@ const vi: Strings = {
     },
     sampleLabel: 'Kế hoạch mẫu 15/KH-UBND',
     readSummary: (tasks, sections) =>
-      `Đã đọc ${tasks} nhiệm vụ` + (sections > 0 ? ` trong ${sections} mục.` : '.'),
+      `Đã đọc ${plural('vi', tasks, { other: '# nhiệm vụ' })}` +
+      (sections > 0 ? ` trong ${sections} mục.` : '.'),
     readingFile: (name) => `Đang đọc tệp ${name}…`,
     readingExcel: 'Đang đọc bảng từ Excel…',
     unitsSaved: (n) =>
@@ -319,7 +321,12 @@ const vi: Strings = {
     title: 'Trích yếu',
     year: 'Năm kế hoạch',
     unknown: 'không rõ',
-    counts: (tasks, sections, units) => `${tasks} nhiệm vụ · ${sections} mục · ${units} đơn vị`,
+    counts: (tasks, sections, units) =>
+      [
+        plural('vi', tasks, { other: '# nhiệm vụ' }),
+        plural('vi', sections, { other: '# mục' }),
+        plural('vi', units, { other: '# đơn vị' }),
+      ].join(' · '),
     columnsTitle: 'Các cột của bảng',
     columnsHint: 'Nếu một cột bị nhận sai, hãy chọn lại; bản xem trước cập nhật ngay.',
     columnLabel: (index, header) => `Cột ${index}: ${header}`,
@@ -519,7 +526,12 @@ const vi: Strings = {
     planBefore: 'Sổ đang theo dõi',
     planAfter: 'Kế hoạch vừa đọc',
     planFacts: (p) =>
-      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} nhiệm vụ`]
+      [
+        p.number,
+        p.date ? formatDate(p.date) : null,
+        p.title,
+        plural('vi', p.tasks, { other: '# nhiệm vụ' }),
+      ]
         .filter((x) => x)
         .join(' · '),
     untitled: 'không có số, không có tên (một bảng dán vào)',
@@ -753,13 +765,15 @@ const en: Strings = {
     },
     sampleLabel: 'Sample plan 15/KH-UBND',
     readSummary: (tasks, sections) =>
-      `Read ${tasks} task${tasks === 1 ? '' : 's'}` +
-      (sections > 0 ? ` in ${sections} section${sections === 1 ? '' : 's'}.` : '.'),
+      `Read ${plural('en', tasks, { one: '# task', other: '# tasks' })}` +
+      (sections > 0
+        ? ` in ${plural('en', sections, { one: '# section', other: '# sections' })}.`
+        : '.'),
     readingFile: (name) => `Reading ${name}…`,
     unitsSaved: (n) =>
-      `Kept a directory of ${n} units on this computer: plans read from now on use it.`,
+      `Kept a directory of ${plural('en', n, { one: '# unit', other: '# units' })} on this computer: plans read from now on use it.`,
     unitsOpened: (n, file) =>
-      `Opened a directory of ${n} units from ${file} and kept it on this computer.`,
+      `Opened a directory of ${plural('en', n, { one: '# unit', other: '# units' })} from ${file} and kept it on this computer.`,
     readingExcel: 'Reading the table from Excel…',
   },
 
@@ -773,7 +787,12 @@ const en: Strings = {
     title: 'Title',
     year: 'Plan year',
     unknown: 'unknown',
-    counts: (tasks, sections, units) => `${tasks} tasks · ${sections} sections · ${units} units`,
+    counts: (tasks, sections, units) =>
+      [
+        plural('en', tasks, { one: '# task', other: '# tasks' }),
+        plural('en', sections, { one: '# section', other: '# sections' }),
+        plural('en', units, { one: '# unit', other: '# units' }),
+      ].join(' · '),
     columnsTitle: 'Table columns',
     columnsHint: 'If a column was read wrongly, choose its role; the preview updates at once.',
     columnLabel: (index, header) => `Column ${index}: ${header}`,
@@ -781,9 +800,11 @@ const en: Strings = {
     resetColumns: 'Restore detected columns',
     tableCaption: (index, kind, rows) => `Table ${index} · ${kind} · rows ${rows}`,
     tableKinds: { tasks: 'task table', 'report-form': 'report form', other: 'other table' },
-    otherTables: (count) => `${count} other table${count === 1 ? '' : 's'}`,
+    otherTables: (count) =>
+      `${plural('en', count, { one: '# other table', other: '# other tables' })}`,
     tasksTitle: 'Tasks',
-    tasksCaption: (count) => `${count} tasks by section`,
+    tasksCaption: (count) =>
+      `${plural('en', count, { one: '# task', other: '# tasks' })} by section`,
     colId: 'Code',
     colTask: 'Task',
     colLead: 'Lead',
@@ -825,7 +846,8 @@ const en: Strings = {
     keepName: 'Name to keep',
     merge: 'Merge',
     notSame: 'Not one unit',
-    mergeSelected: (n) => `Merge the ${n} selected units`,
+    mergeSelected: (n) =>
+      `Merge the ${plural('en', n, { one: '# selected unit', other: '# selected units' })}`,
     mergeInto: 'Merge into',
     selectUnit: (name) => `Select “${name}” to merge`,
     spellings: 'Other spellings',
@@ -835,7 +857,7 @@ const en: Strings = {
     directoryNone:
       'No directory kept: PhuLuc merges spellings of one name by itself. Keep a directory so later plans use the units as merged here.',
     directoryKept: (n) =>
-      `Using the directory of ${n} units kept on this computer. Units it lacks are listed in Checks.`,
+      `Using the directory of ${plural('en', n, { one: '# unit', other: '# units' })} kept on this computer. Units it lacks are listed in Checks.`,
     directoryHint:
       'The directory file (.csv) opens in Excel and works with the command line: phuluc … --units FILE.',
     saveDirectory: "Keep as the office's directory",
@@ -872,7 +894,7 @@ const en: Strings = {
     empty: 'No appendix to check yet.',
     none: 'No problems found.',
     summary: (e, w, i) =>
-      `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} note${i === 1 ? '' : 's'}`,
+      `${plural('en', e, { one: '# error', other: '# errors' })} · ${plural('en', w, { one: '# warning', other: '# warnings' })} · ${plural('en', i, { one: '# note', other: '# notes' })}`,
     severities: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
     severityHints: {
       error: 'Fix before building the workbook.',
@@ -913,10 +935,11 @@ const en: Strings = {
     introExcel:
       'Write the tracking workbook into the open workbook. What people entered last time is kept.',
     willContain: 'The workbook will hold',
-    settingsLine: (d, n) => `Report date: ${d} · Due soon: within ${n} days`,
+    settingsLine: (d, n) =>
+      `Report date: ${d} · Due soon: within ${plural('en', n, { one: '# day', other: '# days' })}`,
     today: 'today (updates itself)',
     errorsLeft: (n) =>
-      `${n} error${n === 1 ? '' : 's'} left. The workbook is still built; these tasks are listed on the Checks sheet.`,
+      `${plural('en', n, { one: '# error', other: '# errors' })} left. The workbook is still built; these tasks are listed on the Checks sheet.`,
     download: 'Download the workbook (.xlsx)',
     writeExcel: 'Write the workbook here',
     again: 'Build again',
@@ -931,7 +954,7 @@ const en: Strings = {
     progressLabel: 'Build progress',
     doneDownload: (file, size) => `Built “${file}” (${size}).`,
     doneExcel: 'The tracking workbook was written into this workbook.',
-    sheetsTitle: (n) => `${n} sheets written`,
+    sheetsTitle: (n) => `${plural('en', n, { one: '# sheet', other: '# sheets' })} written`,
     sheetKinds: {
       dashboard: 'summary for leaders',
       tasks: 'task list, where status is updated',
@@ -945,29 +968,35 @@ const en: Strings = {
       answer: "a unit's report form",
       ticket: 'data that identifies the form',
     },
-    counts: (t, u, f) => `${t} tasks · ${u} units · ${f} check results`,
+    counts: (t, u, f) =>
+      [
+        plural('en', t, { one: '# task', other: '# tasks' }),
+        plural('en', u, { one: '# unit', other: '# units' }),
+        plural('en', f, { one: '# check result', other: '# check results' }),
+      ].join(' · '),
     openHint:
       'Open the file in Excel. Update “Trạng thái” (status) on the task sheet; the summary recalculates.',
     openHintExcel:
       'Update “Trạng thái” (status) on the task sheet; the summary recalculates. Rebuild at any time: entries are kept.',
     kept: (n) =>
-      `Kept the entry cells (status, progress, completion date, note) of ${n} task${n === 1 ? '' : 's'} from the previous build.`,
+      `Kept the entry cells (status, progress, completion date, note) of ${plural('en', n, { one: '# task', other: '# tasks' })} from the previous build.`,
     notesTitle: 'Please note',
     downloadAgain: 'Download again',
     rebuild: {
       title: 'What this rebuild kept and changed',
-      kept: (n) => `${n} task${n === 1 ? '' : 's'} unchanged.`,
+      kept: (n) => `${plural('en', n, { one: '# task', other: '# tasks' })} unchanged.`,
       renumbered: (n) =>
-        `${n} task${n === 1 ? '' : 's'} renumbered (the entries followed the task):`,
-      edited: (n) => `${n} task title${n === 1 ? '' : 's'} edited:`,
-      added: (n) => `${n} new task${n === 1 ? '' : 's'}:`,
+        `${plural('en', n, { one: '# task', other: '# tasks' })} renumbered (the entries followed the task):`,
+      edited: (n) => `${plural('en', n, { one: '# task title', other: '# task titles' })} edited:`,
+      added: (n) => `${plural('en', n, { one: '# new task', other: '# new tasks' })}:`,
       removed: (n) =>
-        `${n} task${n === 1 ? '' : 's'} no longer in the plan (entries kept on the “Nhiệm vụ đã bỏ” sheet):`,
-      typed: (n) => `${n} row${n === 1 ? '' : 's'} typed into the list kept as tasks:`,
+        `${plural('en', n, { one: '# task', other: '# tasks' })} no longer in the plan (entries kept on the “Nhiệm vụ đã bỏ” sheet):`,
+      typed: (n) =>
+        `${plural('en', n, { one: '# row', other: '# rows' })} typed into the list kept as tasks:`,
       restored: (n) =>
-        `${n} removed task${n === 1 ? '' : 's'} back in the plan, with their entries:`,
+        `${plural('en', n, { one: '# removed task', other: '# removed tasks' })} back in the plan, with their entries:`,
       apart: (n) =>
-        `${n} pair${n === 1 ? '' : 's'} confirmed as different tasks (old entries on the “Nhiệm vụ đã bỏ” sheet):`,
+        `${plural('en', n, { one: '# pair', other: '# pairs' })} confirmed as different tasks (old entries on the “Nhiệm vụ đã bỏ” sheet):`,
     },
   },
 
@@ -978,7 +1007,12 @@ const en: Strings = {
     planBefore: 'The workbook tracks',
     planAfter: 'The plan just read',
     planFacts: (p) =>
-      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} tasks`]
+      [
+        p.number,
+        p.date ? formatDate(p.date) : null,
+        p.title,
+        plural('en', p.tasks, { one: '# task', other: '# tasks' }),
+      ]
         .filter((x) => x)
         .join(' · '),
     untitled: 'no number, no title (a pasted table)',
