@@ -144,7 +144,18 @@ export interface Finding {
   suggestionEn?: string;
   /** Which field the finding is about, when it is about one. */
   field?: 'stt' | 'title' | 'lead' | 'support' | 'time' | 'product';
+  /**
+   * What the message says, as plain values (task ids, texts, numbers, ISO dates): the
+   * findings' catalogue (`src/core/findings/messages.ts`) makes `message` from `code` and these.
+   */
+  params?: FindingParams;
 }
+
+/** A JSON value: what a finding's parameters hold. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type FindingParams = { readonly [key: string]: JsonValue };
 
 export interface Plan {
   schema: typeof PLAN_SCHEMA;
