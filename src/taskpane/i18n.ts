@@ -307,8 +307,9 @@ const vi: Strings = {
     readingFile: (name) => `Đang đọc tệp ${name}…`,
     readingExcel: 'Đang đọc bảng từ Excel…',
     unitsSaved: (n) =>
-      `Đã lưu danh mục ${n} đơn vị trên máy này: các kế hoạch đọc sau dùng danh mục này.`,
-    unitsOpened: (n, file) => `Đã mở danh mục ${n} đơn vị từ tệp ${file} và lưu trên máy này.`,
+      `Đã lưu danh mục ${plural('vi', n, { other: '# đơn vị' })} trên máy này: các kế hoạch đọc sau dùng danh mục này.`,
+    unitsOpened: (n, file) =>
+      `Đã mở danh mục ${plural('vi', n, { other: '# đơn vị' })} từ tệp ${file} và lưu trên máy này.`,
   },
 
   preview: {
@@ -334,9 +335,9 @@ const vi: Strings = {
     resetColumns: 'Khôi phục cột tự nhận',
     tableCaption: (index, kind, rows) => `Bảng ${index} · ${kind} · dòng ${rows}`,
     tableKinds: { tasks: 'bảng nhiệm vụ', 'report-form': 'biểu mẫu báo cáo', other: 'bảng khác' },
-    otherTables: (count) => `${count} bảng khác`,
+    otherTables: (count) => plural('vi', count, { other: '# bảng khác' }),
     tasksTitle: 'Nhiệm vụ',
-    tasksCaption: (count) => `Danh sách ${count} nhiệm vụ theo mục`,
+    tasksCaption: (count) => `Danh sách ${plural('vi', count, { other: '# nhiệm vụ' })} theo mục`,
     colId: 'Mã',
     colTask: 'Nhiệm vụ',
     colLead: 'Chủ trì',
@@ -378,7 +379,7 @@ const vi: Strings = {
     keepName: 'Tên dùng chung',
     merge: 'Gộp',
     notSame: 'Không phải một đơn vị',
-    mergeSelected: (n) => `Gộp ${n} đơn vị đã chọn`,
+    mergeSelected: (n) => `Gộp ${plural('vi', n, { other: '# đơn vị' })} đã chọn`,
     mergeInto: 'Gộp vào tên',
     selectUnit: (name) => `Chọn “${name}” để gộp`,
     spellings: 'Cách viết khác',
@@ -388,7 +389,7 @@ const vi: Strings = {
     directoryNone:
       'Chưa lưu danh mục: PhuLuc tự gộp các cách viết khác nhau của cùng một tên. Lưu danh mục để các kế hoạch sau dùng đúng các đơn vị đã gộp.',
     directoryKept: (n) =>
-      `Đang dùng danh mục ${n} đơn vị đã lưu trên máy này. Đơn vị chưa có trong danh mục được báo ở bước Kiểm tra.`,
+      `Đang dùng danh mục ${plural('vi', n, { other: '# đơn vị' })} đã lưu trên máy này. Đơn vị chưa có trong danh mục được báo ở bước Kiểm tra.`,
     directoryHint:
       'Tệp danh mục (.csv) mở được bằng Excel và dùng được cho lệnh: phuluc … --units TỆP.',
     saveDirectory: 'Lưu làm danh mục của cơ quan',
@@ -424,7 +425,12 @@ const vi: Strings = {
   findings: {
     empty: 'Chưa có phụ lục để kiểm tra.',
     none: 'Không phát hiện vấn đề nào.',
-    summary: (e, w, i) => `${e} lỗi · ${w} cảnh báo · ${i} lưu ý`,
+    summary: (e, w, i) =>
+      [
+        plural('vi', e, { other: '# lỗi' }),
+        plural('vi', w, { other: '# cảnh báo' }),
+        plural('vi', i, { other: '# lưu ý' }),
+      ].join(' · '),
     severities: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
     severityHints: {
       error: 'Nên sửa trước khi tạo sổ.',
@@ -463,10 +469,11 @@ const vi: Strings = {
     intro: 'Tạo sổ theo dõi (.xlsx) và tải về máy. Mở được bằng Excel bất kỳ, không cần PhuLuc.',
     introExcel: 'Ghi sổ theo dõi vào bảng tính đang mở. Dữ liệu đã nhập ở lần trước được giữ lại.',
     willContain: 'Sổ sẽ có',
-    settingsLine: (d, n) => `Ngày báo cáo: ${d} · Sắp đến hạn: trong ${n} ngày`,
+    settingsLine: (d, n) =>
+      `Ngày báo cáo: ${d} · Sắp đến hạn: trong ${plural('vi', n, { other: '# ngày' })}`,
     today: 'hôm nay (tự cập nhật)',
     errorsLeft: (n) =>
-      `Còn ${n} lỗi chưa sửa. Sổ vẫn được tạo; các nhiệm vụ này được ghi vào trang Kiểm tra.`,
+      `Còn ${plural('vi', n, { other: '# lỗi' })} chưa sửa. Sổ vẫn được tạo; các nhiệm vụ này được ghi vào trang Kiểm tra.`,
     download: 'Tải sổ theo dõi (.xlsx)',
     writeExcel: 'Ghi sổ vào bảng tính này',
     again: 'Tạo lại',
@@ -481,7 +488,7 @@ const vi: Strings = {
     progressLabel: 'Tiến độ tạo sổ',
     doneDownload: (file, size) => `Đã tạo tệp “${file}” (${size}).`,
     doneExcel: 'Đã ghi sổ theo dõi vào bảng tính này.',
-    sheetsTitle: (n) => `${n} trang đã ghi`,
+    sheetsTitle: (n) => `${plural('vi', n, { other: '# trang' })} đã ghi`,
     sheetKinds: {
       dashboard: 'tổng hợp cho lãnh đạo',
       tasks: 'danh sách nhiệm vụ, nơi cập nhật tình trạng',
@@ -495,27 +502,35 @@ const vi: Strings = {
       answer: 'phiếu báo cáo của đơn vị',
       ticket: 'dữ liệu nhận diện phiếu',
     },
-    counts: (t, u, f) => `${t} nhiệm vụ · ${u} đơn vị · ${f} kết quả kiểm tra`,
+    counts: (t, u, f) =>
+      [
+        plural('vi', t, { other: '# nhiệm vụ' }),
+        plural('vi', u, { other: '# đơn vị' }),
+        plural('vi', f, { other: '# kết quả kiểm tra' }),
+      ].join(' · '),
     openHint:
       'Mở tệp bằng Excel. Cập nhật cột “Trạng thái” trên trang Nhiệm vụ; trang Tổng hợp tự tính lại.',
     openHintExcel:
       'Cập nhật cột “Trạng thái” trên trang Nhiệm vụ; trang Tổng hợp tự tính lại. Tạo lại bất cứ lúc nào: dữ liệu đã nhập được giữ.',
     kept: (n) =>
-      `Đã giữ các ô nhập (Trạng thái, Tiến độ, Ngày hoàn thành, Ghi chú) của ${n} nhiệm vụ từ lần tạo trước.`,
+      `Đã giữ các ô nhập (Trạng thái, Tiến độ, Ngày hoàn thành, Ghi chú) của ${plural('vi', n, { other: '# nhiệm vụ' })} từ lần tạo trước.`,
     notesTitle: 'Cần biết',
     downloadAgain: 'Tải lại tệp',
     rebuild: {
       title: 'Những gì lần tạo lại này giữ và thay đổi',
-      kept: (n) => `${n} nhiệm vụ giữ nguyên.`,
-      renumbered: (n) => `${n} nhiệm vụ đổi số thứ tự (dữ liệu đã nhập đi theo nhiệm vụ):`,
-      edited: (n) => `${n} nhiệm vụ được sửa tên:`,
-      added: (n) => `${n} nhiệm vụ mới:`,
+      kept: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} giữ nguyên.`,
+      renumbered: (n) =>
+        `${plural('vi', n, { other: '# nhiệm vụ' })} đổi số thứ tự (dữ liệu đã nhập đi theo nhiệm vụ):`,
+      edited: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} được sửa tên:`,
+      added: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} mới:`,
       removed: (n) =>
-        `${n} nhiệm vụ không còn trong kế hoạch (dữ liệu đã nhập được giữ ở trang “Nhiệm vụ đã bỏ”):`,
-      typed: (n) => `${n} dòng tự thêm vào danh sách được giữ thành nhiệm vụ:`,
-      restored: (n) => `${n} nhiệm vụ đã bỏ nay trở lại, cùng dữ liệu đã nhập:`,
+        `${plural('vi', n, { other: '# nhiệm vụ' })} không còn trong kế hoạch (dữ liệu đã nhập được giữ ở trang “Nhiệm vụ đã bỏ”):`,
+      typed: (n) =>
+        `${plural('vi', n, { other: '# dòng' })} tự thêm vào danh sách được giữ thành nhiệm vụ:`,
+      restored: (n) =>
+        `${plural('vi', n, { other: '# nhiệm vụ' })} đã bỏ nay trở lại, cùng dữ liệu đã nhập:`,
       apart: (n) =>
-        `${n} cặp nhiệm vụ được xác nhận là khác nhau (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”):`,
+        `${plural('vi', n, { other: '# cặp nhiệm vụ' })} được xác nhận là khác nhau (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”):`,
     },
   },
 
@@ -894,7 +909,11 @@ const en: Strings = {
     empty: 'No appendix to check yet.',
     none: 'No problems found.',
     summary: (e, w, i) =>
-      `${plural('en', e, { one: '# error', other: '# errors' })} · ${plural('en', w, { one: '# warning', other: '# warnings' })} · ${plural('en', i, { one: '# note', other: '# notes' })}`,
+      [
+        plural('en', e, { one: '# error', other: '# errors' }),
+        plural('en', w, { one: '# warning', other: '# warnings' }),
+        plural('en', i, { one: '# note', other: '# notes' }),
+      ].join(' · '),
     severities: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
     severityHints: {
       error: 'Fix before building the workbook.',
