@@ -36,7 +36,11 @@ export function formatFindings(plan: Plan, lang: Language, columns = 100): strin
   const out: string[] = [];
   out.push(
     lang === 'vi'
-      ? `Kiểm tra ${shorten(name, width - 40)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý`
+      ? `Kiểm tra ${shorten(name, width - 40)}: ${[
+          plural('vi', count('error'), { other: '# lỗi' }),
+          plural('vi', count('warning'), { other: '# cảnh báo' }),
+          plural('vi', count('info'), { other: '# lưu ý' }),
+        ].join(', ')}`
       : `Check of ${shorten(name, width - 40)}: ${[
           plural('en', count('error'), { one: '# error', other: '# errors' }),
           plural('en', count('warning'), { one: '# warning', other: '# warnings' }),

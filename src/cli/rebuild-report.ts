@@ -11,6 +11,7 @@ function list<T>(items: T[], show: (item: T) => string): string {
   return items.length > MAX_LISTED ? `${shown}, … (+${items.length - MAX_LISTED})` : shown;
 }
 
+const tasksVi = (count: number): string => plural('vi', count, { other: '# nhiệm vụ' });
 const tasksEn = (count: number): string => plural('en', count, { one: '# task', other: '# tasks' });
 
 const short = (text: string, n = 50): string =>
@@ -24,7 +25,7 @@ export function formatRebuildReport(report: RebuildReport, lang: Language): stri
   const found = kept + renumbered.length + edited.length;
   lines.push(
     vi
-      ? `Tạo lại sổ: ${found} nhiệm vụ tìm lại được (${kept} giữ nguyên, ${renumbered.length} đổi số, ${edited.length} sửa nội dung), ${added.length} mới, ${removed.length} bỏ; giá trị đã nhập của ${report.carried} nhiệm vụ được giữ.`
+      ? `Tạo lại sổ: ${tasksVi(found)} tìm lại được (${kept} giữ nguyên, ${renumbered.length} đổi số, ${edited.length} sửa nội dung), ${added.length} mới, ${removed.length} bỏ; giá trị đã nhập của ${tasksVi(report.carried)} được giữ.`
       : `Rebuilt: ${tasksEn(found)} found again (${kept} unchanged, ${renumbered.length} renumbered, ${edited.length} edited), ${added.length} new, ${removed.length} removed; entries of ${tasksEn(report.carried)} kept.`,
   );
   if (renumbered.length > 0)
@@ -42,7 +43,7 @@ export function formatRebuildReport(report: RebuildReport, lang: Language): stri
       `  ${vi ? 'Bỏ' : 'Removed'}: ${list(removed, (r) => `${r.code} "${short(r.title, 40)}"`)}` +
         (keptRows.length > 0
           ? vi
-            ? ` — giá trị đã nhập của ${keptRows.length} nhiệm vụ được giữ ở trang "Nhiệm vụ đã bỏ"`
+            ? ` — giá trị đã nhập của ${tasksVi(keptRows.length)} được giữ ở trang "Nhiệm vụ đã bỏ"`
             : ` — entries of ${tasksEn(keptRows.length)} kept on the "Removed tasks" sheet`
           : ''),
     );
@@ -69,7 +70,7 @@ export function formatRebuildReport(report: RebuildReport, lang: Language): stri
   if (uncertain.length > 0) {
     lines.push(
       vi
-        ? `  Cần người xác nhận (${uncertain.length} cặp có thể là cùng một nhiệm vụ):`
+        ? `  Cần người xác nhận (${plural('vi', uncertain.length, { other: '# cặp có thể là cùng một nhiệm vụ' })}):`
         : `  To confirm (${plural('en', uncertain.length, { one: '# pair that may be the same task', other: '# pairs that may be the same task' })}):`,
     );
     for (const u of uncertain.slice(0, MAX_LISTED)) {
