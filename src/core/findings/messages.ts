@@ -183,7 +183,7 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
   'source-structure': ({ structure }) => ({ message: STRUCTURE[structure] }),
 
   'row-guessed': ({ guess, line, task, from, roles }) => {
-    const vi = roles.map((r) => ROLE_VI[r] ?? r).join(', ');
+    const vi = roles.map((role) => ROLE_VI[role] ?? role).join(', ');
     const en = roles.join(', ');
     switch (guess) {
       case 'merged-lead':
@@ -262,8 +262,8 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
       .slice(0, NAMED_CHARACTERS)
       .map(({ character, count }) => describeReplaced(character, count));
     const more = replaced.length - NAMED_CHARACTERS;
-    const vi = [...parts.map((p) => p[0]), ...(more > 0 ? [`… (${more} loại khác)`] : [])];
-    const en = [...parts.map((p) => p[1]), ...(more > 0 ? [`… (${more} other kinds)`] : [])];
+    const vi = [...parts.map(([vi]) => vi), ...(more > 0 ? [`… (${more} loại khác)`] : [])];
+    const en = [...parts.map(([, en]) => en), ...(more > 0 ? [`… (${more} other kinds)`] : [])];
     return {
       message: words(
         `Đã sửa ${total} ký tự không ghi được vào tệp Excel (thường do sao chép từ Word): ${vi.join('; ')}.`,
@@ -356,7 +356,7 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
   },
 
   'lead-is-support': ({ units }) => {
-    const names = units.map((u) => `"${u}"`).join(', ');
+    const names = units.map((unit) => `"${unit}"`).join(', ');
     return {
       message: words(
         `${names} vừa là đơn vị chủ trì vừa là đơn vị phối hợp.`,
@@ -441,7 +441,7 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
   }),
 
   'unit-unknown': ({ unit, spellings, tasks, hint }) => {
-    const spelled = spellings.map((s) => `"${s}"`).join(', ');
+    const spelled = spellings.map((spelling) => `"${spelling}"`).join(', ');
     const written = spellings.length > 1 ? ` (cách viết: ${spelled})` : '';
     const writtenEn = spellings.length > 1 ? ` (spelled ${spelled})` : '';
     return {

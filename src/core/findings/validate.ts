@@ -36,16 +36,16 @@ export function validatePlan(plan: PlanBody, context: ValidationContext): Findin
 
 /** Plan-level findings first, then by the task's place in the document, then by severity. */
 export function sortFindings(findings: Finding[], tasks: PlanTask[]): Finding[] {
-  const order = new Map(tasks.map((t, i) => [t.id, i]));
-  const place = (f: Finding): number =>
-    f.task === null ? -1 : (order.get(f.task) ?? tasks.length);
+  const order = new Map(tasks.map((task, i) => [task.id, i]));
+  const place = (item: Finding): number =>
+    item.task === null ? -1 : (order.get(item.task) ?? tasks.length);
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((item, i) => ({ item, i }))
     .sort(
-      (a, b) =>
-        place(a.f) - place(b.f) ||
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        a.i - b.i,
+      (first, second) =>
+        place(first.item) - place(second.item) ||
+        SEVERITY_ORDER[first.item.severity] - SEVERITY_ORDER[second.item.severity] ||
+        first.i - second.i,
     )
-    .map(({ f }) => f);
+    .map(({ item }) => item);
 }

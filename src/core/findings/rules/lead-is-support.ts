@@ -10,7 +10,7 @@ export const leadIsSupport: TaskRule = {
     if (task.support.length === 0 || task.lead.length === 0) return [];
     const canonical = (name: string): string => context.aliasToUnit.get(name) ?? name;
     const leads = new Set(task.lead.map(canonical));
-    const units = [...new Set(task.support.map(canonical))].filter((u) => leads.has(u));
+    const units = [...new Set(task.support.map(canonical))].filter((unit) => leads.has(unit));
     if (units.length === 0) return [];
     return [
       finding('lead-is-support', 'warning', task.id, task.rows, { units }, { field: 'support' }),

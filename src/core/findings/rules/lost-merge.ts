@@ -11,7 +11,9 @@ export const lostMerge: TaskRule = {
   check(input) {
     const { task, context } = input;
     const filledAsAbove = (field: 'lead' | 'time'): boolean =>
-      (context.mergedAbove ?? []).some((m) => m.field === field && task.rows.includes(m.line));
+      (context.mergedAbove ?? []).some(
+        (cell) => cell.field === field && task.rows.includes(cell.line),
+      );
     const rowLostMerge = (['lead', 'time'] as const).some(
       (field) =>
         (!isFilled(task, field) && mergedAboveText(input, field) !== undefined) ||

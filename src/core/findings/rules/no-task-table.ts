@@ -7,8 +7,8 @@ export const noTaskTable: PlanRule = {
   scope: 'plan',
   codes: ['no-task-table'],
   check({ tables }) {
-    if (tables.some((t) => t.kind === 'tasks')) return [];
-    const reportForms = tables.filter((t) => t.kind === 'report-form').length;
+    if (tables.some((table) => table.kind === 'tasks')) return [];
+    const reportForms = tables.filter((table) => table.kind === 'report-form').length;
     const params = { reportForms, otherTables: tables.length - reportForms };
     return [finding('no-task-table', tables.length > 0 ? 'info' : 'error', null, [], params)];
   },

@@ -42,7 +42,7 @@ export const sttNumbering: PlanRule = {
     }
     const groups = [...bySection.values()];
     // Numbering runs on when a later section does not start again at 1 (seed 002).
-    const runsOn = groups.length > 1 && groups.slice(1).some((g) => Number(g[0]?.stt) > 1);
+    const runsOn = groups.length > 1 && groups.slice(1).some((group) => Number(group[0]?.stt) > 1);
     return (runsOn ? [tasks] : groups).flatMap(checkSequence);
   },
 };

@@ -12,7 +12,7 @@ export const taskDuplicate: PlanRule = {
     const out: Finding[] = [];
     const firstByText = new Map<string, PlanTask>();
     for (const task of tasks) {
-      const key = trimEndWhere(foldForMatch(task.title), (c) => /[.;:,\s]/.test(c));
+      const key = trimEndWhere(foldForMatch(task.title), (char) => /[.;:,\s]/.test(char));
       if (!key) continue;
       const first = firstByText.get(key);
       if (first === undefined) {

@@ -9,9 +9,9 @@ export const timeSeveral: TaskRule = {
   codes: ['time-several'],
   check({ task }) {
     const parts = task.time.parts ?? [];
-    const distinct = new Set(parts.map((p) => `${p.kind ?? ''}|${p.due ?? ''}`));
+    const distinct = new Set(parts.map((part) => `${part.kind ?? ''}|${part.due ?? ''}`));
     if (parts.length < 2 || distinct.size < 2) return [];
-    const params = { times: parts.map((p) => p.text), due: task.time.due };
+    const params = { times: parts.map((part) => part.text), due: task.time.due };
     return [finding('time-several', 'warning', task.id, task.rows, params, { field: 'time' })];
   },
 };
