@@ -1,9 +1,8 @@
-import { findingLabel } from '../core/findings';
+import { findingLabel, findingMessage } from '../core/findings';
 import type { Finding, Plan, Severity } from '../core/plan/types';
+import { plural, type Language } from '../core/text/language';
 
-export type Lang = 'vi' | 'en';
-
-const HEADINGS: Record<Severity, Record<Lang, string>> = {
+const HEADINGS: Record<Severity, Record<Language, string>> = {
   error: { vi: 'LỖI', en: 'ERRORS' },
   warning: { vi: 'CẢNH BÁO', en: 'WARNINGS' },
   info: { vi: 'LƯU Ý', en: 'NOTES' },
@@ -29,7 +28,7 @@ function shorten(text: string, width: number): string {
 }
 
 /** Findings as a readable list grouped by severity, each with its rows and task. */
-export function formatFindings(plan: Plan, lang: Lang, columns = 100): string {
+export function formatFindings(plan: Plan, lang: Language, columns = 100): string {
   const width = Math.max(60, Math.min(columns, 160));
   const count = (s: Severity): number => plan.findings.filter((f) => f.severity === s).length;
   const doc = plan.document;
@@ -37,8 +36,16 @@ export function formatFindings(plan: Plan, lang: Lang, columns = 100): string {
   const out: string[] = [];
   out.push(
     lang === 'vi'
-      ? `Kiểm tra ${shorten(name, width - 40)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý`
-      : `Check of ${shorten(name, width - 40)}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`,
+      ? `Kiểm tra ${shorten(name, width - 40)}: ${[
+          plural('vi', count('error'), { other: '# lỗi' }),
+          plural('vi', count('warning'), { other: '# cảnh báo' }),
+          plural('vi', count('info'), { other: '# lưu ý' }),
+        ].join(', ')}`
+      : `Check of ${shorten(name, width - 40)}: ${[
+          plural('en', count('error'), { one: '# error', other: '# errors' }),
+          plural('en', count('warning'), { one: '# warning', other: '# warnings' }),
+          plural('en', count('info'), { one: '# note', other: '# notes' }),
+        ].join(', ')}`,
   );
   if (plan.findings.length === 0) {
     out.push(lang === 'vi' ? 'Không có điểm nào cần sửa.' : 'Nothing to fix.');
@@ -55,7 +62,12 @@ export function formatFindings(plan: Plan, lang: Lang, columns = 100): string {
   return out.join('\n') + '\n';
 }
 
-function formatOne(f: Finding, titles: Map<string, string>, lang: Lang, width: number): string[] {
+function formatOne(
+  f: Finding,
+  titles: Map<string, string>,
+  lang: Language,
+  width: number,
+): string[] {
   const rowsLabel =
     f.rows.length === 0 ? '' : `${lang === 'vi' ? 'dòng' : 'row'} ${f.rows.join(', ')}`;
   const where = [
@@ -64,8 +76,7 @@ function formatOne(f: Finding, titles: Map<string, string>, lang: Lang, width: n
   ]
     .filter(Boolean)
     .join(' · ');
-  const message = lang === 'vi' ? f.message : (f.messageEn ?? f.message);
-  const suggestion = lang === 'vi' ? f.suggestion : (f.suggestionEn ?? f.suggestion);
+  const { message, suggestion } = findingMessage(f, lang);
   // The kind in words; the code (`lead-missing`) is for programs and stays in `--json`.
   const lines = [`  • ${where ? `${where} — ` : ''}${findingLabel(f, lang)}`];
   lines.push(...wrap(message, width, '    '));

@@ -1,6 +1,7 @@
 // What a rebuild over an existing tracker did, in a few lines a clerk can check: kept,
 // renumbered, edited, new and removed tasks, rows people typed, pairs that need a person.
 
+import { plural, type Language } from '../core/text/language';
 import type { RebuildReport } from '../layout/tracker/carry';
 
 const MAX_LISTED = 8;
@@ -10,19 +11,22 @@ function list<T>(items: T[], show: (item: T) => string): string {
   return items.length > MAX_LISTED ? `${shown}, … (+${items.length - MAX_LISTED})` : shown;
 }
 
+const tasksVi = (count: number): string => plural('vi', count, { other: '# nhiệm vụ' });
+const tasksEn = (count: number): string => plural('en', count, { one: '# task', other: '# tasks' });
+
 const short = (text: string, n = 50): string =>
   text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text;
 
 /** The report as lines, in one language. */
-export function formatRebuildReport(report: RebuildReport, lang: 'vi' | 'en'): string {
+export function formatRebuildReport(report: RebuildReport, lang: Language): string {
   const vi = lang === 'vi';
   const lines: string[] = [];
   const { kept, renumbered, edited, added, removed, uncertain, typed, restored } = report;
   const found = kept + renumbered.length + edited.length;
   lines.push(
     vi
-      ? `Tạo lại sổ: ${found} nhiệm vụ tìm lại được (${kept} giữ nguyên, ${renumbered.length} đổi số, ${edited.length} sửa nội dung), ${added.length} mới, ${removed.length} bỏ; giá trị đã nhập của ${report.carried} nhiệm vụ được giữ.`
-      : `Rebuilt: ${found} tasks found again (${kept} unchanged, ${renumbered.length} renumbered, ${edited.length} edited), ${added.length} new, ${removed.length} removed; entries of ${report.carried} tasks kept.`,
+      ? `Tạo lại sổ: ${tasksVi(found)} tìm lại được (${kept} giữ nguyên, ${renumbered.length} đổi số, ${edited.length} sửa nội dung), ${added.length} mới, ${removed.length} bỏ; giá trị đã nhập của ${tasksVi(report.carried)} được giữ.`
+      : `Rebuilt: ${tasksEn(found)} found again (${kept} unchanged, ${renumbered.length} renumbered, ${edited.length} edited), ${added.length} new, ${removed.length} removed; entries of ${tasksEn(report.carried)} kept.`,
   );
   if (renumbered.length > 0)
     lines.push(
@@ -39,8 +43,8 @@ export function formatRebuildReport(report: RebuildReport, lang: 'vi' | 'en'): s
       `  ${vi ? 'Bỏ' : 'Removed'}: ${list(removed, (r) => `${r.code} "${short(r.title, 40)}"`)}` +
         (keptRows.length > 0
           ? vi
-            ? ` — giá trị đã nhập của ${keptRows.length} nhiệm vụ được giữ ở trang "Nhiệm vụ đã bỏ"`
-            : ` — entries of ${keptRows.length} tasks kept on the "Removed tasks" sheet`
+            ? ` — giá trị đã nhập của ${tasksVi(keptRows.length)} được giữ ở trang "Nhiệm vụ đã bỏ"`
+            : ` — entries of ${tasksEn(keptRows.length)} kept on the "Removed tasks" sheet`
           : ''),
     );
   }
@@ -66,8 +70,8 @@ export function formatRebuildReport(report: RebuildReport, lang: 'vi' | 'en'): s
   if (uncertain.length > 0) {
     lines.push(
       vi
-        ? `  Cần người xác nhận (${uncertain.length} cặp có thể là cùng một nhiệm vụ):`
-        : `  To confirm (${uncertain.length} pairs that may be the same task):`,
+        ? `  Cần người xác nhận (${plural('vi', uncertain.length, { other: '# cặp có thể là cùng một nhiệm vụ' })}):`
+        : `  To confirm (${plural('en', uncertain.length, { one: '# pair that may be the same task', other: '# pairs that may be the same task' })}):`,
     );
     for (const u of uncertain.slice(0, MAX_LISTED)) {
       lines.push(

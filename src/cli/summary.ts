@@ -1,5 +1,6 @@
 import type { Plan, PlanTask, TaskTime } from '../core/plan/types';
 
+import { plural } from '../core/text/language';
 import { viDate } from '../core/time/calendar';
 
 /** Text on one line, cut with "…" or padded to exactly `width` characters. */
@@ -63,7 +64,11 @@ export function formatSummary(plan: Plan, columns = 100): string {
     const bySeverity = (s: string): number => plan.findings.filter((f) => f.severity === s).length;
     out.push('');
     out.push(
-      `Kiểm tra / Findings: ${bySeverity('error')} lỗi, ${bySeverity('warning')} cảnh báo, ${bySeverity('info')} lưu ý (phuluc check để xem chi tiết)`,
+      `Kiểm tra / Findings: ${[
+        plural('vi', bySeverity('error'), { other: '# lỗi' }),
+        plural('vi', bySeverity('warning'), { other: '# cảnh báo' }),
+        plural('vi', bySeverity('info'), { other: '# lưu ý' }),
+      ].join(', ')} (phuluc check để xem chi tiết)`,
     );
   }
   return out.join('\n') + '\n';

@@ -2,6 +2,7 @@
 // .xlsx writer and the Office.js writer render it without decisions of their own.
 
 import type { Plan, PlanTask } from '../core/plan/types';
+import type { Language } from '../core/text/language';
 import { CATEGORIES } from '../core/status';
 import { defaultHorizon } from '../core/status/items';
 import { leadUnitNames, standings, unitNames } from '../core/status/rollup';
@@ -51,7 +52,7 @@ export type { Labels, Language } from './labels';
 
 const TASK_LIST_HEADER_ROW = 3;
 
-function planLine(plan: Plan, language: 'vi' | 'en'): string {
+function planLine(plan: Plan, language: Language): string {
   const doc = plan.document;
   const words = labelsFor(language).words;
   const parts = [

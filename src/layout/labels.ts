@@ -3,8 +3,9 @@
 
 import type { StatusCategory, WorkState } from '../core/status';
 import type { Severity, TimeKind } from '../core/plan/types';
+import type { Language } from '../core/text/language';
 
-export type Language = 'vi' | 'en';
+export type { Language };
 
 export interface Labels {
   sheets: Record<

@@ -2,10 +2,11 @@
 // say what happened and what to do next.
 
 import type { ColumnRole, Severity, TimeKind } from '../core/plan/types';
+import { plural, type Language } from '../core/text/language';
 import type { SheetKind } from '../layout/types';
 import type { ErrorCode } from './model/errors';
 
-export type Language = 'vi' | 'en';
+export type { Language };
 
 export type StepId = 'source' | 'preview' | 'findings' | 'build' | 'units' | 'settings';
 
@@ -301,12 +302,14 @@ const vi: Strings = {
     },
     sampleLabel: 'Kế hoạch mẫu 15/KH-UBND',
     readSummary: (tasks, sections) =>
-      `Đã đọc ${tasks} nhiệm vụ` + (sections > 0 ? ` trong ${sections} mục.` : '.'),
+      `Đã đọc ${plural('vi', tasks, { other: '# nhiệm vụ' })}` +
+      (sections > 0 ? ` trong ${sections} mục.` : '.'),
     readingFile: (name) => `Đang đọc tệp ${name}…`,
     readingExcel: 'Đang đọc bảng từ Excel…',
     unitsSaved: (n) =>
-      `Đã lưu danh mục ${n} đơn vị trên máy này: các kế hoạch đọc sau dùng danh mục này.`,
-    unitsOpened: (n, file) => `Đã mở danh mục ${n} đơn vị từ tệp ${file} và lưu trên máy này.`,
+      `Đã lưu danh mục ${plural('vi', n, { other: '# đơn vị' })} trên máy này: các kế hoạch đọc sau dùng danh mục này.`,
+    unitsOpened: (n, file) =>
+      `Đã mở danh mục ${plural('vi', n, { other: '# đơn vị' })} từ tệp ${file} và lưu trên máy này.`,
   },
 
   preview: {
@@ -319,7 +322,12 @@ const vi: Strings = {
     title: 'Trích yếu',
     year: 'Năm kế hoạch',
     unknown: 'không rõ',
-    counts: (tasks, sections, units) => `${tasks} nhiệm vụ · ${sections} mục · ${units} đơn vị`,
+    counts: (tasks, sections, units) =>
+      [
+        plural('vi', tasks, { other: '# nhiệm vụ' }),
+        plural('vi', sections, { other: '# mục' }),
+        plural('vi', units, { other: '# đơn vị' }),
+      ].join(' · '),
     columnsTitle: 'Các cột của bảng',
     columnsHint: 'Nếu một cột bị nhận sai, hãy chọn lại; bản xem trước cập nhật ngay.',
     columnLabel: (index, header) => `Cột ${index}: ${header}`,
@@ -327,9 +335,9 @@ const vi: Strings = {
     resetColumns: 'Khôi phục cột tự nhận',
     tableCaption: (index, kind, rows) => `Bảng ${index} · ${kind} · dòng ${rows}`,
     tableKinds: { tasks: 'bảng nhiệm vụ', 'report-form': 'biểu mẫu báo cáo', other: 'bảng khác' },
-    otherTables: (count) => `${count} bảng khác`,
+    otherTables: (count) => plural('vi', count, { other: '# bảng khác' }),
     tasksTitle: 'Nhiệm vụ',
-    tasksCaption: (count) => `Danh sách ${count} nhiệm vụ theo mục`,
+    tasksCaption: (count) => `Danh sách ${plural('vi', count, { other: '# nhiệm vụ' })} theo mục`,
     colId: 'Mã',
     colTask: 'Nhiệm vụ',
     colLead: 'Chủ trì',
@@ -371,7 +379,7 @@ const vi: Strings = {
     keepName: 'Tên dùng chung',
     merge: 'Gộp',
     notSame: 'Không phải một đơn vị',
-    mergeSelected: (n) => `Gộp ${n} đơn vị đã chọn`,
+    mergeSelected: (n) => `Gộp ${plural('vi', n, { other: '# đơn vị' })} đã chọn`,
     mergeInto: 'Gộp vào tên',
     selectUnit: (name) => `Chọn “${name}” để gộp`,
     spellings: 'Cách viết khác',
@@ -381,7 +389,7 @@ const vi: Strings = {
     directoryNone:
       'Chưa lưu danh mục: PhuLuc tự gộp các cách viết khác nhau của cùng một tên. Lưu danh mục để các kế hoạch sau dùng đúng các đơn vị đã gộp.',
     directoryKept: (n) =>
-      `Đang dùng danh mục ${n} đơn vị đã lưu trên máy này. Đơn vị chưa có trong danh mục được báo ở bước Kiểm tra.`,
+      `Đang dùng danh mục ${plural('vi', n, { other: '# đơn vị' })} đã lưu trên máy này. Đơn vị chưa có trong danh mục được báo ở bước Kiểm tra.`,
     directoryHint:
       'Tệp danh mục (.csv) mở được bằng Excel và dùng được cho lệnh: phuluc … --units TỆP.',
     saveDirectory: 'Lưu làm danh mục của cơ quan',
@@ -417,7 +425,12 @@ const vi: Strings = {
   findings: {
     empty: 'Chưa có phụ lục để kiểm tra.',
     none: 'Không phát hiện vấn đề nào.',
-    summary: (e, w, i) => `${e} lỗi · ${w} cảnh báo · ${i} lưu ý`,
+    summary: (e, w, i) =>
+      [
+        plural('vi', e, { other: '# lỗi' }),
+        plural('vi', w, { other: '# cảnh báo' }),
+        plural('vi', i, { other: '# lưu ý' }),
+      ].join(' · '),
     severities: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
     severityHints: {
       error: 'Nên sửa trước khi tạo sổ.',
@@ -456,10 +469,11 @@ const vi: Strings = {
     intro: 'Tạo sổ theo dõi (.xlsx) và tải về máy. Mở được bằng Excel bất kỳ, không cần PhuLuc.',
     introExcel: 'Ghi sổ theo dõi vào bảng tính đang mở. Dữ liệu đã nhập ở lần trước được giữ lại.',
     willContain: 'Sổ sẽ có',
-    settingsLine: (d, n) => `Ngày báo cáo: ${d} · Sắp đến hạn: trong ${n} ngày`,
+    settingsLine: (d, n) =>
+      `Ngày báo cáo: ${d} · Sắp đến hạn: trong ${plural('vi', n, { other: '# ngày' })}`,
     today: 'hôm nay (tự cập nhật)',
     errorsLeft: (n) =>
-      `Còn ${n} lỗi chưa sửa. Sổ vẫn được tạo; các nhiệm vụ này được ghi vào trang Kiểm tra.`,
+      `Còn ${plural('vi', n, { other: '# lỗi' })} chưa sửa. Sổ vẫn được tạo; các nhiệm vụ này được ghi vào trang Kiểm tra.`,
     download: 'Tải sổ theo dõi (.xlsx)',
     writeExcel: 'Ghi sổ vào bảng tính này',
     again: 'Tạo lại',
@@ -474,7 +488,7 @@ const vi: Strings = {
     progressLabel: 'Tiến độ tạo sổ',
     doneDownload: (file, size) => `Đã tạo tệp “${file}” (${size}).`,
     doneExcel: 'Đã ghi sổ theo dõi vào bảng tính này.',
-    sheetsTitle: (n) => `${n} trang đã ghi`,
+    sheetsTitle: (n) => `${plural('vi', n, { other: '# trang' })} đã ghi`,
     sheetKinds: {
       dashboard: 'tổng hợp cho lãnh đạo',
       tasks: 'danh sách nhiệm vụ, nơi cập nhật tình trạng',
@@ -488,27 +502,35 @@ const vi: Strings = {
       answer: 'phiếu báo cáo của đơn vị',
       ticket: 'dữ liệu nhận diện phiếu',
     },
-    counts: (t, u, f) => `${t} nhiệm vụ · ${u} đơn vị · ${f} kết quả kiểm tra`,
+    counts: (t, u, f) =>
+      [
+        plural('vi', t, { other: '# nhiệm vụ' }),
+        plural('vi', u, { other: '# đơn vị' }),
+        plural('vi', f, { other: '# kết quả kiểm tra' }),
+      ].join(' · '),
     openHint:
       'Mở tệp bằng Excel. Cập nhật cột “Trạng thái” trên trang Nhiệm vụ; trang Tổng hợp tự tính lại.',
     openHintExcel:
       'Cập nhật cột “Trạng thái” trên trang Nhiệm vụ; trang Tổng hợp tự tính lại. Tạo lại bất cứ lúc nào: dữ liệu đã nhập được giữ.',
     kept: (n) =>
-      `Đã giữ các ô nhập (Trạng thái, Tiến độ, Ngày hoàn thành, Ghi chú) của ${n} nhiệm vụ từ lần tạo trước.`,
+      `Đã giữ các ô nhập (Trạng thái, Tiến độ, Ngày hoàn thành, Ghi chú) của ${plural('vi', n, { other: '# nhiệm vụ' })} từ lần tạo trước.`,
     notesTitle: 'Cần biết',
     downloadAgain: 'Tải lại tệp',
     rebuild: {
       title: 'Những gì lần tạo lại này giữ và thay đổi',
-      kept: (n) => `${n} nhiệm vụ giữ nguyên.`,
-      renumbered: (n) => `${n} nhiệm vụ đổi số thứ tự (dữ liệu đã nhập đi theo nhiệm vụ):`,
-      edited: (n) => `${n} nhiệm vụ được sửa tên:`,
-      added: (n) => `${n} nhiệm vụ mới:`,
+      kept: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} giữ nguyên.`,
+      renumbered: (n) =>
+        `${plural('vi', n, { other: '# nhiệm vụ' })} đổi số thứ tự (dữ liệu đã nhập đi theo nhiệm vụ):`,
+      edited: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} được sửa tên:`,
+      added: (n) => `${plural('vi', n, { other: '# nhiệm vụ' })} mới:`,
       removed: (n) =>
-        `${n} nhiệm vụ không còn trong kế hoạch (dữ liệu đã nhập được giữ ở trang “Nhiệm vụ đã bỏ”):`,
-      typed: (n) => `${n} dòng tự thêm vào danh sách được giữ thành nhiệm vụ:`,
-      restored: (n) => `${n} nhiệm vụ đã bỏ nay trở lại, cùng dữ liệu đã nhập:`,
+        `${plural('vi', n, { other: '# nhiệm vụ' })} không còn trong kế hoạch (dữ liệu đã nhập được giữ ở trang “Nhiệm vụ đã bỏ”):`,
+      typed: (n) =>
+        `${plural('vi', n, { other: '# dòng' })} tự thêm vào danh sách được giữ thành nhiệm vụ:`,
+      restored: (n) =>
+        `${plural('vi', n, { other: '# nhiệm vụ' })} đã bỏ nay trở lại, cùng dữ liệu đã nhập:`,
       apart: (n) =>
-        `${n} cặp nhiệm vụ được xác nhận là khác nhau (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”):`,
+        `${plural('vi', n, { other: '# cặp nhiệm vụ' })} được xác nhận là khác nhau (dữ liệu cũ ở trang “Nhiệm vụ đã bỏ”):`,
     },
   },
 
@@ -519,7 +541,12 @@ const vi: Strings = {
     planBefore: 'Sổ đang theo dõi',
     planAfter: 'Kế hoạch vừa đọc',
     planFacts: (p) =>
-      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} nhiệm vụ`]
+      [
+        p.number,
+        p.date ? formatDate(p.date) : null,
+        p.title,
+        plural('vi', p.tasks, { other: '# nhiệm vụ' }),
+      ]
         .filter((x) => x)
         .join(' · '),
     untitled: 'không có số, không có tên (một bảng dán vào)',
@@ -753,13 +780,15 @@ const en: Strings = {
     },
     sampleLabel: 'Sample plan 15/KH-UBND',
     readSummary: (tasks, sections) =>
-      `Read ${tasks} task${tasks === 1 ? '' : 's'}` +
-      (sections > 0 ? ` in ${sections} section${sections === 1 ? '' : 's'}.` : '.'),
+      `Read ${plural('en', tasks, { one: '# task', other: '# tasks' })}` +
+      (sections > 0
+        ? ` in ${plural('en', sections, { one: '# section', other: '# sections' })}.`
+        : '.'),
     readingFile: (name) => `Reading ${name}…`,
     unitsSaved: (n) =>
-      `Kept a directory of ${n} units on this computer: plans read from now on use it.`,
+      `Kept a directory of ${plural('en', n, { one: '# unit', other: '# units' })} on this computer: plans read from now on use it.`,
     unitsOpened: (n, file) =>
-      `Opened a directory of ${n} units from ${file} and kept it on this computer.`,
+      `Opened a directory of ${plural('en', n, { one: '# unit', other: '# units' })} from ${file} and kept it on this computer.`,
     readingExcel: 'Reading the table from Excel…',
   },
 
@@ -773,7 +802,12 @@ const en: Strings = {
     title: 'Title',
     year: 'Plan year',
     unknown: 'unknown',
-    counts: (tasks, sections, units) => `${tasks} tasks · ${sections} sections · ${units} units`,
+    counts: (tasks, sections, units) =>
+      [
+        plural('en', tasks, { one: '# task', other: '# tasks' }),
+        plural('en', sections, { one: '# section', other: '# sections' }),
+        plural('en', units, { one: '# unit', other: '# units' }),
+      ].join(' · '),
     columnsTitle: 'Table columns',
     columnsHint: 'If a column was read wrongly, choose its role; the preview updates at once.',
     columnLabel: (index, header) => `Column ${index}: ${header}`,
@@ -781,9 +815,11 @@ const en: Strings = {
     resetColumns: 'Restore detected columns',
     tableCaption: (index, kind, rows) => `Table ${index} · ${kind} · rows ${rows}`,
     tableKinds: { tasks: 'task table', 'report-form': 'report form', other: 'other table' },
-    otherTables: (count) => `${count} other table${count === 1 ? '' : 's'}`,
+    otherTables: (count) =>
+      `${plural('en', count, { one: '# other table', other: '# other tables' })}`,
     tasksTitle: 'Tasks',
-    tasksCaption: (count) => `${count} tasks by section`,
+    tasksCaption: (count) =>
+      `${plural('en', count, { one: '# task', other: '# tasks' })} by section`,
     colId: 'Code',
     colTask: 'Task',
     colLead: 'Lead',
@@ -825,7 +861,8 @@ const en: Strings = {
     keepName: 'Name to keep',
     merge: 'Merge',
     notSame: 'Not one unit',
-    mergeSelected: (n) => `Merge the ${n} selected units`,
+    mergeSelected: (n) =>
+      `Merge the ${plural('en', n, { one: '# selected unit', other: '# selected units' })}`,
     mergeInto: 'Merge into',
     selectUnit: (name) => `Select “${name}” to merge`,
     spellings: 'Other spellings',
@@ -835,7 +872,7 @@ const en: Strings = {
     directoryNone:
       'No directory kept: PhuLuc merges spellings of one name by itself. Keep a directory so later plans use the units as merged here.',
     directoryKept: (n) =>
-      `Using the directory of ${n} units kept on this computer. Units it lacks are listed in Checks.`,
+      `Using the directory of ${plural('en', n, { one: '# unit', other: '# units' })} kept on this computer. Units it lacks are listed in Checks.`,
     directoryHint:
       'The directory file (.csv) opens in Excel and works with the command line: phuluc … --units FILE.',
     saveDirectory: "Keep as the office's directory",
@@ -872,7 +909,11 @@ const en: Strings = {
     empty: 'No appendix to check yet.',
     none: 'No problems found.',
     summary: (e, w, i) =>
-      `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} note${i === 1 ? '' : 's'}`,
+      [
+        plural('en', e, { one: '# error', other: '# errors' }),
+        plural('en', w, { one: '# warning', other: '# warnings' }),
+        plural('en', i, { one: '# note', other: '# notes' }),
+      ].join(' · '),
     severities: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
     severityHints: {
       error: 'Fix before building the workbook.',
@@ -913,10 +954,11 @@ const en: Strings = {
     introExcel:
       'Write the tracking workbook into the open workbook. What people entered last time is kept.',
     willContain: 'The workbook will hold',
-    settingsLine: (d, n) => `Report date: ${d} · Due soon: within ${n} days`,
+    settingsLine: (d, n) =>
+      `Report date: ${d} · Due soon: within ${plural('en', n, { one: '# day', other: '# days' })}`,
     today: 'today (updates itself)',
     errorsLeft: (n) =>
-      `${n} error${n === 1 ? '' : 's'} left. The workbook is still built; these tasks are listed on the Checks sheet.`,
+      `${plural('en', n, { one: '# error', other: '# errors' })} left. The workbook is still built; these tasks are listed on the Checks sheet.`,
     download: 'Download the workbook (.xlsx)',
     writeExcel: 'Write the workbook here',
     again: 'Build again',
@@ -931,7 +973,7 @@ const en: Strings = {
     progressLabel: 'Build progress',
     doneDownload: (file, size) => `Built “${file}” (${size}).`,
     doneExcel: 'The tracking workbook was written into this workbook.',
-    sheetsTitle: (n) => `${n} sheets written`,
+    sheetsTitle: (n) => `${plural('en', n, { one: '# sheet', other: '# sheets' })} written`,
     sheetKinds: {
       dashboard: 'summary for leaders',
       tasks: 'task list, where status is updated',
@@ -945,29 +987,35 @@ const en: Strings = {
       answer: "a unit's report form",
       ticket: 'data that identifies the form',
     },
-    counts: (t, u, f) => `${t} tasks · ${u} units · ${f} check results`,
+    counts: (t, u, f) =>
+      [
+        plural('en', t, { one: '# task', other: '# tasks' }),
+        plural('en', u, { one: '# unit', other: '# units' }),
+        plural('en', f, { one: '# check result', other: '# check results' }),
+      ].join(' · '),
     openHint:
       'Open the file in Excel. Update “Trạng thái” (status) on the task sheet; the summary recalculates.',
     openHintExcel:
       'Update “Trạng thái” (status) on the task sheet; the summary recalculates. Rebuild at any time: entries are kept.',
     kept: (n) =>
-      `Kept the entry cells (status, progress, completion date, note) of ${n} task${n === 1 ? '' : 's'} from the previous build.`,
+      `Kept the entry cells (status, progress, completion date, note) of ${plural('en', n, { one: '# task', other: '# tasks' })} from the previous build.`,
     notesTitle: 'Please note',
     downloadAgain: 'Download again',
     rebuild: {
       title: 'What this rebuild kept and changed',
-      kept: (n) => `${n} task${n === 1 ? '' : 's'} unchanged.`,
+      kept: (n) => `${plural('en', n, { one: '# task', other: '# tasks' })} unchanged.`,
       renumbered: (n) =>
-        `${n} task${n === 1 ? '' : 's'} renumbered (the entries followed the task):`,
-      edited: (n) => `${n} task title${n === 1 ? '' : 's'} edited:`,
-      added: (n) => `${n} new task${n === 1 ? '' : 's'}:`,
+        `${plural('en', n, { one: '# task', other: '# tasks' })} renumbered (the entries followed the task):`,
+      edited: (n) => `${plural('en', n, { one: '# task title', other: '# task titles' })} edited:`,
+      added: (n) => `${plural('en', n, { one: '# new task', other: '# new tasks' })}:`,
       removed: (n) =>
-        `${n} task${n === 1 ? '' : 's'} no longer in the plan (entries kept on the “Nhiệm vụ đã bỏ” sheet):`,
-      typed: (n) => `${n} row${n === 1 ? '' : 's'} typed into the list kept as tasks:`,
+        `${plural('en', n, { one: '# task', other: '# tasks' })} no longer in the plan (entries kept on the “Nhiệm vụ đã bỏ” sheet):`,
+      typed: (n) =>
+        `${plural('en', n, { one: '# row', other: '# rows' })} typed into the list kept as tasks:`,
       restored: (n) =>
-        `${n} removed task${n === 1 ? '' : 's'} back in the plan, with their entries:`,
+        `${plural('en', n, { one: '# removed task', other: '# removed tasks' })} back in the plan, with their entries:`,
       apart: (n) =>
-        `${n} pair${n === 1 ? '' : 's'} confirmed as different tasks (old entries on the “Nhiệm vụ đã bỏ” sheet):`,
+        `${plural('en', n, { one: '# pair', other: '# pairs' })} confirmed as different tasks (old entries on the “Nhiệm vụ đã bỏ” sheet):`,
     },
   },
 
@@ -978,7 +1026,12 @@ const en: Strings = {
     planBefore: 'The workbook tracks',
     planAfter: 'The plan just read',
     planFacts: (p) =>
-      [p.number, p.date ? formatDate(p.date) : null, p.title, `${p.tasks} tasks`]
+      [
+        p.number,
+        p.date ? formatDate(p.date) : null,
+        p.title,
+        plural('en', p.tasks, { one: '# task', other: '# tasks' }),
+      ]
         .filter((x) => x)
         .join(' · '),
     untitled: 'no number, no title (a pasted table)',

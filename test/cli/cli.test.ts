@@ -367,6 +367,11 @@ describe('phuluc check', () => {
     expect(out).toContain('"Văn phòng UBND xã" is both lead and coordinating.');
   });
 
+  it('counts in English with the singular for one', async () => {
+    const { out } = await run(['check', seedPath(seedNamed('003')), '--lang', 'en']);
+    expect(out.split('\n')[0]).toMatch(/: 0 errors, 2 warnings, 1 note$/);
+  });
+
   it('says so when there is nothing to fix', async () => {
     const clean = file(
       'sach.txt',
@@ -387,8 +392,10 @@ describe('phuluc check', () => {
       const { code, out, err } = await run(['check', seedPath(name), '--json']);
       expect(err).toBe('');
       const expected = golden(name).findings ?? [];
-      const findings = JSON.parse(out) as { code: string; task: string | null }[];
-      expect(findings.map((f) => [f.code, f.task])).toEqual(expected.map((f) => [f.code, f.task]));
+      const findings = JSON.parse(out) as Plan['findings'];
+      // Each finding: its code, task and parameters (the values its message names).
+      const keyed = (list: Plan['findings']) => list.map((f) => [f.code, f.task, f.params]);
+      expect(keyed(findings)).toEqual(keyed(expected));
       expect(code).toBe(expected.some((f) => f.severity === 'error') ? 1 : 0);
     },
   );

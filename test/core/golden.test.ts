@@ -109,6 +109,7 @@ describe.each(SEEDS)('seed %s', (name) => {
           task: f.task,
           rows: f.rows,
           field: f.field,
+          params: f.params,
         }));
       expect(slim(planOf(name).findings)).toEqual(slim(expected.findings!));
     });

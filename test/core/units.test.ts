@@ -733,6 +733,13 @@ describe('buildUnitDirectory on the seeds', () => {
         suggestion: expect.stringMatching(/^Thống nhất cách viết/),
         suggestionEn: expect.stringMatching(/^Use one spelling/),
         field: 'lead',
+        params: {
+          first: 'Văn phòng HĐND',
+          second: 'Văn phòng HĐND - UBND huyện',
+          target: 'Văn phòng HĐND',
+          other: 'Văn phòng HĐND - UBND huyện',
+          tasks: ['VIII.1'],
+        },
       },
     ]);
   });

@@ -7,7 +7,7 @@ import type { Finding, PlanDocument } from '../plan/types';
 import { cleanInline } from '../text/cell';
 import { foldDiacritics } from '../text/normalize';
 import { validIsoDate } from '../time/calendar';
-import { finding, viDate } from './messages';
+import { finding } from './messages';
 
 /**
  * A line that starts with "(Ban hành) kèm theo <type> số <n>/<suffix>": the appendix's own
@@ -66,44 +66,26 @@ export function appendixHeadFindings(grid: Grid, doc: PlanDocument): Finding[] {
       add('number', numberKey(cited.number), cited);
     if (cited.date && doc.date && cited.date !== doc.date) add('date', cited.date, cited);
   }
-  return [...byValue.values()].map(({ kind, cited, rows }) => {
-    const what = `${cited.type}${cited.number ? ` số ${cited.number}` : ''}`;
-    const whatEn = `${cited.type}${cited.number ? ` no. ${cited.number}` : ''}`;
-    if (kind === 'number') {
-      return finding(
-        'appendix-mismatch',
-        'warning',
-        null,
-        rows,
-        [
-          `Phụ lục ghi ban hành kèm theo ${what}, nhưng đầu văn bản ghi số ${doc.number}.`,
-          `The appendix says it comes with ${whatEn}, but the document's head gives the number ${doc.number}.`,
-        ],
-        {
-          suggestion: [
-            'Đối chiếu số văn bản với bản gốc: phụ lục có thể thuộc một văn bản khác.',
-            'Check the number against the original: the appendix may belong to another document.',
-          ],
-        },
-      );
-    }
-    const cut = viDate(cited.date!);
-    const head = viDate(doc.date!);
-    return finding(
+  return [...byValue.values()].map(({ kind, cited, rows }) =>
+    finding(
       'appendix-mismatch',
       'warning',
       null,
       rows,
-      [
-        `Phụ lục ghi ban hành kèm theo ${what} ngày ${cut}, nhưng đầu văn bản ghi ngày ${head}.`,
-        `The appendix says it comes with ${whatEn} of ${cut}, but the document's head is dated ${head}.`,
-      ],
-      {
-        suggestion: [
-          `Đối chiếu ngày ban hành với bản gốc: các hạn được so với ngày ở đầu văn bản (${head}).`,
-          `Check the issue date against the original: deadlines are compared with the head's date (${head}).`,
-        ],
-      },
-    );
-  });
+      kind === 'number'
+        ? {
+            mismatch: 'number',
+            citedType: cited.type,
+            citedNumber: cited.number!,
+            headNumber: doc.number!,
+          }
+        : {
+            mismatch: 'date',
+            citedType: cited.type,
+            citedNumber: cited.number,
+            citedDate: cited.date!,
+            headDate: doc.date!,
+          },
+    ),
+  );
 }

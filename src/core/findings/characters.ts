@@ -2,26 +2,16 @@
 // rows held some, one for the rest of the document.
 
 import type { Finding, PlanTask } from '../plan/types';
-import { describeReplaced, type Replaced } from '../text/legal';
-import { finding } from './messages';
+import type { Replaced } from '../text/legal';
+import { finding, type FindingParamsByCode } from './messages';
 
-/** Kinds of characters named in one message; more are summed up as "…". */
-const NAMED = 4;
-
-function message(counts: Replaced): [string, string] {
+/** The replaced characters as parameters: the most frequent first. */
+function params(counts: Replaced): FindingParamsByCode['illegal-characters'] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const kinds = [...counts].sort((a, b) => b[1] - a[1]);
-  const parts = kinds.slice(0, NAMED).map(([ch, n]) => describeReplaced(ch, n));
-  const more =
-    kinds.length > NAMED
-      ? [`… (${kinds.length - NAMED} loại khác)`, `… (${kinds.length - NAMED} other kinds)`]
-      : null;
-  const vi = [...parts.map((p) => p[0]), ...(more ? [more[0]] : [])].join('; ');
-  const en = [...parts.map((p) => p[1]), ...(more ? [more[1]] : [])].join('; ');
-  return [
-    `Đã sửa ${total} ký tự không ghi được vào tệp Excel (thường do sao chép từ Word): ${vi}.`,
-    `Fixed ${total} character${total > 1 ? 's' : ''} an Excel file cannot hold (often left by copying from Word): ${en}.`,
-  ];
+  const replaced = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([character, count]) => ({ character, count }));
+  return { total, replaced };
 }
 
 function add(into: Replaced, from: Replaced): void {
@@ -44,6 +34,6 @@ export function illegalCharacterFindings(
     add(entry.counts, counts);
   }
   return [...byTask].map(([task, { rows, counts }]) =>
-    finding('illegal-characters', 'info', task?.id ?? null, rows, message(counts)),
+    finding('illegal-characters', 'info', task?.id ?? null, rows, params(counts)),
   );
 }

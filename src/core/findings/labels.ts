@@ -3,6 +3,7 @@
 // is for programs: it belongs in JSON, not in front of a reader.
 
 import type { Finding } from '../plan/types';
+import type { Language } from '../text/language';
 
 const LABELS: Record<string, [string, string]> = {
   'source-structure': ['Cấu trúc bảng', 'Table structure'],
@@ -49,10 +50,7 @@ const SEVERITY: Record<Finding['severity'], [string, string]> = {
  * The finding's kind in words ("Thiếu đơn vị chủ trì"); a kind this list does not know yet is
  * named by its severity, never by its code.
  */
-export function findingLabel(
-  finding: Pick<Finding, 'code' | 'severity'>,
-  lang: 'vi' | 'en',
-): string {
+export function findingLabel(finding: Pick<Finding, 'code' | 'severity'>, lang: Language): string {
   const pair = LABELS[finding.code] ?? SEVERITY[finding.severity];
   return lang === 'vi' ? pair[0] : pair[1];
 }

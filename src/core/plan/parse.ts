@@ -123,51 +123,26 @@ function timeReader(twoColumns: boolean, ctx: TimeContext): (task: RawTask) => T
   };
 }
 
-const ROLE_VI: Partial<Record<ColumnRole, string>> = {
-  lead: 'chủ trì',
-  support: 'phối hợp',
-  time: 'thời gian',
-  start: 'bắt đầu',
-  due: 'hoàn thành',
-};
-
 /** The finding that names a guess the row reader made, and what to check. */
 function guessFinding(guess: RowGuess, tasks: RawTask[], ids: string[]): Finding {
-  const id = ids[guess.task] ?? null;
-  const from = ids[guess.from] ?? '';
+  const task = ids[guess.task] ?? null;
   const rows = [...new Set([...(tasks[guess.from]?.rows ?? []), guess.line])].sort((a, b) => a - b);
-  const vi = guess.roles.map((r) => ROLE_VI[r] ?? r).join(', ');
-  const en = guess.roles.join(', ');
+  const params = {
+    guess: guess.kind,
+    line: guess.line,
+    task,
+    from: ids[guess.from] ?? '',
+    roles: [...guess.roles],
+  };
   switch (guess.kind) {
     case 'merged-lead':
-      return finding(
-        'row-guessed',
-        'warning',
-        id,
-        rows,
-        [
-          `Dòng ${guess.line} không có STT và đơn vị chủ trì nhưng có nội dung và thời gian riêng: đã đọc là nhiệm vụ mới (${id}), dùng ô ${vi} của nhiệm vụ ${from} ở trên (ô gộp bị mất khi chép). Hãy kiểm tra với bản gốc.`,
-          `Line ${guess.line} has no STT and no lead but a task and a time of its own: read as a new task (${id}) with the ${en} of task ${from} above (a merged cell lost in copying). Please check against the original.`,
-        ],
-        { field: 'lead' },
-      );
+      return finding('row-guessed', 'warning', task, rows, params, { field: 'lead' });
     case 'parent-cells':
-      return finding(
-        'row-guessed',
-        'info',
-        id,
-        rows,
-        [
-          `Nhiệm vụ con ${id} không ghi ${vi}: dùng của nhiệm vụ ${from}. Hãy kiểm tra.`,
-          `Sub-task ${id} gives no ${en}: those of task ${from} were used. Please check.`,
-        ],
-        { field: guess.roles.includes('lead') ? 'lead' : 'time' },
-      );
+      return finding('row-guessed', 'info', task, rows, params, {
+        field: guess.roles.includes('lead') ? 'lead' : 'time',
+      });
     case 'cut-row':
-      return finding('row-guessed', 'info', id, rows, [
-        `Dòng ${guess.line} không có STT: đã ghép vào nhiệm vụ ${id} vì ô ở trên bị ngắt giữa chừng (sang trang). Nếu đó là nhiệm vụ riêng, hãy tách ra.`,
-        `Line ${guess.line} has no STT: it was joined to task ${id} because a cell above stops mid-phrase (a page break). If it is a task of its own, split it.`,
-      ]);
+      return finding('row-guessed', 'info', task, rows, params);
   }
 }
 
@@ -179,20 +154,13 @@ function unrecognised(table: DetectedTable, index: number): Finding[] {
   const width = Math.max(0, ...[...table.headerRows, ...table.body].map((r) => r.cells.length));
   const rows = table.body.length + table.headerRows.length;
   if (width < 3 || rows < 3) return [];
-  const headers = table.headers.filter((h) => h !== '').join(' | ');
-  const where = `${table.firstRow}–${table.lastRow}`;
-  return [
-    finding(
-      'table-unrecognised',
-      'warning',
-      null,
-      [table.firstRow],
-      [
-        `Bảng ${index + 1} (dòng ${where}${headers ? `, cột: ${headers}` : ''}) không nhận ra được cột nhiệm vụ nên chưa đọc thành nhiệm vụ. Nếu đây là bảng phân công, hãy chọn cột cho bảng.`,
-        `Table ${index + 1} (lines ${where}${headers ? `, columns: ${headers}` : ''}) has no recognisable task column, so no task was read from it. If it assigns tasks, choose its columns.`,
-      ],
-    ),
-  ];
+  const params = {
+    table: index + 1,
+    firstRow: table.firstRow,
+    lastRow: table.lastRow,
+    headers: table.headers.filter((h) => h !== ''),
+  };
+  return [finding('table-unrecognised', 'warning', null, [table.firstRow], params)];
 }
 
 /** Grid → plan: the whole reading pipeline, a pure function of its inputs. */

@@ -1,4 +1,5 @@
 import type { Finding } from './types';
+import { finding } from '../findings/messages';
 import type { RawTask } from '../table/rows';
 import { splitUnits } from '../units';
 import { foldForMatch } from '../text/normalize';
@@ -55,18 +56,18 @@ export function repairShiftedUnitCells(
       // The fragment's line now gives text to the task above too.
       if (below.rows[0] !== undefined && !above.rows.includes(below.rows[0]))
         above.rows.push(below.rows[0]);
-      const field = role;
-      findings.push({
-        code: 'cell-shifted',
-        severity: 'warning',
+      const rows = [...new Set([...above.rows, ...below.rows])].sort((x, y) => x - y);
+      const params = {
+        field: role,
+        fragment: repaired.fragment,
+        whole: repaired.whole,
+        rest: repaired.rest,
         task: ids[i + 1] ?? null,
-        field,
-        rows: [...new Set([...above.rows, ...below.rows])].sort((a, b) => a - b),
-        message: `Ô ${role === 'lead' ? 'chủ trì' : 'phối hợp'} bị lệch dòng: "${repaired.fragment}" ở đầu ô của nhiệm vụ ${ids[i + 1]} là phần cuối tên "${repaired.whole}" của nhiệm vụ ${ids[i]}. Đã ghép lại; hãy kiểm tra.`,
-        messageEn: `The ${role} cell is shifted: "${repaired.fragment}" at the start of task ${ids[i + 1]}'s cell ends the name "${repaired.whole}" of task ${ids[i]}. It was moved back; please check.`,
-        suggestion: `Nhiệm vụ ${ids[i]}: "${repaired.whole}"; nhiệm vụ ${ids[i + 1]}: "${repaired.rest}"`,
-        suggestionEn: `Task ${ids[i]}: "${repaired.whole}"; task ${ids[i + 1]}: "${repaired.rest}"`,
-      });
+        above: ids[i] ?? null,
+      };
+      findings.push(
+        finding('cell-shifted', 'warning', ids[i + 1] ?? null, rows, params, { field: role }),
+      );
     }
   }
   return findings;

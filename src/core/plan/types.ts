@@ -44,3 +44,6 @@ export type PlanTask = z.infer<typeof planTaskSchema>;
 export type PlanUnit = z.infer<typeof planUnitSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Plan = z.infer<typeof planSchema>;
+
+/** What a finding's message is built from (task ids, texts, numbers, ISO dates). */
+export type FindingParams = NonNullable<Finding['params']>;

@@ -13,6 +13,7 @@
 //     the periodic ones whose period starts after it.
 
 import type { IsoDate, PlanDocument, Recurrence, TaskTime, TimeOccurrence } from '../plan/types';
+import type { Language } from '../text/language';
 import { endOfMonthIso, isoDate, isPlausibleYear } from './calendar';
 import { cleanText, fold } from './text';
 
@@ -94,7 +95,7 @@ function periodKey(year: number, recurrence: Recurrence, index: number): string 
 }
 
 /** The label of a period in the workbook's language ("Quý I/2019", "Q1 2019"). */
-export function periodLabel(period: string, language: 'vi' | 'en' = 'vi'): string {
+export function periodLabel(period: string, language: Language = 'vi'): string {
   const m = /^(\d{4})(?:-(H|Q)?(\d{1,2}))?$/.exec(period);
   if (!m) return period;
   const year = m[1]!;

@@ -10,6 +10,7 @@
 // Two different units are never merged on a guess; near misses become `unit-maybe-same` findings.
 
 import type { Finding, PlanTask, PlanUnit } from '../plan/types';
+import { finding } from '../findings/messages';
 import { isGroup } from './group';
 import { levelKey, splitLevel, unitKey } from './key';
 import type { UnitDirectoryEntry } from './parse-directory';
@@ -137,11 +138,6 @@ function pickCanonical(mentions: Mention[]): string {
 
 function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(viCollator.compare);
-}
-
-function taskList(ids: string[]): string {
-  const shown = ids.slice(0, 5).join(', ');
-  return ids.length > 5 ? `${shown}, … (${ids.length})` : shown;
 }
 
 function isPrefix(short: string[], long: string[]): boolean {
@@ -293,32 +289,22 @@ export function buildUnitDirectory(
       if (u.cluster.entry !== null) continue;
       const ids = taskIds(u);
       const spellings = spellingsOf(u);
-      const written =
-        spellings.length > 1 ? ` (cách viết: ${spellings.map((s) => `"${s}"`).join(', ')})` : '';
-      const writtenEn =
-        spellings.length > 1 ? ` (spelled ${spellings.map((s) => `"${s}"`).join(', ')})` : '';
       const hint = entryTokens.find(
         (e) => isPrefix(e.tokens, u.tokens) || isPrefix(u.tokens, e.tokens),
       );
+      const params = { unit: u.unit.name, spellings, tasks: ids, hint: hint?.name ?? null };
       found.push({
         order: u.first.order,
-        finding: {
-          code: 'unit-unknown',
-          severity: 'warning',
-          task: tasks[u.first.task]?.id ?? null,
-          message: `Đơn vị "${u.unit.name}"${written} không có trong danh mục đơn vị (nhiệm vụ ${taskList(ids)}).`,
-          messageEn: `Unit "${u.unit.name}"${writtenEn} is not in the unit directory (task ${taskList(ids)}).`,
-          rows: rowsOf(u),
-          suggestion:
-            hint !== undefined
-              ? `Có thể là "${hint.name}": nếu đúng, thêm "${u.unit.name}" vào tên khác của đơn vị này trong danh mục; nếu không, thêm đơn vị mới.`
-              : `Thêm "${u.unit.name}" vào danh mục đơn vị, hoặc vào tên khác của một đơn vị đã có.`,
-          suggestionEn:
-            hint !== undefined
-              ? `Possibly "${hint.name}": if so, add "${u.unit.name}" to that unit's aliases in the directory; otherwise add a new unit.`
-              : `Add "${u.unit.name}" to the unit directory, or to the aliases of an existing unit.`,
-          field: u.first.field,
-        },
+        finding: finding(
+          'unit-unknown',
+          'warning',
+          tasks[u.first.task]?.id ?? null,
+          rowsOf(u),
+          params,
+          {
+            field: u.first.field,
+          },
+        ),
       });
     }
   }
@@ -341,19 +327,25 @@ export function buildUnitDirectory(
     // The finding points at the less used spelling: the one to fix.
     const [target, other] = a.mentions.length <= b.mentions.length ? [a, b] : [b, a];
     const ids = idsOf(target);
+    const params = {
+      first: a.unit.name,
+      second: b.unit.name,
+      target: target.unit.name,
+      other: other.unit.name,
+      tasks: ids,
+    };
     found.push({
       order: target.first.order,
-      finding: {
-        code: 'unit-maybe-same',
-        severity: 'info',
-        task: tasks[target.first.task]?.id ?? null,
-        message: `"${a.unit.name}" và "${b.unit.name}" có thể là cùng một đơn vị nhưng chưa được gộp; "${target.unit.name}" có ở nhiệm vụ ${taskList(ids)}.`,
-        messageEn: `"${a.unit.name}" and "${b.unit.name}" may be the same unit but were not merged; "${target.unit.name}" is in task ${taskList(ids)}.`,
-        rows: rowsOfOnce(target),
-        suggestion: `Thống nhất cách viết: nếu là một đơn vị, dùng "${other.unit.name}" ở mọi nhiệm vụ hoặc khai báo "${target.unit.name}" là tên khác của nó trong danh mục đơn vị.`,
-        suggestionEn: `Use one spelling: if this is one unit, write "${other.unit.name}" in every task or declare "${target.unit.name}" as its alias in the unit directory.`,
-        field: target.first.field,
-      },
+      finding: finding(
+        'unit-maybe-same',
+        'info',
+        tasks[target.first.task]?.id ?? null,
+        rowsOfOnce(target),
+        params,
+        {
+          field: target.first.field,
+        },
+      ),
     });
   }
 

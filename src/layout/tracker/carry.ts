@@ -18,6 +18,7 @@ import {
   type TaskFacts,
 } from '../../core/plan/identity';
 import type { IsoDate, Plan, PlanTask } from '../../core/plan/types';
+import type { Language } from '../../core/text/language';
 import { isTypedTaskId, withTypedTasks, type TypedTask } from '../../core/plan/typed';
 import { taskOccurrences } from '../../core/status/items';
 import { occurrenceCode, planYears, splitOccurrenceCode } from '../../core/time/occurrences';
@@ -337,7 +338,7 @@ export function carryOver(tracker: TrackerContents, plan: Plan, options: CarryOp
 }
 
 /** What was typed on a task's one row, in words; "" when nothing but a note or columns. */
-function singleRowWords(entries: Entries, language: 'vi' | 'en'): string {
+function singleRowWords(entries: Entries, language: Language): string {
   const words = labelsFor(language).words;
   const notStarted = (['vi', 'en'] as const).map((l) =>
     labelsFor(l).states['not-started'].toLowerCase(),

@@ -4,6 +4,7 @@
 // types: a date stays a date, a formula stays a formula, a number stays a number.
 
 import type { IsoDate } from '../../core/plan/types';
+import type { Language } from '../../core/text/language';
 
 export type ReadValue =
   | { type: 'empty' }
@@ -142,7 +143,7 @@ export interface HistoryRow {
 
 export interface TrackerContents {
   /** The language the task list is written in. */
-  language: 'vi' | 'en';
+  language: Language;
   taskList: TaskListPlace | null;
   rows: TrackedRow[];
   /** Rows of the removed-tasks sheet, and its name when there is one. */

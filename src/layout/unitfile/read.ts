@@ -6,6 +6,7 @@
 
 import { serialToIso, isoFromText } from '../../excel/dates';
 import { foldForMatch } from '../../core/text/normalize';
+import type { Language } from '../../core/text/language';
 import { stateOfLabel, labelsFor } from '../labels';
 import { columnLetter, splitSheetRef } from '../../excel/a1';
 import type { ReadBook, ReadCell, ReadSheet } from '../tracker/model';
@@ -163,7 +164,7 @@ export function readAnswerFile(book: ReadBook): AnswerFile {
   return { ticket, answers };
 }
 
-function guessLanguage(book: ReadBook): 'vi' | 'en' {
+function guessLanguage(book: ReadBook): Language {
   return book.sheets.some((s) => s === labelsFor('en').words.unitFileSheet) ? 'en' : 'vi';
 }
 
@@ -172,7 +173,7 @@ function fieldValue(
   field: AnswerField,
   cell: ReadCell | undefined,
   where: string,
-  language: 'vi' | 'en',
+  language: Language,
 ): string {
   const text = textOf(cell);
   if (!cell || (text === '' && cell.value.type !== 'number')) return '';
