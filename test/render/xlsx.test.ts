@@ -10,6 +10,7 @@ import {
 } from '../../src/render/xlsx/formula';
 import { arr, get, XlsxParts, xlsxProblems, type Xml } from './helpers/xlsx-parts';
 import type { WorkbookLayout } from '../../src/layout/types';
+import { mergeRanges } from '../../src/render/xlsx/patch';
 import { sampleLayout, TRICKY_TEXTS } from './sample-layout';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -306,6 +307,19 @@ describe('renderXlsx', () => {
   });
 });
 
+describe('merging many ranges', () => {
+  it('merges each range and keeps ExcelJS’s own index of merges whole', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('Tổng hợp');
+    ws.mergeCells('D1:E1');
+    const ranges = Array.from({ length: 300 }, (_, i) => `A${i + 2}:C${i + 2}`);
+    mergeRanges(ws, ranges);
+    expect(ws.model.merges).toEqual(['D1:E1', ...ranges]);
+    expect(ws.getCell('C300').isMerged).toBe(true);
+    expect(ws.getCell('C300').master.address).toBe('A300');
+    expect(ws.getCell('D2').isMerged).toBe(false);
+  });
+});
+
 describe('the repair checks themselves', () => {
   it('catch what ExcelJS writes when used naively', async () => {
     const naive = new ExcelJS.Workbook();
@@ -343,6 +357,11 @@ describe('layout checks (a broken layout fails before writing)', () => {
 
   it('accepts the sample', () => {
     expect(broken(() => undefined)).toEqual([]);
+  });
+
+  it('accepts merges that touch without overlapping, large and small', () => {
+    const merges = ['A20:Z1000', 'AA20:AA20', 'A1001:B1001', 'C1001:Z5000', 'AA21:AB21'];
+    expect(broken((l) => (l.sheets[0]!.merges = merges))).toEqual([]);
   });
 
   it.each<[string, (l: WorkbookLayout) => void, RegExp]>([
@@ -386,6 +405,26 @@ describe('layout checks (a broken layout fails before writing)', () => {
       /merge overlaps the table/,
     ],
     ['overlapping merges', (l) => (l.sheets[0]!.merges = ['A1:C1', 'B1:B2']), /overlaps another/],
+    [
+      'a small merge inside an earlier large one',
+      (l) => (l.sheets[0]!.merges = ['A10:Z1000', 'M500:N500']),
+      /merge M500:N500 overlaps another/,
+    ],
+    [
+      'a large merge over an earlier small one',
+      (l) => (l.sheets[0]!.merges = ['M500:N500', 'A10:Z1000']),
+      /merge A10:Z1000 overlaps another/,
+    ],
+    [
+      'two large merges that share a corner',
+      (l) => (l.sheets[0]!.merges = ['A10:Z1000', 'Z1000:AZ2000']),
+      /merge Z1000:AZ2000 overlaps another/,
+    ],
+    [
+      'a merge that ends where the next one starts',
+      (l) => (l.sheets[0]!.merges = ['A20:C20', 'C20:C21']),
+      /merge C20:C21 overlaps another/,
+    ],
     [
       'a name pointing nowhere',
       (l) => (l.names[0]!.ref = "'Không có'!$A$1"),

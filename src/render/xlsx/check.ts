@@ -128,6 +128,41 @@ function blockCellAt(sheet: SheetLayout, row: number, col: number): Cell | null 
   return found;
 }
 
+/**
+ * The cells covered by a sheet's merges, to find overlaps in time linear in the merged cells
+ * (Tổng hợp has about 24,000 merges at 10,000 tasks; comparing every pair took minutes). Boxes
+ * larger than BIG_MERGE cells are compared pairwise instead; a layout has few of them.
+ */
+class MergedCells {
+  private static readonly BIG_MERGE = 10_000;
+  private readonly cells = new Set<number>();
+  private readonly big: CellBox[] = [];
+  private readonly small: CellBox[] = [];
+
+  overlaps(box: CellBox): boolean {
+    if (this.big.some((other) => overlaps(other, box))) return true;
+    if (area(box) > MergedCells.BIG_MERGE) return this.small.some((other) => overlaps(other, box));
+    for (let row = box.top; row <= box.bottom; row++)
+      for (let col = box.left; col <= box.right; col++)
+        if (this.cells.has(row * (MAX_COLS + 1) + col)) return true;
+    return false;
+  }
+
+  add(box: CellBox): void {
+    if (area(box) > MergedCells.BIG_MERGE) {
+      this.big.push(box);
+      return;
+    }
+    this.small.push(box);
+    for (let row = box.top; row <= box.bottom; row++)
+      for (let col = box.left; col <= box.right; col++) this.cells.add(row * (MAX_COLS + 1) + col);
+  }
+}
+
+function area(box: CellBox): number {
+  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
+}
+
 function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   const out: string[] = [];
   const at = `sheet "${sheet.name}"`;
@@ -163,11 +198,12 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
   }
 
   const merges: CellBox[] = [];
+  const mergedCells = new MergedCells();
   for (const m of sheet.merges ?? []) {
     const box = range(m, `${at} merge`, out);
     if (!box) continue;
-    if (merges.some((other) => overlaps(other, box)))
-      out.push(`${at}: merge ${m} overlaps another`);
+    if (mergedCells.overlaps(box)) out.push(`${at}: merge ${m} overlaps another`);
+    mergedCells.add(box);
     merges.push(box);
   }
 

@@ -13,7 +13,7 @@ import type {
 import { isoToSerial, serialToUtcDate } from '../../excel/dates';
 import type { Cell, DataValidation, SheetLayout, StyleId } from '../../layout/types';
 import { fileFormula, formulaTemplate, shiftedFormula, type FormulaTemplate } from './formula';
-import type { NameEntry, SheetPatch } from './patch';
+import { mergeRanges, type NameEntry, type SheetPatch } from './patch';
 import { cellRef, parseBoxRef, parseCellRef, quoteSheet } from '../../excel/a1';
 import { argb, ruleStyle } from './style';
 
@@ -206,7 +206,7 @@ export function renderSheet(
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
     ws.getRow(Number(row)).height = height;
   }
-  for (const range of sheet.merges ?? []) ws.mergeCells(range);
+  mergeRanges(ws, sheet.merges ?? []);
 
   // `tabSelected` is missing from ExcelJS's typings; only the active sheet may carry it, or
   // Excel opens with the sheets grouped.
