@@ -4,7 +4,7 @@
 // merged area: the sum of its columns), and its row gets the height of its tallest cell. Text
 // that no row can hold (over Excel's 409 pt) gets a note saying so, never a silent cut.
 
-import { parseCellRef } from '../excel/a1';
+import { MAX_COLS, parseCellRef } from '../excel/a1';
 import {
   DEFAULT_FONT,
   DEFAULT_SIZE,
@@ -13,7 +13,7 @@ import {
   textRoom,
   textWidth,
   widthFor,
-  wrapText,
+  wrappedLineCount,
   type FontName,
   type FontSpec,
 } from './metrics';
@@ -61,17 +61,22 @@ export function placedCells(sheet: SheetLayout): PlacedCell[] {
   return out;
 }
 
-/** Merged areas by their top-left cell ("row:column"). */
+/** A number for a cell (1-based row, 0-based column): keys without a string for each cell. */
+export function cellKey(row: number, column: number): number {
+  return row * MAX_COLS + column;
+}
+
+/** Merged areas by their top-left cell (`cellKey`). */
 export function mergesOf(
   sheet: SheetLayout,
-): Map<string, { rows: number; firstColumn: number; lastColumn: number }> {
-  const out = new Map<string, { rows: number; firstColumn: number; lastColumn: number }>();
+): Map<number, { rows: number; firstColumn: number; lastColumn: number }> {
+  const out = new Map<number, { rows: number; firstColumn: number; lastColumn: number }>();
   for (const m of sheet.merges ?? []) {
     const [a, b] = m.split(':');
     const from = parseCellRef(a!);
     const to = parseCellRef(b ?? a!);
     if (!from || !to) continue;
-    out.set(`${from.row}:${from.col - 1}`, {
+    out.set(cellKey(from.row, from.col - 1), {
       rows: to.row - from.row + 1,
       firstColumn: from.col - 1,
       lastColumn: to.col - 1,
@@ -104,7 +109,7 @@ export function fitCell(
   const column = sheet.columns[placed.column];
   if (!column || column.hidden) return null;
   const style = placed.cell.style ? styles[placed.cell.style] : undefined;
-  const merge = merges.get(`${placed.row}:${placed.column}`);
+  const merge = merges.get(cellKey(placed.row, placed.column));
   const widths: number[] = [];
   for (let c = placed.column; c <= (merge?.lastColumn ?? placed.column); c++) {
     const col = sheet.columns[c];
@@ -122,7 +127,7 @@ export function fitCell(
       tall: (merge?.rows ?? 1) > 1,
     };
   }
-  const lines = wrapText(text, room, spec).length;
+  const lines = wrappedLineCount(text, room, spec);
   return { lines, height: rowHeight(lines, spec), overflows: false, tall: (merge?.rows ?? 1) > 1 };
 }
 
@@ -144,7 +149,7 @@ export function fitSheet(
     const text = shownText(placed.cell);
     const column = sheet.columns[placed.column];
     if (!text || placed.cell.style !== 'header' || !column || column.hidden) continue;
-    if (merges.has(`${placed.row}:${placed.column}`)) continue;
+    if (merges.has(cellKey(placed.row, placed.column))) continue;
     const spec = fontOf(styles.header, font);
     const longest = Math.max(...text.split(/[\s/]+/).map((word) => textWidth(word, spec)));
     // (Up to a reasonable width: a header of one very long word is a person's own, and wraps.)
@@ -157,14 +162,14 @@ export function fitSheet(
   const filled = new Set(
     cells
       .filter((p) => shownText(p.cell) || p.cell.number !== undefined || p.cell.date)
-      .map((p) => `${p.row}:${p.column}`),
+      .map((p) => cellKey(p.row, p.column)),
   );
   for (const placed of cells) {
     let fit = fitCell(sheet, placed, styles, font, merges);
     // Text wider than its cell spills over an empty neighbour but is cut by a filled one:
     // such a cell wraps instead (its style with wrapping, made once).
-    const last = merges.get(`${placed.row}:${placed.column}`)?.lastColumn ?? placed.column;
-    if (fit?.overflows && filled.has(`${placed.row}:${last + 1}`)) {
+    const last = merges.get(cellKey(placed.row, placed.column))?.lastColumn ?? placed.column;
+    if (fit?.overflows && filled.has(cellKey(placed.row, last + 1))) {
       const base = placed.cell.style ?? '';
       const id = `${base}+wrap`;
       styles[id] ??= {
@@ -191,12 +196,20 @@ export function fitSheet(
   if (Object.keys(heights).length > 0) sheet.rowHeights = heights;
 }
 
+/** The longest Mã of each task list, counted once: every unit sheet asks for it. */
+const longestCodes = new WeakMap<readonly { code: string }[], number>();
+
 /**
- * A Mã column's width (character units) that holds every Mã on one line — an occurrence's Mã
- * ("V.10/2019-Q1") is long and, wrapped in a one-line row, would be cut — at least `min`.
+ * A Mã column's width (character units) that holds every Mã of `rows` on one line — an
+ * occurrence's Mã ("V.10/2019-Q1") is long and, wrapped in a one-line row, would be cut — at
+ * least `min`.
  */
-export function codeColumnWidth(codes: Iterable<string>, min: number): number {
-  let longest = 0;
-  for (const code of codes) longest = Math.max(longest, [...code].length);
+export function codeColumnWidth(rows: readonly { code: string }[], min: number): number {
+  let longest = longestCodes.get(rows);
+  if (longest === undefined) {
+    longest = 0;
+    for (const row of rows) longest = Math.max(longest, [...row.code].length);
+    longestCodes.set(rows, longest);
+  }
   return Math.max(min, Math.min(40, longest + 2));
 }

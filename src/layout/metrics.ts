@@ -26,31 +26,55 @@ export function isFontName(name: string): name is FontName {
   return (FONT_NAMES as readonly string[]).includes(name);
 }
 
-type Table = { widths: Int16Array; fallback: number };
-const tables = new Map<string, Table>();
+type Table = {
+  widths: Int16Array;
+  fallback: number;
+  /** Widths of words already measured in this font, in thousandths of an em. */
+  words: Map<string, number>;
+};
+type Style = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const tables = new Map<FontName, Partial<Record<Style, Table>>>();
+/** A long plan has a vocabulary of a few thousand words; past this, words are not kept. */
+const MAX_KEPT_WORDS = 50_000;
 
 function tableOf(font: FontSpec): Table {
-  const style = font.bold
+  const style: Style = font.bold
     ? font.italic
       ? 'boldItalic'
       : 'bold'
     : font.italic
       ? 'italic'
       : 'regular';
-  const key = `${font.name}/${style}`;
-  let table = tables.get(key);
+  let styles = tables.get(font.name);
+  if (!styles) {
+    styles = {};
+    tables.set(font.name, styles);
+  }
+  let table = styles[style];
   if (!table) {
     const widths = Int16Array.from(METRIC_DATA[font.name]![style].split(','), Number);
     // A character the table does not hold: as wide as a wide letter ("W" less a little), so
     // unknown text is rather over- than under-measured.
-    table = { widths, fallback: 1000 };
-    tables.set(key, table);
+    table = { widths, fallback: 1000, words: new Map() };
+    styles[style] = table;
   }
   return table;
 }
 
+/** Index in the widths of each code point of the Basic Multilingual Plane, or -1. */
+const BMP_INDEX = ((): Int32Array => {
+  const index = new Int32Array(0x10000).fill(-1);
+  let base = 0;
+  for (const [from, to] of METRIC_RANGES) {
+    for (let cp = from; cp <= Math.min(to, 0xffff); cp++) index[cp] = base + cp - from;
+    base += to - from + 1;
+  }
+  return index;
+})();
+
 /** Index of a code point in the widths, or -1. */
 function indexOf(cp: number): number {
+  if (cp <= 0xffff) return BMP_INDEX[cp]!;
   let base = 0;
   for (const [from, to] of METRIC_RANGES) {
     if (cp >= from && cp <= to) return base + cp - from;
@@ -59,15 +83,30 @@ function indexOf(cp: number): number {
   return -1;
 }
 
-/** Width of `text` (one line) in points. */
-export function textWidth(text: string, font: FontSpec): number {
-  const table = tableOf(font);
+/** Width of `text` in thousandths of an em of the table's font. */
+function emWidth(text: string, table: Table): number {
   let em = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const i = indexOf(cp);
     const glyphWidth = i >= 0 ? table.widths[i]! : -1;
     em += glyphWidth >= 0 ? glyphWidth : cp < 0x20 ? 0 : table.fallback;
+  }
+  return em;
+}
+
+/** Width of `text` (one line) in points. */
+export function textWidth(text: string, font: FontSpec): number {
+  return (emWidth(text, tableOf(font)) / 1000) * font.size;
+}
+
+/** Width of one word in points; words are measured once per font. */
+function wordWidth(word: string, font: FontSpec): number {
+  const table = tableOf(font);
+  let em = table.words.get(word);
+  if (em === undefined) {
+    em = emWidth(word, table);
+    if (table.words.size < MAX_KEPT_WORDS) table.words.set(word, em);
   }
   return (em / 1000) * font.size;
 }
@@ -114,10 +153,10 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
     };
     for (const word of words) {
       if (word === '') continue;
-      const wordWidth = textWidth(word, font);
+      const measured = wordWidth(word, font);
       const joiner = line === '' || /[-–/]$/.test(line) ? 0 : space;
-      if (line !== '' && width + joiner + wordWidth > room) push();
-      if (wordWidth > room) {
+      if (line !== '' && width + joiner + measured > room) push();
+      if (measured > room) {
         // A word wider than the line: cut it where it overflows.
         for (const ch of word) {
           const cw = textWidth(ch, font);
@@ -132,7 +171,7 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
         width += space;
       }
       line += word;
-      width += wordWidth;
+      width += measured;
     }
     push();
   }
@@ -152,4 +191,20 @@ export function lineHeight(font: FontSpec): number {
 /** Height in points of a row showing `lines` lines in `font`. */
 export function rowHeight(lines: number, font: FontSpec): number {
   return Math.max(1, lines) * lineHeight(font);
+}
+
+/** Lines of texts already wrapped, by font, room and text: a task's title is on several sheets. */
+const lineCounts = new Map<string, number>();
+const MAX_KEPT_LINE_COUNTS = 200_000;
+
+/** How many lines `wrapText` gives; each text, room and font is wrapped once. */
+export function wrappedLineCount(text: string, room: number, font: FontSpec): number {
+  const key = `${font.name}|${font.size}|${font.bold ? 'b' : ''}${font.italic ? 'i' : ''}|${room}|${text}`;
+  let lines = lineCounts.get(key);
+  if (lines === undefined) {
+    lines = wrapText(text, room, font).length;
+    if (lineCounts.size >= MAX_KEPT_LINE_COUNTS) lineCounts.clear();
+    lineCounts.set(key, lines);
+  }
+  return lines;
 }

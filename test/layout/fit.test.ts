@@ -3,7 +3,7 @@
 
 import { parsePlanText } from '../../src/core/plan/parse';
 import { layoutWorkbook } from '../../src/layout';
-import { fitCell, mergesOf, placedCells, shownText } from '../../src/layout/fit';
+import { cellKey, fitCell, mergesOf, placedCells, shownText } from '../../src/layout/fit';
 import {
   columnPixels,
   lineHeight,
@@ -81,7 +81,7 @@ function problems(layout: WorkbookLayout): string[] {
       } else if (fit.height > height + 0.01) {
         out.push(`${at}: needs ${fit.height} pt, row is ${height} pt`);
       }
-      const last = merges.get(`${placed.row}:${placed.column}`)?.lastColumn ?? placed.column;
+      const last = merges.get(cellKey(placed.row, placed.column))?.lastColumn ?? placed.column;
       if (fit.overflows && filled.has(`${placed.row}:${last + 1}`))
         out.push(`${at}: text cut by the next cell`);
     }

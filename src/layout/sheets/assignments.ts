@@ -185,10 +185,7 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
     tabColor: TAB_COLOURS.assignments,
     columns: [
       {
-        width: codeColumnWidth(
-          ctx.master.rows.map((r) => r.code),
-          12,
-        ),
+        width: codeColumnWidth(ctx.master.rows, 12),
       },
       { width: 40 },
       { width: 12 },

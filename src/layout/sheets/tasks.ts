@@ -325,13 +325,7 @@ export function tasksSheet(ctx: Context): SheetLayout {
       (key === 'product' && plan.tasks.every((t) => !t.product)));
   const columns: ColumnLayout[] = [
     ...TASK_LIST_COLUMNS.map((k): ColumnLayout => {
-      const width =
-        k === 'code'
-          ? codeColumnWidth(
-              ctx.master.rows.map((r) => r.code),
-              WIDTHS.code,
-            )
-          : WIDTHS[k];
+      const width = k === 'code' ? codeColumnWidth(ctx.master.rows, WIDTHS.code) : WIDTHS[k];
       return unused(k) ? { width, hidden: true } : { width };
     }),
     ...ctx.master.extraColumns.map(() => ({ width: 18 })),

@@ -174,10 +174,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     i === 0
       ? {
           ...column,
-          width: codeColumnWidth(
-            ctx.master.rows.map((r) => r.code),
-            column.width,
-          ),
+          width: codeColumnWidth(ctx.master.rows, column.width),
         }
       : column,
   );

@@ -223,13 +223,7 @@ export function unitFileLayout(
   };
   const states = Object.values(labels.states);
   const columns = WIDTHS.map((width, i) => ({
-    width:
-      i === 0
-        ? codeColumnWidth(
-            file.rows.map((r) => r.code),
-            width,
-          )
-        : width,
+    width: i === 0 ? codeColumnWidth(file.rows, width) : width,
   }));
   const answer: SheetLayout = {
     key: 'answer',
