@@ -5,6 +5,7 @@ import type { Plan } from '../core/plan/types';
 import { runBuild } from './build';
 import { readAnyPlan } from './plan-input';
 import { CliError } from './errors';
+import { bothLanguages } from './messages';
 import { formatFindings } from './check';
 import type { Language as Lang } from '../core/text/language';
 import { formatSummary } from './summary';
@@ -101,23 +102,12 @@ export function argumentError(error: unknown): CliError {
   // "Option '-o, --output <value>' argument missing": the long form names the option best.
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0] ?? '';
-  const help = ['; xem phuluc --help', '; see phuluc --help'] as const;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return new CliError(
-      `không có tùy chọn "${option}"${help[0]}`,
-      `unknown option "${option}"${help[1]}`,
-    );
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new CliError('unknown-option', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message))
-    return new CliError(
-      `tùy chọn ${option} cần một giá trị${help[0]}`,
-      `the option ${option} needs a value${help[1]}`,
-    );
+    return new CliError('option-needs-value', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return new CliError(
-      `tùy chọn ${option} không nhận giá trị${help[0]}`,
-      `the option ${option} takes no value${help[1]}`,
-    );
-  return new CliError(`tham số không hợp lệ${help[0]}`, `invalid arguments${help[1]}`);
+    return new CliError('option-takes-no-value', { option });
+  return new CliError('invalid-arguments', {});
 }
 
 function readArgs(argv: string[]): ParsedArgs {
@@ -148,17 +138,11 @@ function readArgs(argv: string[]): ParsedArgs {
   }
   const { values, positionals } = parsed;
   if (values.lang !== 'vi' && values.lang !== 'en') {
-    throw new CliError(
-      `ngôn ngữ "--lang ${String(values.lang)}" không có: dùng --lang vi hoặc --lang en`,
-      `no language "--lang ${String(values.lang)}": use --lang vi or --lang en`,
-    );
+    throw new CliError('unknown-language', { lang: String(values.lang) });
   }
   // units-in reads the tracker and the units' files; every other command one file.
   if (positionals.length > 2 && positionals[0] !== 'units-in') {
-    throw new CliError(
-      `thừa tham số "${positionals[2]}" (mỗi lệnh đọc một tệp; tên tệp có dấu cách thì đặt trong ngoặc kép)`,
-      `unexpected argument "${positionals[2]}" (each command reads one file; quote a file name with spaces)`,
-    );
+    throw new CliError('extra-argument', { argument: positionals[2] ?? '' });
   }
   return {
     command: positionals[0],
@@ -182,8 +166,7 @@ function readArgs(argv: string[]): ParsedArgs {
 }
 
 async function readPlan(args: ParsedArgs, io: CliIO): Promise<Plan> {
-  if (!args.file)
-    throw new CliError('thiếu tên tệp; xem phuluc --help', 'missing file name; see phuluc --help');
+  if (!args.file) throw new CliError('file-name-missing', {});
   const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
   return readAnyPlan(args.file, { beforeInclusive: args.beforeInclusive, directory }, io);
 }
@@ -256,21 +239,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           : await runUnitsIn(unitsArgs, io);
       }
       default:
-        throw new CliError(
-          `lệnh không có: "${args.command}"; xem phuluc --help`,
-          `unknown command "${args.command}"; see phuluc --help`,
-        );
+        throw new CliError('unknown-command', { command: args.command });
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`phuluc: Lỗi: ${error.vi}. / Error: ${error.en}.\n`);
+      io.stderr(`phuluc: ${bothLanguages('error-line', { message: error })}\n`);
       return error.exitCode;
     }
     // A bug of ours: still one line, with a way to report it, not a stack trace.
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(
-      `phuluc: Lỗi không mong đợi: ${detail}. Hãy báo lỗi kèm tệp đầu vào. / Unexpected error: ${detail}. Please report it with the input file.\n`,
-    );
+    io.stderr(`phuluc: ${bothLanguages('unexpected-error', { detail })}\n`);
     return 70;
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { planSchema } from '../core/plan/schema';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import { CliError } from './errors';
+import { bothLanguages } from './messages';
 
 /** Problems named in one error; the rest are counted. */
 const PROBLEMS_SHOWN = 3;
@@ -207,11 +208,8 @@ export function checkPlanJson(value: unknown): PlanJsonCheck {
   return { ok: true, plan: result.data, ignored };
 }
 
-const andMore = (count: number): Words =>
-  count > 0 ? { vi: ` (và ${count} chỗ khác)`, en: ` (and ${count} more)` } : { vi: '', en: '' };
-
 /** Line and column of a JSON syntax error, when the parser gives its position. */
-function syntaxErrorPlace(text: string, detail: string): Words | null {
+function syntaxErrorPlace(text: string, detail: string): { line: number; column: number } | null {
   const position = /at position (\d+)/.exec(detail);
   const offset = position
     ? Number(position[1])
@@ -222,7 +220,7 @@ function syntaxErrorPlace(text: string, detail: string): Words | null {
   const before = text.slice(0, offset).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return { vi: ` ở dòng ${line}, cột ${column}`, en: ` at line ${line}, column ${column}` };
+  return { line, column };
 }
 
 /** The plan in a JSON text, or a CliError naming the first problems by their JSON paths. */
@@ -232,27 +230,22 @@ export function planFromJson(text: string, path: string, warn: (text: string) =>
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const where = syntaxErrorPlace(text, detail);
-    throw new CliError(
-      `"${path}" không phải JSON hợp lệ${where?.vi ?? ''} (${detail})`,
-      `"${path}" is not valid JSON${where?.en ?? ''} (${detail})`,
-    );
+    throw new CliError('invalid-json', { path, place: syntaxErrorPlace(text, detail), detail });
   }
   const check = checkPlanJson(value);
   if (!check.ok) {
-    const shown = check.problems.slice(0, PROBLEMS_SHOWN);
-    const more = andMore(check.problems.length - shown.length);
-    throw new CliError(
-      `"${path}" không phải kế hoạch ${PLAN_SCHEMA} (in bởi phuluc parse --json): ${shown.map((p) => p.vi).join('; ')}${more.vi}`,
-      `"${path}" is not a ${PLAN_SCHEMA} plan (as printed by phuluc parse --json): ${shown.map((p) => p.en).join('; ')}${more.en}`,
-    );
+    const problems = check.problems.slice(0, PROBLEMS_SHOWN);
+    throw new CliError('not-a-plan', {
+      path,
+      schema: PLAN_SCHEMA,
+      problems,
+      more: check.problems.length - problems.length,
+    });
   }
   if (check.ignored.length > 0) {
-    const shown = check.ignored.slice(0, IGNORED_SHOWN).join(', ');
-    const more = andMore(check.ignored.length - IGNORED_SHOWN);
-    warn(
-      `phuluc: bỏ qua trường không có trong ${PLAN_SCHEMA}: ${shown}${more.vi}. / Ignored fields that ${PLAN_SCHEMA} does not define: ${shown}${more.en}.\n`,
-    );
+    const fields = check.ignored.slice(0, IGNORED_SHOWN);
+    const more = check.ignored.length - IGNORED_SHOWN;
+    warn(`${bothLanguages('ignored-fields', { schema: PLAN_SCHEMA, fields, more })}\n`);
   }
   return check.plan;
 }
