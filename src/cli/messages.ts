@@ -2,6 +2,7 @@
 // summaries — is a key and typed parameters here, worded Vietnamese first and English second in
 // one place. Call sites name a key; counts go through `plural` (Intl.PluralRules).
 
+import type { Severity } from '../core/plan/types';
 import type { PdfReadError } from '../readers/pdf';
 import { plural, type Language } from '../core/text/language';
 import { viDate } from '../core/time/calendar';
@@ -26,6 +27,61 @@ export type NoTasksCause =
   | { cause: 'empty-task-table' }
   | { cause: 'report-forms-only'; forms: number }
   | { cause: 'no-task-table' };
+
+const SEVERITY_HEADINGS: Record<Severity, Words> = {
+  error: { vi: 'LỖI', en: 'ERRORS' },
+  warning: { vi: 'CẢNH BÁO', en: 'WARNINGS' },
+  info: { vi: 'LƯU Ý', en: 'NOTES' },
+};
+
+/** The kinds of table a plan holds, as the summary names them. */
+const TABLE_KINDS: Partial<Record<string, Words>> = {
+  tasks: { vi: 'bảng nhiệm vụ', en: 'task table' },
+  'report-form': { vi: 'biểu mẫu báo cáo', en: 'report form' },
+  other: { vi: 'bảng khác', en: 'other table' },
+};
+
+/**
+ * The words for what a JSON value should be or is, put together by ./plan-json from the plan's
+ * schema: `expected` in "expected …", `found` in "got …".
+ */
+export const JSON_VALUE_WORDS = {
+  either: { vi: 'hoặc', en: 'or' },
+  null: { vi: 'null', en: 'null' },
+  isoDate: {
+    vi: 'ngày dạng YYYY-MM-DD có thật (ví dụ "2024-06-30")',
+    en: 'a real YYYY-MM-DD date (e.g. "2024-06-30")',
+  },
+  stringOfForm: (shape: string): Words => ({
+    vi: `chuỗi dạng ${shape}`,
+    en: `a string of the form ${shape}`,
+  }),
+  nonEmptyString: { vi: 'chuỗi chữ không rỗng', en: 'a non-empty string' },
+  string: { vi: 'chuỗi chữ', en: 'a string' },
+  between: (min: number, max: number): Words => ({
+    vi: ` từ ${min} đến ${max}`,
+    en: ` from ${min} to ${max}`,
+  }),
+  atLeast: (min: number): Words => ({ vi: ` từ ${min} trở lên`, en: ` of at least ${min}` }),
+  wholeNumber: (range: Words): Words => ({
+    vi: `số nguyên${range.vi}`,
+    en: `a whole number${range.en}`,
+  }),
+  number: (range: Words): Words => ({ vi: `số${range.vi}`, en: `a number${range.en}` }),
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  oneOf: (values: string): Words => ({ vi: `một trong ${values}`, en: `one of ${values}` }),
+  listOf: (item: Words): Words => ({
+    vi: `danh sách (mỗi mục: ${item.vi})`,
+    en: `a list (each item: ${item.en})`,
+  }),
+  record: { vi: 'đối tượng {tên: giá trị}', en: 'an object {name: value}' },
+  object: { vi: 'đối tượng {…}', en: 'an object {…}' },
+  other: { vi: 'giá trị khác', en: 'another value' },
+  nothing: { vi: 'không có', en: 'nothing' },
+  aList: { vi: 'một danh sách', en: 'a list' },
+  anObject: { vi: 'một đối tượng', en: 'an object' },
+  tooLarge: { vi: 'một số quá lớn', en: 'a number too large' },
+} as const;
 
 const SEE_HELP: Words = { vi: '; xem phuluc --help', en: '; see phuluc --help' };
 
@@ -68,6 +124,62 @@ function planLabel(plan: PlanLabel): string {
 
 const andMore = (count: number): Words =>
   count > 0 ? { vi: ` (và ${count} chỗ khác)`, en: ` (and ${count} more)` } : { vi: '', en: '' };
+
+/** `phuluc --help`: both languages side by side, line by line. */
+export const HELP_TEXT = `PhuLuc — phụ lục kế hoạch thành sổ theo dõi nhiệm vụ
+
+Cách dùng / Usage:
+  phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive]
+      Đọc phụ lục; in tóm tắt, hoặc JSON (phuluc.plan/1) với --json.
+      Read an appendix; print a summary, or JSON (phuluc.plan/1) with --json.
+  phuluc check TỆP [--units TỆP] [--before-inclusive] [--lang en] [--json]
+      Liệt kê các điểm cần kiểm tra theo mức độ; mã thoát 1 khi có lỗi.
+      List validation findings by severity; exit status 1 when there are errors.
+  phuluc build TỆP -o SO-THEO-DOI.xlsx [--today YYYY-MM-DD] [--due-soon N]
+               [--units TỆP] [--lang vi|en] [--group-sheets] [--before-inclusive]
+               [--accept-uncertain] [--replace-plan]
+      Tạo sổ theo dõi Excel (.xlsx): tổng hợp, danh sách nhiệm vụ, một trang cho mỗi đơn vị.
+      Ghi lên sổ đã có: giữ những gì đã nhập, theo đúng nhiệm vụ (kể cả khi kế hoạch được
+      điều chỉnh, đánh số lại), và không đụng tới các trang, tên, ghi chú của người dùng.
+      Make the Excel tracking workbook (.xlsx): dashboard, task list, a sheet per unit.
+      Over an existing tracker: keeps what was typed, on the task it was typed for (also
+      when a revised plan renumbers tasks), and leaves the user's own content alone.
+
+  phuluc units-out SO-THEO-DOI.xlsx -o THU-MUC/ [--reply-by dd/mm/yyyy] [--json]
+      Ghi cho mỗi đơn vị một phiếu báo cáo (.xlsx) gồm nhiệm vụ chủ trì và phối hợp; ghi vào
+      Lịch sử của sổ các phiếu đã gửi và hạn trả lời (mặc định: 7 ngày sau hôm nay).
+      Write one report form (.xlsx) per unit with its tasks as lead and coordinator; record the
+      forms sent and the reply deadline (default: 7 days from today) in the tracker's History.
+  phuluc units-in SO-THEO-DOI.xlsx TỆP… [--json]
+      Nhập các phiếu đơn vị gửi lại: cập nhật giá trị, liệt kê xung đột và đề nghị gia hạn,
+      ghi Lịch sử; nhập lại cùng phiếu không đổi gì. Mã thoát 1 khi có tệp bị từ chối.
+      Merge the forms units sent back: update values, list conflicts and extension requests,
+      record History; merging a form again changes nothing. Exit status 1 when a file is refused.
+
+TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
+     hoặc JSON của phuluc parse --json (cho build).
+FILE: text (.txt, .md), an Excel .xlsx, a Word .docx, a PDF with text (not a scan),
+      or the JSON of phuluc parse --json (for build).
+
+Tùy chọn / Options:
+  --json               in JSON / print JSON
+  --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
+  --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
+  --lang vi|en         ngôn ngữ (kiểm tra, sổ theo dõi) / language (findings, workbook)
+  -o, --output TỆP     tệp .xlsx sẽ ghi / the .xlsx file to write
+  --today YYYY-MM-DD   ngày báo cáo cố định (mặc định: hôm nay, =TODAY() trong sổ)
+                       fixed report date (default: today, =TODAY() in the workbook)
+  --due-soon N         số ngày "sắp đến hạn" (mặc định 7) / "due soon" window (default 7)
+  --group-sheets       cả nhóm đơn vị ("Các phòng…") có trang riêng / sheets for unit groups too
+  --font TÊN           phông chữ của sổ: Times New Roman (mặc định), Arial, Calibri / the workbook's font
+  --accept-uncertain   coi các cặp nhiệm vụ "có thể là một" là cùng nhiệm vụ (mang giá trị sang)
+                       take pairs that may be the same task as the same (carry their entries)
+  --replace-plan       cho phép ghi kế hoạch khác lên sổ (mã thoát 3 nếu không có)
+                       allow another plan over the tracker (exit status 3 without it)
+  --reply-by NGÀY      hạn trả lời của phiếu, dd/mm/yyyy / the forms' reply deadline
+  -h, --help           trợ giúp / help
+  -v, --version        phiên bản / version
+`;
 
 export const CLI_MESSAGES = {
   // The command line's arguments.
@@ -297,6 +409,36 @@ export const CLI_MESSAGES = {
     en: `Ignored fields that ${schema} does not define: ${fields.join(', ')}${andMore(more).en}.`,
   }),
 
+  // A plan given as JSON: one problem, by its JSON path (`tasks[3].lead`; empty: the root).
+  'json-value-missing': ({ path, expected }: { path: string; expected: Words }) => ({
+    vi: `${path || '(gốc)'}: thiếu; cần ${expected.vi}`,
+    en: `${path || '(root)'}: missing; expected ${expected.en}`,
+  }),
+  'json-value-wrong': ({
+    path,
+    expected,
+    found,
+  }: {
+    path: string;
+    expected: Words;
+    found: Words;
+  }) => ({
+    vi: `${path || '(gốc)'}: cần ${expected.vi}, nhưng là ${found.vi}`,
+    en: `${path || '(root)'}: expected ${expected.en}, got ${found.en}`,
+  }),
+  'json-names-not-allowed': ({ path, names }: { path: string; names: string[] }) => ({
+    vi: `${path || '(gốc)'}: tên không dùng được ${names.join(', ')}`,
+    en: `${path || '(root)'}: names not allowed here: ${names.join(', ')}`,
+  }),
+  'json-duplicate-id': ({ path, id, first }: { path: string; id: string; first: number }) => ({
+    vi: `${path || '(gốc)'}: mã nhiệm vụ ${id} đã dùng ở tasks[${first}]: mỗi nhiệm vụ cần một mã riêng`,
+    en: `${path || '(root)'}: task id ${id} is already used by tasks[${first}]: each task needs its own id`,
+  }),
+  'json-invalid-value': ({ path }: { path: string }) => ({
+    vi: `${path || '(gốc)'}: giá trị không hợp lệ`,
+    en: `${path || '(root)'}: invalid value`,
+  }),
+
   // The tracker written over, and the files written.
   'tracker-not-excel': ({ path, reason }: { path: string; reason: Words }) => ({
     vi: `"${path}" đã có và không đọc được như tệp Excel (${reason.vi}): hãy chọn tên khác, hoặc xóa tệp đó`,
@@ -476,6 +618,100 @@ export const CLI_MESSAGES = {
     en: `Nothing new: ${path} is unchanged.`,
   }),
 
+  // `phuluc check`: the findings listed by severity.
+  'check-heading': ({
+    name,
+    errors,
+    warnings,
+    notes,
+  }: {
+    name: string;
+    errors: number;
+    warnings: number;
+    notes: number;
+  }) => ({
+    vi: `Kiểm tra ${name}: ${plural('vi', errors, { other: '# lỗi' })}, ${plural('vi', warnings, { other: '# cảnh báo' })}, ${plural('vi', notes, { other: '# lưu ý' })}`,
+    en: `Check of ${name}: ${plural('en', errors, { one: '# error', other: '# errors' })}, ${plural('en', warnings, { one: '# warning', other: '# warnings' })}, ${plural('en', notes, { one: '# note', other: '# notes' })}`,
+  }),
+  'nothing-to-fix': () => ({ vi: 'Không có điểm nào cần sửa.', en: 'Nothing to fix.' }),
+  'severity-heading': ({ severity, count }: { severity: Severity; count: number }) => ({
+    vi: `${SEVERITY_HEADINGS[severity].vi} (${count})`,
+    en: `${SEVERITY_HEADINGS[severity].en} (${count})`,
+  }),
+  'finding-task': ({ task }: { task: string }) => ({ vi: `Nhiệm vụ ${task}`, en: `Task ${task}` }),
+  'finding-rows': ({ rows }: { rows: number[] }) => ({
+    vi: `dòng ${rows.join(', ')}`,
+    en: `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}`,
+  }),
+
+  // `phuluc parse`: the plan's summary, each line's label in both languages.
+  'summary-document': () => ({ vi: 'Văn bản', en: 'Document' }),
+  'summary-title': () => ({ vi: 'Tiêu đề', en: 'Title' }),
+  'summary-year': () => ({ vi: 'Năm kế hoạch', en: 'Plan year' }),
+  'summary-tables': () => ({ vi: 'Bảng', en: 'Tables' }),
+  'summary-sections': () => ({ vi: 'Mục', en: 'Sections' }),
+  'summary-tasks': () => ({ vi: 'Nhiệm vụ', en: 'Tasks' }),
+  'summary-findings': () => ({ vi: 'Kiểm tra', en: 'Findings' }),
+  'summary-finding-counts': ({
+    errors,
+    warnings,
+    notes,
+  }: {
+    errors: number;
+    warnings: number;
+    notes: number;
+  }) => ({
+    vi: `${plural('vi', errors, { other: '# lỗi' })}, ${plural('vi', warnings, { other: '# cảnh báo' })}, ${plural('vi', notes, { other: '# lưu ý' })} (phuluc check để xem chi tiết)`,
+    en: `${plural('en', errors, { one: '# error', other: '# errors' })}, ${plural('en', warnings, { one: '# warning', other: '# warnings' })}, ${plural('en', notes, { one: '# note', other: '# notes' })} (phuluc check for details)`,
+  }),
+  'summary-document-head': ({
+    type,
+    number,
+    place,
+    date,
+  }: {
+    type: string | null;
+    number: string | null;
+    place: string | null;
+    /** ISO date. */
+    date: string | null;
+  }) => ({
+    vi: [
+      type ?? 'Văn bản',
+      number ? `số ${number}` : null,
+      place,
+      date ? `ngày ${viDate(date)}` : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+    en: [
+      type ?? 'Document',
+      number ? `no. ${number}` : null,
+      place,
+      date ? `of ${viDate(date)}` : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  }),
+  'summary-table': ({
+    kind,
+    firstRow,
+    lastRow,
+    title,
+  }: {
+    kind: string;
+    firstRow: number;
+    lastRow: number;
+    title: string | null;
+  }) => ({
+    vi: `${TABLE_KINDS[kind]?.vi ?? kind} (${kind}), dòng ${firstRow}–${lastRow}${title ? `: ${title}` : ''}`,
+    en: `${TABLE_KINDS[kind]?.en ?? kind} (${kind}), rows ${firstRow}–${lastRow}${title ? `: ${title}` : ''}`,
+  }),
+  'summary-task-columns': () => ({
+    vi: 'STT|Nhiệm vụ|Chủ trì|Thời gian',
+    en: 'No.|Task|Lead|Time',
+  }),
+
   // What was done.
   'writing-workbook': ({ tasks, sheets }: { tasks: number; sheets: number }) => ({
     vi: `Đang ghi sổ theo dõi: ${tasksVi(tasks)}, ${sheetsVi(sheets)}…`,
@@ -527,6 +763,16 @@ export const CLI_MESSAGES = {
 
 export type CliMessageKey = keyof typeof CLI_MESSAGES;
 
+/** The labels of the plan's summary lines. */
+export type SummaryLabel =
+  | 'summary-document'
+  | 'summary-title'
+  | 'summary-year'
+  | 'summary-tables'
+  | 'summary-sections'
+  | 'summary-tasks'
+  | 'summary-findings';
+
 /** The parameters a message takes (`{}` for a message without any). */
 export type CliMessageParams<K extends CliMessageKey> =
   Parameters<(typeof CLI_MESSAGES)[K]> extends [infer Params] ? Params : Record<string, never>;
@@ -553,6 +799,12 @@ export function cliText<K extends CliMessageKey>(
   params: CliMessageParams<K>,
 ): string {
   return cliWords(key, params)[language];
+}
+
+/** "Vietnamese label / English label: value", as the plan's summary lines read. */
+export function labelled(key: SummaryLabel, value: string | number): string {
+  const words = cliWords(key, {});
+  return `${words.vi} / ${words.en}: ${value}`;
 }
 
 /** `cliText` bound to one language, for a formatter that says many lines in it. */
