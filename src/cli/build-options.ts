@@ -6,6 +6,7 @@ import { extname, resolve } from 'path';
 import { isoDateSchema } from '../core/plan/schema';
 import { FONT_NAMES, isFontName } from '../layout/metrics';
 import { CliError } from './errors';
+import type { Language } from './messages';
 
 export interface BuildArgs {
   file: string | undefined;
@@ -14,7 +15,7 @@ export interface BuildArgs {
   today: string | undefined;
   dueSoon: string | undefined;
   units: string | undefined;
-  lang: 'vi' | 'en';
+  lang: Language;
   groupSheets: boolean;
   beforeInclusive: boolean;
   /** The workbook's font (Times New Roman when absent). */
@@ -34,40 +35,20 @@ export function checkBuildArgs(args: BuildArgs): {
   output: string;
   dueSoonDays: number;
 } {
-  if (!args.file)
-    throw new CliError(
-      'thiếu tên tệp phụ lục; xem phuluc --help',
-      'missing appendix file name; see phuluc --help',
-    );
-  if (!args.output)
-    throw new CliError(
-      'thiếu tệp kết quả: phuluc build TỆP -o SO-THEO-DOI.xlsx',
-      'missing output file: phuluc build FILE -o TRACKER.xlsx',
-    );
+  if (!args.file) throw new CliError('appendix-name-missing', {});
+  if (!args.output) throw new CliError('output-missing', {});
   if (extname(args.output).toLowerCase() !== '.xlsx')
-    throw new CliError(
-      `tệp kết quả "${args.output}" phải có đuôi .xlsx`,
-      `the output file "${args.output}" must end in .xlsx`,
-    );
+    throw new CliError('output-not-xlsx', { output: args.output });
   if (args.today !== undefined && !isoDateSchema.safeParse(args.today).success)
-    throw new CliError(
-      `--today "${args.today}" không phải ngày dạng YYYY-MM-DD (ví dụ 2024-06-30)`,
-      `--today "${args.today}" is not a YYYY-MM-DD date (e.g. 2024-06-30)`,
-    );
+    throw new CliError('today-not-a-date', { today: args.today });
   let dueSoonDays = DEFAULT_DUE_SOON_DAYS;
   if (args.dueSoon !== undefined) {
     dueSoonDays = Number(args.dueSoon);
     if (!/^\d+$/.test(args.dueSoon) || dueSoonDays > 365)
-      throw new CliError(
-        `--due-soon "${args.dueSoon}" phải là số ngày từ 0 đến 365`,
-        `--due-soon "${args.dueSoon}" must be a number of days from 0 to 365`,
-      );
+      throw new CliError('due-soon-invalid', { dueSoon: args.dueSoon });
   }
   if (args.font !== undefined && !isFontName(args.font))
-    throw new CliError(
-      `--font "${args.font}": chọn một trong ${FONT_NAMES.join(', ')}`,
-      `--font "${args.font}": choose one of ${FONT_NAMES.join(', ')}`,
-    );
+    throw new CliError('font-unknown', { font: args.font, fonts: FONT_NAMES });
   return { file: args.file, output: args.output, dueSoonDays };
 }
 
@@ -89,10 +70,7 @@ export async function refuseOverwritingInput(
 ): Promise<void> {
   for (const input of inputs) {
     if (input && (await samePath(input, output))) {
-      throw new CliError(
-        `tệp kết quả "${output}" trùng với tệp đầu vào: hãy chọn tên khác, để không ghi đè lên phụ lục`,
-        `the output "${output}" is an input file: choose another name, so the appendix is not overwritten`,
-      );
+      throw new CliError('output-is-input', { output });
     }
   }
 }

@@ -1,13 +1,13 @@
 // The end of `phuluc build`: the workbook rendered (into the existing tracker when there is
 // one), written whole, and what was written told in the chosen language.
 
-import { viDate } from '../core/time/calendar';
 import type { WorkbookLayout } from '../layout/types';
 import type { Carried } from '../layout/tracker/carry';
 import { LayoutError, renderXlsx } from '../render/xlsx';
 import type { CommandIO } from './io';
 import { formatRebuildReport } from './rebuild-report';
 import { CliError } from './errors';
+import { bothLanguages, cliText, type Language } from './messages';
 import { spliceOver, type ExistingTracker } from './tracker-rebuild';
 import { writeWhole } from './write';
 
@@ -20,11 +20,7 @@ async function renderOrReport(layout: WorkbookLayout): Promise<Uint8Array> {
     return await renderXlsx(layout);
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
-    throw new CliError(
-      `lỗi thiết kế sổ theo dõi (${error.problems.slice(0, 3).join('; ')}). Hãy báo lỗi kèm tệp đầu vào`,
-      `workbook design error (${error.problems.slice(0, 3).join('; ')}). Please report it with the input file`,
-      70,
-    );
+    throw new CliError('design-error', { problems: error.problems }, 70);
   }
 }
 
@@ -39,16 +35,14 @@ export async function writeTracker(
     carried: Carried | null;
     /** The report date given with --today, or null for =TODAY(). */
     reportDate: string | null;
-    lang: 'vi' | 'en';
+    lang: Language;
   },
   io: CommandIO,
 ): Promise<void> {
   const { output, taskCount: count, existing, carried, reportDate, lang } = target;
   const sheets = layout.sheets.length;
   if (count > PROGRESS_THRESHOLD) {
-    io.stderr(
-      `Đang ghi sổ theo dõi: ${count} nhiệm vụ, ${sheets} trang tính… / Writing the workbook: ${count} tasks, ${sheets} sheets…\n`,
-    );
+    io.stderr(`${bothLanguages('writing-workbook', { tasks: count, sheets })}\n`);
   }
   let bytes = await renderOrReport(layout);
   if (existing) {
@@ -57,11 +51,6 @@ export async function writeTracker(
     carried?.report.warnings.push(...spliced.warnings);
   }
   await writeWhole(output, bytes);
-  const date = reportDate ? viDate(reportDate) : null;
-  io.stdout(
-    lang === 'vi'
-      ? `Đã ghi ${output}: ${count} nhiệm vụ, ${sheets} trang tính, ngày báo cáo ${date ?? 'hôm nay (=TODAY())'}.\n`
-      : `Wrote ${output}: ${count} tasks, ${sheets} sheets, report date ${date ?? 'today (=TODAY())'}.\n`,
-  );
+  io.stdout(`${cliText(lang, 'wrote-workbook', { output, tasks: count, sheets, reportDate })}\n`);
   if (carried) io.stdout(formatRebuildReport(carried.report, lang));
 }

@@ -1,12 +1,6 @@
 import { findingLabel, findingMessage } from '../core/findings';
 import type { Finding, Plan, Severity } from '../core/plan/types';
-import { plural, type Language } from '../core/text/language';
-
-const HEADINGS: Record<Severity, Record<Language, string>> = {
-  error: { vi: 'LỖI', en: 'ERRORS' },
-  warning: { vi: 'CẢNH BÁO', en: 'WARNINGS' },
-  info: { vi: 'LƯU Ý', en: 'NOTES' },
-};
+import { speakerIn, type Language } from './messages';
 
 function wrap(text: string, width: number, indent: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -34,21 +28,17 @@ export function formatFindings(plan: Plan, lang: Language, columns = 100): strin
   const doc = plan.document;
   const name = doc.number ? `${doc.type ?? ''} ${doc.number}`.trim() : (doc.title ?? '');
   const out: string[] = [];
+  const say = speakerIn(lang);
   out.push(
-    lang === 'vi'
-      ? `Kiểm tra ${shorten(name, width - 40)}: ${[
-          plural('vi', count('error'), { other: '# lỗi' }),
-          plural('vi', count('warning'), { other: '# cảnh báo' }),
-          plural('vi', count('info'), { other: '# lưu ý' }),
-        ].join(', ')}`
-      : `Check of ${shorten(name, width - 40)}: ${[
-          plural('en', count('error'), { one: '# error', other: '# errors' }),
-          plural('en', count('warning'), { one: '# warning', other: '# warnings' }),
-          plural('en', count('info'), { one: '# note', other: '# notes' }),
-        ].join(', ')}`,
+    say('check-heading', {
+      name: shorten(name, width - 40),
+      errors: count('error'),
+      warnings: count('warning'),
+      notes: count('info'),
+    }),
   );
   if (plan.findings.length === 0) {
-    out.push(lang === 'vi' ? 'Không có điểm nào cần sửa.' : 'Nothing to fix.');
+    out.push(say('nothing-to-fix', {}));
     return out.join('\n') + '\n';
   }
   const titles = new Map(plan.tasks.map((t) => [t.id, t.title]));
@@ -56,7 +46,7 @@ export function formatFindings(plan: Plan, lang: Language, columns = 100): strin
     const group = plan.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     out.push('');
-    out.push(`${HEADINGS[severity][lang]} (${group.length})`);
+    out.push(say('severity-heading', { severity, count: group.length }));
     for (const f of group) out.push(...formatOne(f, titles, lang, width));
   }
   return out.join('\n') + '\n';
@@ -68,11 +58,10 @@ function formatOne(
   lang: Language,
   width: number,
 ): string[] {
-  const rowsLabel =
-    f.rows.length === 0 ? '' : `${lang === 'vi' ? 'dòng' : 'row'} ${f.rows.join(', ')}`;
+  const say = speakerIn(lang);
   const where = [
-    f.task ? `${lang === 'vi' ? 'Nhiệm vụ' : 'Task'} ${f.task}` : null,
-    rowsLabel || null,
+    f.task ? say('finding-task', { task: f.task }) : null,
+    f.rows.length > 0 ? say('finding-rows', { rows: f.rows }) : null,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -36,17 +36,11 @@ function classify(bytes: Buffer, path: string): Source {
     if (isXlsx(bytes)) return { kind: 'xlsx', bytes: new Uint8Array(bytes) };
     if (isDocx(bytes)) return { kind: 'docx', bytes: new Uint8Array(bytes) };
     const ext = extname(path).toLowerCase() || '.zip';
-    throw new CliError(
-      `tệp ${ext} là tệp nén nhưng không phải Word (.docx) hay Excel (.xlsx): hãy lưu phụ lục thành .docx, .xlsx hoặc .txt`,
-      `${ext} is a zipped file but neither Word (.docx) nor Excel (.xlsx): save the appendix as .docx, .xlsx or .txt`,
-    );
+    throw new CliError('zip-not-office', { ext });
   }
   if (isPdf(bytes)) return { kind: 'pdf', bytes: new Uint8Array(bytes) };
   if (isOle(bytes)) {
-    throw new CliError(
-      'tệp Word/Excel 97–2003 (.doc, .xls) hoặc tệp có mật khẩu: hãy mở và lưu lại thành .xlsx (hoặc .txt), không đặt mật khẩu',
-      'a Word/Excel 97–2003 file (.doc, .xls) or a password-protected file: open it and save it as .xlsx (or .txt), without a password',
-    );
+    throw new CliError('old-office-file', {});
   }
   return { kind: 'text', text: decode(bytes) };
 }
@@ -59,18 +53,12 @@ function decode(bytes: Buffer): string {
   const head = bytes.subarray(0, 8192);
   const controls = head.filter((b) => b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32)).length;
   if (head.includes(0) || controls > head.length * 0.02) {
-    throw new CliError(
-      'tệp không phải văn bản (có vẻ là tệp nhị phân)',
-      'the file is not text (it looks binary)',
-    );
+    throw new CliError('binary-file', {});
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CliError(
-      'tệp không phải văn bản UTF-8 (có thể là mã TCVN3/VNI cũ): hãy lưu lại với mã Unicode UTF-8',
-      'the file is not UTF-8 text (perhaps an old TCVN3/VNI encoding): save it again as Unicode UTF-8',
-    );
+    throw new CliError('not-utf8', {});
   }
 }
 
@@ -80,44 +68,33 @@ export async function readSource(path: string): Promise<Source> {
   try {
     stat = await fs.stat(path);
   } catch {
-    throw new CliError(`không tìm thấy tệp "${path}"`, `file not found: "${path}"`);
+    throw new CliError('file-not-found', { path });
   }
   if (stat.isDirectory()) {
-    throw new CliError(`"${path}" là thư mục, không phải tệp`, `"${path}" is a folder, not a file`);
+    throw new CliError('input-is-folder', { path });
   }
   if (stat.size > MAX_INPUT_BYTES) {
-    const mb = (stat.size / 1024 / 1024).toFixed(1);
-    throw new CliError(
-      `tệp quá lớn (${mb} MB, tối đa ${MAX_INPUT_BYTES / 1024 / 1024} MB): đây không giống một phụ lục kế hoạch`,
-      `file too large (${mb} MB, at most ${MAX_INPUT_BYTES / 1024 / 1024} MB): this does not look like a plan appendix`,
-    );
+    throw new CliError('file-too-large', {
+      megabytes: (stat.size / 1024 / 1024).toFixed(1),
+      limit: MAX_INPUT_BYTES / 1024 / 1024,
+    });
   }
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
   } catch {
-    throw new CliError(`không đọc được tệp "${path}"`, `cannot read file "${path}"`);
+    throw new CliError('file-unreadable', { path });
   }
-  if (bytes.length === 0) throw new CliError(`tệp "${path}" rỗng`, `file "${path}" is empty`);
+  if (bytes.length === 0) throw new CliError('file-empty', { path });
   const source = classify(bytes, path);
   if (source.kind === 'text' && source.text.trim() === '')
-    throw new CliError(`tệp "${path}" rỗng`, `file "${path}" is empty`);
+    throw new CliError('file-empty', { path });
   return source;
 }
 
 /** Reads a text source file, or fails with one clear message (other kinds are refused). */
 export async function readSourceText(path: string): Promise<string> {
   const source = await readSource(path);
-  if (source.kind !== 'text') {
-    const what = {
-      xlsx: ['tệp Excel', 'an Excel file'],
-      docx: ['tệp Word', 'a Word file'],
-      pdf: ['tệp PDF', 'a PDF file'],
-    }[source.kind];
-    throw new CliError(
-      `"${path}" là ${what[0]}, không phải văn bản`,
-      `"${path}" is ${what[1]}, not text`,
-    );
-  }
+  if (source.kind !== 'text') throw new CliError('not-text', { path, kind: source.kind });
   return source.text;
 }

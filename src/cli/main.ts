@@ -5,6 +5,7 @@ import type { Plan } from '../core/plan/types';
 import { runBuild } from './build';
 import { readAnyPlan } from './plan-input';
 import { CliError } from './errors';
+import { bothLanguages, HELP_TEXT } from './messages';
 import { formatFindings } from './check';
 import type { Language as Lang } from '../core/text/language';
 import { formatSummary } from './summary';
@@ -17,61 +18,6 @@ export interface CliIO {
   /** Terminal width, when stdout is a terminal. */
   columns?: number;
 }
-
-const USAGE = `PhuLuc — phụ lục kế hoạch thành sổ theo dõi nhiệm vụ
-
-Cách dùng / Usage:
-  phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive]
-      Đọc phụ lục; in tóm tắt, hoặc JSON (phuluc.plan/1) với --json.
-      Read an appendix; print a summary, or JSON (phuluc.plan/1) with --json.
-  phuluc check TỆP [--units TỆP] [--before-inclusive] [--lang en] [--json]
-      Liệt kê các điểm cần kiểm tra theo mức độ; mã thoát 1 khi có lỗi.
-      List validation findings by severity; exit status 1 when there are errors.
-  phuluc build TỆP -o SO-THEO-DOI.xlsx [--today YYYY-MM-DD] [--due-soon N]
-               [--units TỆP] [--lang vi|en] [--group-sheets] [--before-inclusive]
-               [--accept-uncertain] [--replace-plan]
-      Tạo sổ theo dõi Excel (.xlsx): tổng hợp, danh sách nhiệm vụ, một trang cho mỗi đơn vị.
-      Ghi lên sổ đã có: giữ những gì đã nhập, theo đúng nhiệm vụ (kể cả khi kế hoạch được
-      điều chỉnh, đánh số lại), và không đụng tới các trang, tên, ghi chú của người dùng.
-      Make the Excel tracking workbook (.xlsx): dashboard, task list, a sheet per unit.
-      Over an existing tracker: keeps what was typed, on the task it was typed for (also
-      when a revised plan renumbers tasks), and leaves the user's own content alone.
-
-  phuluc units-out SO-THEO-DOI.xlsx -o THU-MUC/ [--reply-by dd/mm/yyyy] [--json]
-      Ghi cho mỗi đơn vị một phiếu báo cáo (.xlsx) gồm nhiệm vụ chủ trì và phối hợp; ghi vào
-      Lịch sử của sổ các phiếu đã gửi và hạn trả lời (mặc định: 7 ngày sau hôm nay).
-      Write one report form (.xlsx) per unit with its tasks as lead and coordinator; record the
-      forms sent and the reply deadline (default: 7 days from today) in the tracker's History.
-  phuluc units-in SO-THEO-DOI.xlsx TỆP… [--json]
-      Nhập các phiếu đơn vị gửi lại: cập nhật giá trị, liệt kê xung đột và đề nghị gia hạn,
-      ghi Lịch sử; nhập lại cùng phiếu không đổi gì. Mã thoát 1 khi có tệp bị từ chối.
-      Merge the forms units sent back: update values, list conflicts and extension requests,
-      record History; merging a form again changes nothing. Exit status 1 when a file is refused.
-
-TỆP: văn bản (.txt, .md), tệp Excel .xlsx, Word .docx, PDF có chữ (không phải bản quét),
-     hoặc JSON của phuluc parse --json (cho build).
-FILE: text (.txt, .md), an Excel .xlsx, a Word .docx, a PDF with text (not a scan),
-      or the JSON of phuluc parse --json (for build).
-
-Tùy chọn / Options:
-  --json               in JSON / print JSON
-  --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
-  --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
-  --lang vi|en         ngôn ngữ (kiểm tra, sổ theo dõi) / language (findings, workbook)
-  -o, --output TỆP     tệp .xlsx sẽ ghi / the .xlsx file to write
-  --today YYYY-MM-DD   ngày báo cáo cố định (mặc định: hôm nay, =TODAY() trong sổ)
-                       fixed report date (default: today, =TODAY() in the workbook)
-  --due-soon N         số ngày "sắp đến hạn" (mặc định 7) / "due soon" window (default 7)
-  --group-sheets       cả nhóm đơn vị ("Các phòng…") có trang riêng / sheets for unit groups too
-  --font TÊN           phông chữ của sổ: Times New Roman (mặc định), Arial, Calibri / the workbook's font
-  --accept-uncertain   coi các cặp nhiệm vụ "có thể là một" là cùng nhiệm vụ (mang giá trị sang)
-                       take pairs that may be the same task as the same (carry their entries)
-  --replace-plan       cho phép ghi kế hoạch khác lên sổ (mã thoát 3 nếu không có)
-                       allow another plan over the tracker (exit status 3 without it)
-  --reply-by NGÀY      hạn trả lời của phiếu, dd/mm/yyyy / the forms' reply deadline
-  -h, --help           trợ giúp / help
-  -v, --version        phiên bản / version
-`;
 
 interface ParsedArgs {
   command: string | undefined;
@@ -101,23 +47,12 @@ export function argumentError(error: unknown): CliError {
   // "Option '-o, --output <value>' argument missing": the long form names the option best.
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0] ?? '';
-  const help = ['; xem phuluc --help', '; see phuluc --help'] as const;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return new CliError(
-      `không có tùy chọn "${option}"${help[0]}`,
-      `unknown option "${option}"${help[1]}`,
-    );
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new CliError('unknown-option', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message))
-    return new CliError(
-      `tùy chọn ${option} cần một giá trị${help[0]}`,
-      `the option ${option} needs a value${help[1]}`,
-    );
+    return new CliError('option-needs-value', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return new CliError(
-      `tùy chọn ${option} không nhận giá trị${help[0]}`,
-      `the option ${option} takes no value${help[1]}`,
-    );
-  return new CliError(`tham số không hợp lệ${help[0]}`, `invalid arguments${help[1]}`);
+    return new CliError('option-takes-no-value', { option });
+  return new CliError('invalid-arguments', {});
 }
 
 function readArgs(argv: string[]): ParsedArgs {
@@ -148,17 +83,11 @@ function readArgs(argv: string[]): ParsedArgs {
   }
   const { values, positionals } = parsed;
   if (values.lang !== 'vi' && values.lang !== 'en') {
-    throw new CliError(
-      `ngôn ngữ "--lang ${String(values.lang)}" không có: dùng --lang vi hoặc --lang en`,
-      `no language "--lang ${String(values.lang)}": use --lang vi or --lang en`,
-    );
+    throw new CliError('unknown-language', { lang: String(values.lang) });
   }
   // units-in reads the tracker and the units' files; every other command one file.
   if (positionals.length > 2 && positionals[0] !== 'units-in') {
-    throw new CliError(
-      `thừa tham số "${positionals[2]}" (mỗi lệnh đọc một tệp; tên tệp có dấu cách thì đặt trong ngoặc kép)`,
-      `unexpected argument "${positionals[2]}" (each command reads one file; quote a file name with spaces)`,
-    );
+    throw new CliError('extra-argument', { argument: positionals[2] ?? '' });
   }
   return {
     command: positionals[0],
@@ -182,8 +111,7 @@ function readArgs(argv: string[]): ParsedArgs {
 }
 
 async function readPlan(args: ParsedArgs, io: CliIO): Promise<Plan> {
-  if (!args.file)
-    throw new CliError('thiếu tên tệp; xem phuluc --help', 'missing file name; see phuluc --help');
+  if (!args.file) throw new CliError('file-name-missing', {});
   const directory = args.units ? await loadUnitDirectory(args.units) : undefined;
   return readAnyPlan(args.file, { beforeInclusive: args.beforeInclusive, directory }, io);
 }
@@ -204,7 +132,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     if (args.help || !args.command || args.command === 'help') {
-      io.stdout(USAGE);
+      io.stdout(HELP_TEXT);
       return args.command || args.help ? 0 : 2;
     }
     switch (args.command) {
@@ -256,21 +184,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           : await runUnitsIn(unitsArgs, io);
       }
       default:
-        throw new CliError(
-          `lệnh không có: "${args.command}"; xem phuluc --help`,
-          `unknown command "${args.command}"; see phuluc --help`,
-        );
+        throw new CliError('unknown-command', { command: args.command });
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`phuluc: Lỗi: ${error.vi}. / Error: ${error.en}.\n`);
+      io.stderr(`phuluc: ${bothLanguages('error-line', { message: error })}\n`);
       return error.exitCode;
     }
     // A bug of ours: still one line, with a way to report it, not a stack trace.
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(
-      `phuluc: Lỗi không mong đợi: ${detail}. Hãy báo lỗi kèm tệp đầu vào. / Unexpected error: ${detail}. Please report it with the input file.\n`,
-    );
+    io.stderr(`phuluc: ${bothLanguages('unexpected-error', { detail })}\n`);
     return 70;
   }
 }

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { planSchema } from '../core/plan/schema';
 import { PLAN_SCHEMA, type Plan } from '../core/plan/types';
 import { CliError } from './errors';
+import { bothLanguages, cliWords, JSON_VALUE_WORDS as WORDS, type Words } from './messages';
 
 /** Problems named in one error; the rest are counted. */
 const PROBLEMS_SHOWN = 3;
 /** Ignored fields named in the warning; the rest are counted. */
 const IGNORED_SHOWN = 5;
 
-type Words = { vi: string; en: string };
 type PathPart = PropertyKey;
 
 /**
@@ -32,7 +32,7 @@ export function looksLikePlanJson(text: string, path: string): boolean {
   }
 }
 
-/** `tasks[3].time.due`, `tasks[0].extra["Cấp trình"]`; the root is `(gốc)` / `(root)`. */
+/** `tasks[3].time.due`, `tasks[0].extra["Cấp trình"]`; the root is empty (said "(gốc)" / "(root)"). */
 export function jsonPath(path: readonly PathPart[]): string {
   let text = '';
   for (const part of path) {
@@ -64,76 +64,60 @@ function unwrapped(schema: z.ZodType): z.ZodType {
     : schema;
 }
 
-const joinWords = (parts: Words[], vi: string, en: string): Words => ({
-  vi: parts.map((p) => p.vi).join(` ${vi} `),
-  en: parts.map((p) => p.en).join(` ${en} `),
+const joinWords = (parts: Words[], between: Words): Words => ({
+  vi: parts.map((p) => p.vi).join(` ${between.vi} `),
+  en: parts.map((p) => p.en).join(` ${between.en} `),
 });
 
 /** What a schema accepts, in words. */
 function expected(schema: z.ZodType): Words {
   if (schema instanceof z.ZodOptional) return expected(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodNullable)
-    return joinWords(
-      [expected(schema.unwrap() as z.ZodType), { vi: 'null', en: 'null' }],
-      'hoặc',
-      'or',
-    );
+    return joinWords([expected(schema.unwrap() as z.ZodType), WORDS.null], WORDS.either);
   if (schema instanceof z.ZodUnion)
-    return joinWords((schema.options as z.ZodType[]).map(expected), 'hoặc', 'or');
-  if (schema instanceof z.ZodISODate)
-    return {
-      vi: 'ngày dạng YYYY-MM-DD có thật (ví dụ "2024-06-30")',
-      en: 'a real YYYY-MM-DD date (e.g. "2024-06-30")',
-    };
+    return joinWords((schema.options as z.ZodType[]).map(expected), WORDS.either);
+  if (schema instanceof z.ZodISODate) return WORDS.isoDate;
   if (schema instanceof z.ZodString) {
     const shape = schema.description;
-    if (shape && schema.format === 'regex')
-      return { vi: `chuỗi dạng ${shape}`, en: `a string of the form ${shape}` };
-    return (schema.minLength ?? 0) > 0
-      ? { vi: 'chuỗi chữ không rỗng', en: 'a non-empty string' }
-      : { vi: 'chuỗi chữ', en: 'a string' };
+    if (shape && schema.format === 'regex') return WORDS.stringOfForm(shape);
+    return (schema.minLength ?? 0) > 0 ? WORDS.nonEmptyString : WORDS.string;
   }
   if (schema instanceof z.ZodNumber) {
     const { minValue, maxValue } = schema;
     const whole = schema.isInt;
     const range =
       minValue !== null && maxValue !== null && maxValue < Number.MAX_SAFE_INTEGER
-        ? { vi: ` từ ${minValue} đến ${maxValue}`, en: ` from ${minValue} to ${maxValue}` }
+        ? WORDS.between(minValue, maxValue)
         : minValue !== null && minValue > Number.MIN_SAFE_INTEGER
-          ? { vi: ` từ ${minValue} trở lên`, en: ` of at least ${minValue}` }
+          ? WORDS.atLeast(minValue)
           : { vi: '', en: '' };
-    return whole
-      ? { vi: `số nguyên${range.vi}`, en: `a whole number${range.en}` }
-      : { vi: `số${range.vi}`, en: `a number${range.en}` };
+    return whole ? WORDS.wholeNumber(range) : WORDS.number(range);
   }
-  if (schema instanceof z.ZodBoolean) return { vi: 'true hoặc false', en: 'true or false' };
-  if (schema instanceof z.ZodNull) return { vi: 'null', en: 'null' };
+  if (schema instanceof z.ZodBoolean) return WORDS.boolean;
+  if (schema instanceof z.ZodNull) return WORDS.null;
   if (schema instanceof z.ZodLiteral) {
     const value = JSON.stringify(schema.value);
     return { vi: value, en: value };
   }
   if (schema instanceof z.ZodEnum) {
     const values = schema.options.map((o) => JSON.stringify(o)).join(', ');
-    return { vi: `một trong ${values}`, en: `one of ${values}` };
+    return WORDS.oneOf(values);
   }
   if (schema instanceof z.ZodArray) {
-    const item = expected(schema.element as z.ZodType);
-    return { vi: `danh sách (mỗi mục: ${item.vi})`, en: `a list (each item: ${item.en})` };
+    return WORDS.listOf(expected(schema.element as z.ZodType));
   }
-  if (schema instanceof z.ZodRecord)
-    return { vi: 'đối tượng {tên: giá trị}', en: 'an object {name: value}' };
-  if (schema instanceof z.ZodObject) return { vi: 'đối tượng {…}', en: 'an object {…}' };
-  return { vi: 'giá trị khác', en: 'another value' };
+  if (schema instanceof z.ZodRecord) return WORDS.record;
+  if (schema instanceof z.ZodObject) return WORDS.object;
+  return WORDS.other;
 }
 
 /** A value met in the JSON, in words. */
 function found(value: unknown): Words {
-  if (value === undefined) return { vi: 'không có', en: 'nothing' };
-  if (value === null) return { vi: 'null', en: 'null' };
-  if (Array.isArray(value)) return { vi: 'một danh sách', en: 'a list' };
-  if (typeof value === 'object') return { vi: 'một đối tượng', en: 'an object' };
-  if (typeof value === 'number' && !Number.isFinite(value))
-    return { vi: 'một số quá lớn', en: 'a number too large' };
+  if (value === undefined) return WORDS.nothing;
+  if (value === null) return WORDS.null;
+  if (Array.isArray(value)) return WORDS.aList;
+  if (typeof value === 'object') return WORDS.anObject;
+  if (typeof value === 'number' && !Number.isFinite(value)) return WORDS.tooLarge;
   const text = JSON.stringify(value);
   const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return { vi: shown, en: shown };
@@ -141,36 +125,30 @@ function found(value: unknown): Words {
 
 /** One problem of the plan, by its JSON path. */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): Words {
-  const where = jsonPath(issue.path) || '(gốc)';
-  const whereEn = jsonPath(issue.path) || '(root)';
-  const say = (vi: string, en: string): Words => ({
-    vi: `${where}: ${vi}`,
-    en: `${whereEn}: ${en}`,
-  });
+  const path = jsonPath(issue.path);
   const schema = schemaAt(planSchema, issue.path);
-  const want = schema ? expected(schema) : { vi: 'giá trị khác', en: 'another value' };
-  const got = found(issue.input);
+  const want = schema ? expected(schema) : WORDS.other;
+  const wrong = (): Words =>
+    cliWords('json-value-wrong', { path, expected: want, found: found(issue.input) });
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? say(`thiếu; cần ${want.vi}`, `missing; expected ${want.en}`)
-        : say(`cần ${want.vi}, nhưng là ${got.vi}`, `expected ${want.en}, got ${got.en}`);
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-      return say(`tên không dùng được ${keys}`, `names not allowed here: ${keys}`);
-    }
+        ? cliWords('json-value-missing', { path, expected: want })
+        : wrong();
+    case 'unrecognized_keys':
+      return cliWords('json-names-not-allowed', {
+        path,
+        names: issue.keys.map((k) => JSON.stringify(k)),
+      });
     case 'custom':
       if (issue.params?.['duplicateId'] !== undefined) {
-        const id = JSON.stringify(issue.params['duplicateId']);
-        const first = findFirstTask(value, String(issue.params['duplicateId']));
-        return say(
-          `mã nhiệm vụ ${id} đã dùng ở tasks[${first}]: mỗi nhiệm vụ cần một mã riêng`,
-          `task id ${id} is already used by tasks[${first}]: each task needs its own id`,
-        );
+        const id = String(issue.params['duplicateId']);
+        const first = findFirstTask(value, id);
+        return cliWords('json-duplicate-id', { path, id: JSON.stringify(id), first });
       }
-      return say(`giá trị không hợp lệ`, `invalid value`);
+      return cliWords('json-invalid-value', { path });
     default:
-      return say(`cần ${want.vi}, nhưng là ${got.vi}`, `expected ${want.en}, got ${got.en}`);
+      return wrong();
   }
 }
 
@@ -207,11 +185,8 @@ export function checkPlanJson(value: unknown): PlanJsonCheck {
   return { ok: true, plan: result.data, ignored };
 }
 
-const andMore = (count: number): Words =>
-  count > 0 ? { vi: ` (và ${count} chỗ khác)`, en: ` (and ${count} more)` } : { vi: '', en: '' };
-
 /** Line and column of a JSON syntax error, when the parser gives its position. */
-function syntaxErrorPlace(text: string, detail: string): Words | null {
+function syntaxErrorPlace(text: string, detail: string): { line: number; column: number } | null {
   const position = /at position (\d+)/.exec(detail);
   const offset = position
     ? Number(position[1])
@@ -222,7 +197,7 @@ function syntaxErrorPlace(text: string, detail: string): Words | null {
   const before = text.slice(0, offset).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return { vi: ` ở dòng ${line}, cột ${column}`, en: ` at line ${line}, column ${column}` };
+  return { line, column };
 }
 
 /** The plan in a JSON text, or a CliError naming the first problems by their JSON paths. */
@@ -232,27 +207,22 @@ export function planFromJson(text: string, path: string, warn: (text: string) =>
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const where = syntaxErrorPlace(text, detail);
-    throw new CliError(
-      `"${path}" không phải JSON hợp lệ${where?.vi ?? ''} (${detail})`,
-      `"${path}" is not valid JSON${where?.en ?? ''} (${detail})`,
-    );
+    throw new CliError('invalid-json', { path, place: syntaxErrorPlace(text, detail), detail });
   }
   const check = checkPlanJson(value);
   if (!check.ok) {
-    const shown = check.problems.slice(0, PROBLEMS_SHOWN);
-    const more = andMore(check.problems.length - shown.length);
-    throw new CliError(
-      `"${path}" không phải kế hoạch ${PLAN_SCHEMA} (in bởi phuluc parse --json): ${shown.map((p) => p.vi).join('; ')}${more.vi}`,
-      `"${path}" is not a ${PLAN_SCHEMA} plan (as printed by phuluc parse --json): ${shown.map((p) => p.en).join('; ')}${more.en}`,
-    );
+    const problems = check.problems.slice(0, PROBLEMS_SHOWN);
+    throw new CliError('not-a-plan', {
+      path,
+      schema: PLAN_SCHEMA,
+      problems,
+      more: check.problems.length - problems.length,
+    });
   }
   if (check.ignored.length > 0) {
-    const shown = check.ignored.slice(0, IGNORED_SHOWN).join(', ');
-    const more = andMore(check.ignored.length - IGNORED_SHOWN);
-    warn(
-      `phuluc: bỏ qua trường không có trong ${PLAN_SCHEMA}: ${shown}${more.vi}. / Ignored fields that ${PLAN_SCHEMA} does not define: ${shown}${more.en}.\n`,
-    );
+    const fields = check.ignored.slice(0, IGNORED_SHOWN);
+    const more = check.ignored.length - IGNORED_SHOWN;
+    warn(`${bothLanguages('ignored-fields', { schema: PLAN_SCHEMA, fields, more })}\n`);
   }
   return check.plan;
 }

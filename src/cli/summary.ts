@@ -1,6 +1,6 @@
 import type { Plan, PlanTask, TaskTime } from '../core/plan/types';
 
-import { plural } from '../core/text/language';
+import { cliText, labelled } from './messages';
 import { viDate } from '../core/time/calendar';
 
 /** Text on one line, cut with "…" or padded to exactly `width` characters. */
@@ -19,37 +19,30 @@ function timeLabel(time: TaskTime): string {
   return time.text;
 }
 
-const KIND_VI: Record<string, string> = {
-  tasks: 'bảng nhiệm vụ',
-  'report-form': 'biểu mẫu báo cáo',
-  other: 'bảng khác',
-};
-
 /** A readable summary of a plan that fits a terminal of `columns` characters. */
 export function formatSummary(plan: Plan, columns = 100): string {
   const width = Math.max(60, Math.min(columns, 200));
   const out: string[] = [];
   const d = plan.document;
-  const head = [
-    d.type ?? 'Văn bản',
-    d.number ? `số ${d.number}` : null,
-    d.place,
-    d.date ? `ngày ${viDate(d.date)}` : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  out.push(line(`Văn bản / Document: ${head}`, width));
-  if (d.title) out.push(line(`Tiêu đề / Title: ${d.title}`, width));
-  if (d.year) out.push(`Năm kế hoạch / Plan year: ${d.year}`);
+  const head = cliText('vi', 'summary-document-head', {
+    type: d.type,
+    number: d.number,
+    place: d.place,
+    date: d.date,
+  });
+  out.push(line(labelled('summary-document', head), width));
+  if (d.title) out.push(line(labelled('summary-title', d.title), width));
+  if (d.year) out.push(labelled('summary-year', d.year));
   out.push('');
-  out.push(`Bảng / Tables: ${plan.tables.length}`);
+  out.push(labelled('summary-tables', plan.tables.length));
   for (const t of plan.tables) {
-    const label = `  - ${KIND_VI[t.kind] ?? t.kind} (${t.kind}), dòng ${t.firstRow}–${t.lastRow}`;
-    out.push(line(t.title ? `${label}: ${t.title}` : label, width));
+    const { kind, firstRow, lastRow } = t;
+    const table = cliText('vi', 'summary-table', { kind, firstRow, lastRow, title: t.title });
+    out.push(line(`  - ${table}`, width));
   }
   if (plan.sections.length > 0) {
     out.push('');
-    out.push(`Mục / Sections: ${plan.sections.length}`);
+    out.push(labelled('summary-sections', plan.sections.length));
     for (const s of plan.sections) {
       const count = plan.tasks.filter((t) => t.section === s.id).length;
       const label = `  ${s.id.padEnd(5)} `;
@@ -58,18 +51,17 @@ export function formatSummary(plan: Plan, columns = 100): string {
     }
   }
   out.push('');
-  out.push(`Nhiệm vụ / Tasks: ${plan.tasks.length}`);
+  out.push(labelled('summary-tasks', plan.tasks.length));
   if (plan.tasks.length > 0) out.push(...taskTable(plan.tasks, width));
   if (plan.findings.length > 0) {
     const bySeverity = (s: string): number => plan.findings.filter((f) => f.severity === s).length;
     out.push('');
-    out.push(
-      `Kiểm tra / Findings: ${[
-        plural('vi', bySeverity('error'), { other: '# lỗi' }),
-        plural('vi', bySeverity('warning'), { other: '# cảnh báo' }),
-        plural('vi', bySeverity('info'), { other: '# lưu ý' }),
-      ].join(', ')} (phuluc check để xem chi tiết)`,
-    );
+    const counts = cliText('vi', 'summary-finding-counts', {
+      errors: bySeverity('error'),
+      warnings: bySeverity('warning'),
+      notes: bySeverity('info'),
+    });
+    out.push(labelled('summary-findings', counts));
   }
   return out.join('\n') + '\n';
 }
@@ -82,7 +74,12 @@ function taskTable(tasks: PlanTask[], width: number): string[] {
   const taskWidth = width - idWidth - timeWidth - leadWidth - 9;
   const row = (a: string, b: string, c: string, e: string): string =>
     `${fit(a, idWidth)} │ ${fit(b, taskWidth)} │ ${fit(c, leadWidth)} │ ${fit(e, timeWidth)}`.trimEnd();
-  const lines = [row('STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian')];
+  const [id = '', title = '', lead = '', time = ''] = cliText(
+    'vi',
+    'summary-task-columns',
+    {},
+  ).split('|');
+  const lines = [row(id, title, lead, time)];
   lines.push(
     [
       '─'.repeat(idWidth + 1),

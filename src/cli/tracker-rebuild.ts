@@ -35,26 +35,18 @@ export async function readExistingTracker(path: string): Promise<ExistingTracker
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw writeError(path, error);
   }
-  const notOurs = (why: string, whyEn: string): CliError =>
-    new CliError(
-      `"${path}" đã có và ${why}: hãy chọn tên khác, hoặc xóa tệp đó`,
-      `"${path}" exists and ${whyEn}: choose another name, or delete that file`,
-    );
   let book;
   try {
     book = bookFromXlsx(openWorkbook(new Uint8Array(bytes)));
   } catch (error) {
     if (error instanceof XlsxReadError)
-      throw notOurs(
-        `không đọc được như tệp Excel (${error.vi})`,
-        `cannot be read as an Excel file (${error.en})`,
-      );
+      throw new CliError('tracker-not-excel', { path, reason: { vi: error.vi, en: error.en } });
     throw error;
   }
   const owned = ownedParts(book);
   const tracker = readTracker(book);
   if (owned.sheets.length === 0 || !tracker.taskList)
-    throw notOurs('không phải sổ theo dõi PhuLuc', 'is not a PhuLuc workbook');
+    throw new CliError('tracker-not-phuluc', { path });
   const mine = new Set(owned.sheets);
   return {
     bytes: new Uint8Array(bytes),
@@ -81,22 +73,11 @@ export function spliceOver(
     );
   } catch (error) {
     if (!(error instanceof SpliceError)) throw error;
-    throw new CliError(
-      `không ghi lại được "${output}": ${error.vi}`,
-      `cannot rewrite "${output}": ${error.en}`,
-    );
+    throw new CliError('tracker-not-rewritten', {
+      output,
+      reason: { vi: error.vi, en: error.en },
+    });
   }
-}
-
-function planLabel(identity: {
-  number: string | null;
-  title: string | null;
-  tasks: number;
-}): string {
-  const parts = [identity.number, identity.title ? `"${identity.title.slice(0, 70)}"` : null]
-    .filter(Boolean)
-    .join(' ');
-  return `${parts || '(không tiêu đề / untitled)'}, ${identity.tasks}`;
 }
 
 /**
@@ -113,11 +94,9 @@ export function carryIntoPlan(
   const carried = carryOver(existing.tracker, parsed, carryOptions);
   const { verdict, share, before } = carried.report.plan;
   if (verdict === 'different' && !replacePlan) {
-    const now = planIdentity(parsed);
-    const pct = Math.round(share * 100);
     throw new CliError(
-      `"${output}" là sổ theo dõi của một kế hoạch khác (sổ: ${before ? planLabel(before) : '?'} nhiệm vụ; kế hoạch đưa vào: ${planLabel(now)} nhiệm vụ; chỉ ${pct}% nhiệm vụ trùng). Nếu đúng là muốn thay kế hoạch trong sổ này, chạy lại với --replace-plan (giá trị đã nhập của các nhiệm vụ không khớp được giữ ở trang "Nhiệm vụ đã bỏ"); nếu không, hãy ghi ra tệp khác`,
-      `"${output}" tracks another plan (tracker: ${before ? planLabel(before) : '?'} tasks; given plan: ${planLabel(now)} tasks; only ${pct}% of tasks in common). To replace the plan in this tracker, run again with --replace-plan (entries of tasks that do not match are kept on the "Removed tasks" sheet); otherwise write another file`,
+      'tracker-of-another-plan',
+      { output, tracker: before, given: planIdentity(parsed), percent: Math.round(share * 100) },
       3,
     );
   }

@@ -25,6 +25,7 @@ import {
 import { localToday } from './build-options';
 import type { CommandIO } from './io';
 import { CliError } from './errors';
+import { cliText, cliWords, speakerIn } from './messages';
 import { writeError, writeWhole } from './write';
 
 export interface UnitsArgs {
@@ -39,16 +40,12 @@ export interface UnitsArgs {
 async function trackerBytes(
   path: string | undefined,
 ): Promise<{ path: string; bytes: Uint8Array }> {
-  if (!path)
-    throw new CliError(
-      'thiếu tên sổ theo dõi; xem phuluc --help',
-      'missing tracker file name; see phuluc --help',
-    );
+  if (!path) throw new CliError('tracker-name-missing', {});
   try {
     return { path, bytes: new Uint8Array(await fs.readFile(path)) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new CliError(`không có tệp "${path}"`, `there is no file "${path}"`);
+      throw new CliError('no-such-file', { path });
     throw writeError(path, error);
   }
 }
@@ -59,13 +56,9 @@ async function about<T>(path: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof UnitsError)
-      throw new CliError(`"${path}": ${error.vi}`, `"${path}": ${error.en}`);
+      throw new CliError('tracker-refused', { path, reason: { vi: error.vi, en: error.en } });
     if (error instanceof LayoutError)
-      throw new CliError(
-        `lỗi thiết kế sổ theo dõi (${error.problems.slice(0, 3).join('; ')}). Hãy báo lỗi kèm tệp`,
-        `workbook design error (${error.problems.slice(0, 3).join('; ')}). Please report it with the file`,
-        70,
-      );
+      throw new CliError('design-error', { problems: error.problems }, 70);
     throw error;
   }
 }
@@ -76,20 +69,12 @@ function clock(): UnitsClock {
 
 export async function runUnitsOut(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
-  if (!args.output)
-    throw new CliError(
-      'thiếu thư mục ghi phiếu: phuluc units-out SO.xlsx -o THU-MUC/',
-      'missing output folder: phuluc units-out TRACKER.xlsx -o FOLDER/',
-    );
+  if (!args.output) throw new CliError('forms-folder-missing', {});
   const now = clock();
   let replyBy = shiftIso(now.today, 7, 'day');
   if (args.replyBy !== undefined) {
     const iso = isoFromText(args.replyBy);
-    if (!iso)
-      throw new CliError(
-        `--reply-by "${args.replyBy}" không phải ngày dạng dd/mm/yyyy`,
-        `--reply-by "${args.replyBy}" is not a dd/mm/yyyy date`,
-      );
+    if (!iso) throw new CliError('reply-by-not-a-date', { replyBy: args.replyBy });
     replyBy = iso;
   }
   const sent = await about(path, () => sendForms(bytes, replyBy, now));
@@ -120,14 +105,12 @@ export async function runUnitsOut(args: UnitsArgs, io: CommandIO): Promise<numbe
     );
     return 0;
   }
-  const vi = args.lang === 'vi';
-  io.stdout(
-    vi
-      ? `Đã ghi ${sent.files.length} phiếu báo cáo vào ${args.output} (hạn trả lời ${viDate(replyBy)}); đã ghi vào Lịch sử của ${path}:\n`
-      : `Wrote ${sent.files.length} report forms to ${args.output} (reply by ${viDate(replyBy)}); recorded in the History of ${path}:\n`,
-  );
-  for (const f of sent.files)
-    io.stdout(`  ${f.fileName}  ${f.rows.length} ${vi ? 'dòng' : 'rows'}  (${f.ticket})\n`);
+  const wrote = { forms: sent.files.length, folder: args.output, replyBy, tracker: path };
+  io.stdout(`${cliText(args.lang, 'wrote-forms', wrote)}\n`);
+  for (const form of sent.files) {
+    const rows = cliText(args.lang, 'form-rows', { rows: form.rows.length });
+    io.stdout(`  ${form.fileName}  ${rows}  (${form.ticket})\n`);
+  }
   return 0;
 }
 
@@ -140,18 +123,14 @@ async function answerOf(path: string): Promise<AnswerInput> {
     const e = writeError(path, error);
     return {
       name,
-      read: { error: { vi: `không đọc được tệp (${e.vi})`, en: `cannot read the file (${e.en})` } },
+      read: { error: cliWords('answer-unreadable', { reason: { vi: e.vi, en: e.en } }) },
     };
   }
 }
 
 export async function runUnitsIn(args: UnitsArgs, io: CommandIO): Promise<number> {
   const { path, bytes } = await trackerBytes(args.tracker);
-  if (args.files.length === 0)
-    throw new CliError(
-      'thiếu tệp báo cáo của đơn vị: phuluc units-in SO.xlsx TEP…',
-      "missing the units' files: phuluc units-in TRACKER.xlsx FILE…",
-    );
+  if (args.files.length === 0) throw new CliError('answer-files-missing', {});
   const inputs: AnswerInput[] = [];
   for (const file of args.files) inputs.push(await answerOf(file));
   const merged = await about(path, () => mergeForms(bytes, inputs, clock()));
@@ -180,72 +159,57 @@ function formatMerge(
   changed: boolean,
   lang: Language,
 ): string {
-  const vi = lang === 'vi';
+  const say = speakerIn(lang);
   const language = tracker.language;
   const out: string[] = [];
   for (const f of result.files) {
     if (f.refused) {
-      out.push(`✗ ${f.file}: ${vi ? 'TỪ CHỐI' : 'REFUSED'} — ${vi ? f.refused.vi : f.refused.en}`);
+      out.push(say('form-refused', { file: f.file, reason: f.refused }));
       continue;
     }
-    const again = f.firstTime ? '' : vi ? ' (đã nhập trước đó)' : ' (merged before)';
-    out.push(
-      vi
-        ? `✓ ${f.file} — ${f.unit}${again}: ${f.applied} giá trị cập nhật, ${f.conflicts} xung đột, ${f.requests} đề nghị gia hạn`
-        : `✓ ${f.file} — ${f.unit}${again}: ${f.applied} values updated, ${f.conflicts} conflicts, ${f.requests} extension requests`,
-    );
-    for (const w of f.warnings) out.push(`    ${vi ? w.vi : w.en}`);
+    const { file, unit, applied, conflicts, requests } = f;
+    out.push(say('form-merged', { file, unit, again: !f.firstTime, applied, conflicts, requests }));
+    for (const warning of f.warnings) out.push(`    ${warning[lang]}`);
   }
   for (const a of result.applied)
     out.push(
       `  ${a.code} · ${fieldLabel(a.field, language)}: "${a.before}" → "${a.after}" (${a.unit})`,
     );
   if (result.conflicts.length > 0) {
-    out.push(
-      vi
-        ? 'Xung đột (chưa ghi, cần người quyết định):'
-        : 'Conflicts (not written; a person decides):',
-    );
+    out.push(say('conflicts-heading', {}));
     for (const c of result.conflicts) {
       const answers = c.answers.map((a) => `${a.unit}: "${a.value}"`).join('; ');
       const why =
         c.kind === 'tracker-changed'
-          ? vi
-            ? `sổ đã đổi từ "${c.sent}" thành "${c.tracker}" sau khi gửi phiếu`
-            : `the tracker changed from "${c.sent}" to "${c.tracker}" after the form was sent`
+          ? say('conflict-tracker-changed', { sent: c.sent, tracker: c.tracker })
           : c.kind === 'units-disagree'
-            ? vi
-              ? 'các đơn vị trả lời khác nhau'
-              : 'units answer differently'
-            : vi
-              ? 'nhiệm vụ không còn trong sổ'
-              : 'the task is no longer in the tracker';
+            ? say('conflict-units-disagree', {})
+            : say('conflict-task-gone', {});
       out.push(`  ${c.code} · ${fieldLabel(c.field, language)}: ${why}; ${answers}`);
     }
   }
   if (result.requests.length > 0) {
-    out.push(
-      vi
-        ? 'Đề nghị gia hạn (chờ duyệt: duyệt thì ghi Gia hạn đến và Căn cứ gia hạn):'
-        : 'Extension requests (pending: to approve, fill Extended to and Extension basis):',
-    );
+    out.push(say('requests-heading', {}));
     for (const r of result.requests)
       out.push(`  ${r.code} · ${r.unit}: ${viDate(r.to)}${r.reason ? ` — ${r.reason}` : ''}`);
   }
   const pending = summarizeMerge(result, tracker, changed).units.filter((u) => !u.answered);
   if (pending.length > 0)
     out.push(
-      (vi ? 'Chưa trả lời: ' : 'Not answered yet: ') +
-        pending.map((u) => `${u.unit}${u.replyBy ? ` (${viDate(u.replyBy)})` : ''}`).join('; '),
+      say('not-answered', {
+        units: pending
+          .map((u) => `${u.unit}${u.replyBy ? ` (${viDate(u.replyBy)})` : ''}`)
+          .join('; '),
+      }),
     );
   out.push(
     changed
-      ? vi
-        ? `Đã ghi ${path}: ${result.applied.length} giá trị, ${result.history.length} dòng Lịch sử.`
-        : `Wrote ${path}: ${result.applied.length} values, ${result.history.length} History rows.`
-      : vi
-        ? `Không có gì mới: ${path} không đổi.`
-        : `Nothing new: ${path} is unchanged.`,
+      ? say('wrote-merge', {
+          path,
+          values: result.applied.length,
+          history: result.history.length,
+        })
+      : say('nothing-new', { path }),
   );
   return out.join('\n') + '\n';
 }

@@ -9,10 +9,7 @@ export async function loadUnitDirectory(path: string): Promise<UnitDirectoryEntr
   try {
     text = await fs.readFile(path, 'utf8');
   } catch {
-    throw new CliError(
-      `không đọc được danh mục đơn vị "${path}"`,
-      `cannot read unit directory "${path}"`,
-    );
+    throw new CliError('unit-directory-unreadable', { path });
   }
   const format = extname(path).toLowerCase() === '.csv' ? 'csv' : 'json';
   try {
@@ -20,10 +17,7 @@ export async function loadUnitDirectory(path: string): Promise<UnitDirectoryEntr
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     // The core's messages are "Vietnamese / English": give each language its half.
-    const [vi, en = vi] = detail.split(' / ');
-    throw new CliError(
-      `danh mục đơn vị "${path}" không hợp lệ: ${vi}`,
-      `invalid unit directory "${path}": ${en}`,
-    );
+    const [vi = detail, en = vi] = detail.split(' / ');
+    throw new CliError('unit-directory-invalid', { path, reason: { vi, en } });
   }
 }

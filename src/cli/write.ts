@@ -20,20 +20,13 @@ function tempName(target: string): string {
 
 export function writeError(path: string, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return new CliError(
-      `thư mục của "${path}" không tồn tại`,
-      `the folder of "${path}" does not exist`,
-    );
+  if (code === 'ENOENT') return new CliError('folder-missing', { path });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EROFS')
-    return new CliError(
-      `không ghi được "${path}" (không có quyền, hoặc tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại)`,
-      `cannot write "${path}" (no permission, or the file is open in Excel: close it and try again)`,
-    );
-  if (code === 'EISDIR') return new CliError(`"${path}" là thư mục`, `"${path}" is a folder`);
-  if (code === 'ENOSPC') return new CliError('ổ đĩa đã đầy', 'the disk is full');
+    return new CliError('write-denied', { path });
+  if (code === 'EISDIR') return new CliError('output-is-folder', { path });
+  if (code === 'ENOSPC') return new CliError('disk-full', {});
   const detail = error instanceof Error ? error.message : String(error);
-  return new CliError(`không ghi được "${path}" (${detail})`, `cannot write "${path}" (${detail})`);
+  return new CliError('write-failed', { path, detail });
 }
 
 /** Where the bytes really go: a symbolic link's target (followed to the end), else the path. */
@@ -84,11 +77,7 @@ async function cleanLeftovers(target: string): Promise<void> {
  * and replacing it by rename would ignore that.
  */
 async function checkWritable(target: string, shown: string): Promise<void> {
-  const readOnly = (): CliError =>
-    new CliError(
-      `"${shown}" chỉ cho đọc (read-only): PhuLuc không ghi đè. Hãy bỏ thuộc tính chỉ đọc, hoặc ghi ra tệp khác`,
-      `"${shown}" is read-only: PhuLuc does not overwrite it. Clear the read-only flag, or write another file`,
-    );
+  const readOnly = (): CliError => new CliError('read-only', { path: shown });
   try {
     // No write permission for anyone: marked read-only on purpose (even an administrator,
     // who could write it anyway, is refused).
