@@ -488,6 +488,19 @@ export function findingText<C extends FindingCode>(
 }
 
 /**
+ * A finding's parameters as its code defines them, or null when the finding is of another code
+ * or carries none (a plan read from an older JSON file). The parameters are those `finding()`
+ * stored for the code, so the catalogue's type describes them.
+ */
+export function paramsOf<C extends FindingCode>(
+  item: Pick<Finding, 'code' | 'params'>,
+  code: C,
+): FindingParamsByCode[C] | null {
+  if (item.code !== code || item.params === undefined) return null;
+  return item.params as unknown as FindingParamsByCode[C];
+}
+
+/**
  * A finding's sentence in one language: made from its code and parameters when the catalogue
  * knows the code and the finding carries them (a plan read back from JSON included), else the
  * words the finding was raised with.

@@ -1,6 +1,7 @@
 // "Kiểm tra": the reader's findings, each linked to its row on Nhiệm vụ, and the findings on
 // what people typed.
 
+import { findingMessage } from '../../core/findings/messages';
 import { address } from '../../excel/a1';
 import { printSetup, viDate, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';
@@ -21,9 +22,7 @@ export function findingsSheet(ctx: Context): SheetLayout {
   ];
   const rows = [...plan.findings, ...entryFindings(ctx)].map((f, i): (Cell | null)[] => {
     const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
-    const message = ctx.options.language === 'en' ? (f.messageEn ?? f.message) : f.message;
-    const suggestion =
-      ctx.options.language === 'en' ? (f.suggestionEn ?? f.suggestion) : f.suggestion;
+    const { message, suggestion } = findingMessage(f, ctx.options.language);
     return [
       { number: i + 1, style: 'int' },
       { text: labels.severities[f.severity], style: 'textCenter' },
