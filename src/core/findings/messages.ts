@@ -104,6 +104,18 @@ export type FindingParamsByCode = {
     other: string;
     tasks: string[];
   };
+  /** Pages of a PDF skipped: scans without text, damaged, or an unreadable text layer. */
+  'pdf-scanned-pages': { pages: number[] };
+  'pdf-damaged-pages': { pages: number[] };
+  'pdf-unreadable-pages': { pages: number[] };
+  /** Page numbers, running heads, footers and signature stamps left out of a PDF. */
+  'pdf-furniture': { lines: number };
+  /** An Excel that does not say which cells are merged. */
+  'merges-unknown': Record<string, never>;
+  /** `cell`: its A1 address; `error`: the error value shown, e.g. #REF!. */
+  'cell-error': { cell: string; error: string };
+  /** An extension (Gia hạn đến) typed in the tracker that is not later than the deadline. */
+  'extension-not-later': { extendedTo: IsoDate; due: IsoDate };
 };
 
 export type FindingCode = keyof FindingParamsByCode;
@@ -174,6 +186,15 @@ function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   return `“${chars.length <= QUOTED ? flat : `${chars.slice(0, QUOTED - 1).join('')}…`}”`;
+}
+
+/** Page numbers in words: "3", "3, 5 và 8" (vi), "3, 5 and 8" (en). */
+function pageList(pages: readonly number[]): Words {
+  const head = pages.slice(0, -1).join(', ');
+  const last = pages[pages.length - 1];
+  return pages.length <= 1
+    ? words(`${last ?? ''}`, `${last ?? ''}`)
+    : words(`${head} và ${last}`, `${head} and ${last}`);
 }
 
 /** Kinds of replaced characters named in one message; more are summed up as "…". */
@@ -470,6 +491,64 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
     suggestion: words(
       `Thống nhất cách viết: nếu là một đơn vị, dùng "${other}" ở mọi nhiệm vụ hoặc khai báo "${target}" là tên khác của nó trong danh mục đơn vị.`,
       `Use one spelling: if this is one unit, write "${other}" in every task or declare "${target}" as its alias in the unit directory.`,
+    ),
+  }),
+
+  'pdf-scanned-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Trang ${list.vi} của PDF là ảnh quét, không có lớp chữ: đã bỏ qua (cần nhận dạng chữ — OCR — mà PhuLuc không làm).`,
+        `Page ${list.en} of the PDF is a scan with no text layer: skipped (it needs OCR, which PhuLuc does not do).`,
+      ),
+    };
+  },
+
+  'pdf-damaged-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Trang ${list.vi} của PDF bị hỏng, không đọc được: đã bỏ qua. Hãy đối chiếu với bản gốc.`,
+        `Page ${list.en} of the PDF is damaged and cannot be read: skipped. Check against the original.`,
+      ),
+    };
+  },
+
+  'pdf-unreadable-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Lớp chữ của trang ${list.vi} không đọc được (phông chữ mã hóa lạ): đã bỏ qua trang đó. Hãy đối chiếu với bản gốc hoặc dùng bản Word (.docx).`,
+        `The text layer of page ${list.en} cannot be read (an odd font encoding): that page was skipped. Check against the original or use the Word (.docx) version.`,
+      ),
+    };
+  },
+
+  'pdf-furniture': ({ lines }) => ({
+    message: words(
+      `Đã bỏ qua ${lines} dòng số trang, đầu trang, chân trang hoặc dấu chữ ký số của PDF.`,
+      `Left out ${lines} page-number, running-head, footer or digital-signature lines of the PDF.`,
+    ),
+  }),
+
+  'merges-unknown': () => ({
+    message: words(
+      'Excel này không cho biết ô nào là ô gộp: một ô trống dưới ô có nội dung có thể là ô gộp. PhuLuc đánh dấu những chỗ đó để kiểm tra.',
+      'This Excel does not tell which cells are merged: a blank under a filled cell may be a merged cell. PhuLuc marks those places for checking.',
+    ),
+  }),
+
+  'cell-error': ({ cell, error }) => ({
+    message: words(
+      `Ô ${cell} có giá trị lỗi ${error}: PhuLuc đọc ô này như ô trống. Hãy sửa công thức trong bảng gốc.`,
+      `Cell ${cell} holds the error ${error}: PhuLuc read it as blank. Fix the formula in the source table.`,
+    ),
+  }),
+
+  'extension-not-later': ({ extendedTo, due }) => ({
+    message: words(
+      `Gia hạn đến ${viDate(extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
+      `Extended to ${viDate(extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
     ),
   }),
 };

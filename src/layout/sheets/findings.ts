@@ -1,9 +1,9 @@
 // "Kiểm tra": the reader's findings, each linked to its row on Nhiệm vụ, and the findings on
 // what people typed.
 
-import { findingMessage } from '../../core/findings/messages';
+import { finding, findingMessage } from '../../core/findings/messages';
 import { address } from '../../excel/a1';
-import { printSetup, viDate, type Context } from '../context';
+import { printSetup, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';
 import { CUES, cueStyle, TAB_COLOURS, type ColourPair } from '../styles';
 import type { Cell, SheetLayout } from '../types';
@@ -111,14 +111,12 @@ function entryFindings(ctx: Context): Finding[] {
     const given = ctx.options.entered?.[row.code];
     const due = row.standing.row.time.due;
     if (row.role === 'heading' || !given?.extendedTo || !due || given.extendedTo > due) continue;
-    out.push({
-      code: 'extension-not-later',
-      severity: 'warning',
-      task: row.code,
-      message: `Gia hạn đến ${viDate(given.extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
-      messageEn: `Extended to ${viDate(given.extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
-      rows: [],
-    });
+    out.push(
+      finding('extension-not-later', 'warning', row.code, [], {
+        extendedTo: given.extendedTo,
+        due,
+      }),
+    );
   }
   return out;
 }
