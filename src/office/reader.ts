@@ -14,7 +14,7 @@ import { finding } from '../core/findings/messages';
 import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
-import { address, columnLetter } from '../excel/a1';
+import { address, columnLetter, splitSheetRef } from '../excel/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
 import { viDate } from '../core/time/calendar';
@@ -78,16 +78,8 @@ interface Box {
 
 function box(range: XlRange): Box {
   const address = range.address;
-  const bang = address.lastIndexOf('!');
-  const sheet =
-    bang > 0
-      ? address
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, '$1')
-          .replace(/''/g, "'")
-      : '';
   return {
-    sheet,
+    sheet: splitSheetRef(address)?.sheet ?? '',
     address,
     row: range.rowIndex,
     col: range.columnIndex,
