@@ -1,4 +1,4 @@
-// The pane's Excel side, on M4's builder (src/office/rebuild.ts) and reader: what the pane's
+// The pane's Excel side, on the Office.js builder (src/office/rebuild.ts) and reader: what the pane's
 // actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
 
 import { columnLetter, columnNumber, splitSheetRef } from '../../excel/a1';
@@ -98,7 +98,7 @@ export function firstColumnOf(address: string): number {
   return columnNumber(letters) - 1;
 }
 
-/** M4's reader of the selection (or the sheet), with its refusals in the pane's terms. */
+/** The Office.js reader of the selection (or the sheet), with its refusals in the pane's terms. */
 async function readSelection(
   host: ExcelHost,
 ): Promise<{ grid: Grid; origin: SheetOrigin; findings: Finding[] }> {
