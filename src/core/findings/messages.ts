@@ -61,7 +61,11 @@ export type FindingParamsByCode = {
         citedDate: IsoDate;
         headDate: IsoDate;
       };
-  'illegal-characters': { total: number; replaced: { character: string; count: number }[] };
+  /**
+   * The characters replaced, the most frequent first, and how often each was (`counts[i]` is
+   * for `characters[i]`): two flat lists, as the plan JSON's parameters hold.
+   */
+  'illegal-characters': { total: number; characters: string[]; counts: number[] };
   'task-empty': Record<string, never>;
   /** `above`: the filled cell of the task above, offered as "same as above" (a lost merge). */
   'lead-missing': { above?: string };
@@ -278,11 +282,11 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
     };
   },
 
-  'illegal-characters': ({ total, replaced }) => {
-    const parts = replaced
+  'illegal-characters': ({ total, characters, counts }) => {
+    const parts = characters
       .slice(0, NAMED_CHARACTERS)
-      .map(({ character, count }) => describeReplaced(character, count));
-    const more = replaced.length - NAMED_CHARACTERS;
+      .map((character, index) => describeReplaced(character, counts[index] ?? 0));
+    const more = characters.length - NAMED_CHARACTERS;
     const vi = [...parts.map(([vi]) => vi), ...(more > 0 ? [`… (${more} loại khác)`] : [])];
     const en = [...parts.map(([, en]) => en), ...(more > 0 ? [`… (${more} other kinds)`] : [])];
     return {

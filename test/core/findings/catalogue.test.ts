@@ -68,6 +68,15 @@ describe('findings catalogue', () => {
       en: 'Page 3, 5 and 8 of the PDF is a scan with no text layer: skipped (it needs OCR, which PhuLuc does not do).',
     },
     {
+      made: finding('illegal-characters', 'info', null, [4], {
+        total: 3,
+        characters: ['\u001e', '\u000b'],
+        counts: [2, 1],
+      }),
+      vi: 'Đã sửa 3 ký tự không ghi được vào tệp Excel (thường do sao chép từ Word): 2 × U+001E (gạch nối không ngắt của Word, thay bằng "-"); U+000B (ngắt dòng của Word, thành xuống dòng).',
+      en: `Fixed 3 characters an Excel file cannot hold (often left by copying from Word): 2 × U+001E (Word's non-breaking hyphen, replaced by "-"); U+000B (Word's line break, made a line break).`,
+    },
+    {
       made: finding('pdf-damaged-pages', 'warning', null, [], { pages: [2] }),
       vi: 'Trang 2 của PDF bị hỏng, không đọc được: đã bỏ qua. Hãy đối chiếu với bản gốc.',
       en: 'Page 2 of the PDF is damaged and cannot be read: skipped. Check against the original.',
