@@ -39,15 +39,18 @@ export const VAGUE_RE = foldedRule(
   /\b(?:theo tiến độ|kịp thời|đột xuất|độ xuất|khi cần(?: thiết)?|sớm nhất|càng sớm càng tốt|sớm|ngay lập tức|theo quy định|tùy tình hình)\b/,
 );
 
-/** Offset units by their folded words ("ngày làm việc" → "ngay lam viec"). */
-const UNITS: Record<string, OffsetUnit> = Object.fromEntries(
-  Object.entries({
-    'ngày làm việc': 'workday',
-    ngày: 'day',
-    tuần: 'week',
-    tháng: 'month',
-  } satisfies Record<string, OffsetUnit>).map(([words, unit]) => [foldDiacritics(words), unit]),
-);
+/**
+ * Offset units by their folded words ("ngày làm việc" → "ngay lam viec"). Made with a loop:
+ * the pane's bundle runs this when it loads, and old hosts lack Object.fromEntries.
+ */
+const UNITS: Record<string, OffsetUnit> = {};
+for (const [words, unit] of [
+  ['ngày làm việc', 'workday'],
+  ['ngày', 'day'],
+  ['tuần', 'week'],
+  ['tháng', 'month'],
+] as const)
+  UNITS[foldDiacritics(words)] = unit;
 
 // "(trong) 10 ngày (làm việc) kể từ ngày ban hành", "30 ngày sau khi có hướng dẫn"
 const RELATIVE_WITH_BASE_RE = foldedRule(
