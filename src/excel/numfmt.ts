@@ -2,6 +2,12 @@
 // shows a date" used by the .xlsx reader and by the Office.js reader. Pure.
 
 /**
+ * The number format of every date the workbooks write: dd/mm/yyyy, the way Vietnamese offices
+ * write dates. A date cell whose style names no format gets it too (a serial alone reads 45000).
+ */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
  * Built-in format ids → codes (ECMA-376 part 1, 18.8.30). Ids 5–8 and 14 follow the machine's
  * locale in Excel; the codes here are the standard's. Ids 27–36 and 50–58 exist only in East
  * Asian locales and differ between them: they are given as the Chinese/Japanese date and time

@@ -2,6 +2,7 @@
 // colour the layout writes is named here once; sheets take them from here.
 
 import type { StatusCategory } from '../core/status';
+import { DATE_FORMAT } from '../excel/numfmt';
 import type { CellStyle, ConditionalRule } from './types';
 
 /** Single colours (RGB hex), by what they are for. */
@@ -72,7 +73,7 @@ export const STYLES: Record<string, CellStyle> = {
   list: { alignment: { vertical: 'top' } },
   listWrap: { alignment: { vertical: 'top', wrap: true } },
   listCenter: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: '0' },
-  listDate: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: 'dd/mm/yyyy' },
+  listDate: { alignment: { vertical: 'top', horizontal: 'center' }, numberFormat: DATE_FORMAT },
   daysLeft: {
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
@@ -87,7 +88,7 @@ export const STYLES: Record<string, CellStyle> = {
   date: {
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
-    numberFormat: 'dd/mm/yyyy',
+    numberFormat: DATE_FORMAT,
   },
   int: { alignment: { vertical: 'top', horizontal: 'center' }, border: BORDER, numberFormat: '0' },
   pct: { alignment: { vertical: 'top', horizontal: 'center' }, border: BORDER, numberFormat: '0%' },
@@ -115,7 +116,7 @@ export const STYLES: Record<string, CellStyle> = {
     alignment: { vertical: 'top', horizontal: 'center' },
     border: BORDER,
     fill: COLOURS.entryFill,
-    numberFormat: 'dd/mm/yyyy',
+    numberFormat: DATE_FORMAT,
   },
   // A number shown as a Mã or an STT: centred, no decimals.
   codeNumber: {
@@ -135,7 +136,7 @@ export const STYLES: Record<string, CellStyle> = {
     font: { bold: true },
     fill: COLOURS.entryFill,
     border: BORDER,
-    numberFormat: 'dd/mm/yyyy',
+    numberFormat: DATE_FORMAT,
     alignment: { horizontal: 'center' },
   },
   settingInt: {

@@ -1,8 +1,7 @@
 // Addresses as Excel returns them ("'Nhiệm vụ'!L5", "Sheet1!A1:B4, Sheet1!D1:D4") and as
 // PhuLuc asks for them.
 
-import { parseBoxRef } from '../excel/a1';
-import { columnLetter, splitSheetRef } from '../excel/a1';
+import { columnLetter, parseBoxRef, splitSheetRef } from '../excel/a1';
 
 /** 0-based, inclusive. */
 export interface Area {

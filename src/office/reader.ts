@@ -10,10 +10,11 @@
 //       older, the grid says merges are unknown and a finding asks to check blank cells.
 
 import { parseArea, splitAreas } from './address';
+import { finding } from '../core/findings/messages';
 import { planFromGrid, type ParseOptions } from '../core/plan/parse';
 import type { Finding, Plan } from '../core/plan/types';
 import type { Grid, GridRow } from '../core/grid/types';
-import { columnLetter } from '../excel/a1';
+import { address, columnLetter, splitSheetRef } from '../excel/a1';
 import { serialToIso } from '../excel/dates';
 import { isDateFormat } from '../excel/numfmt';
 import { viDate } from '../core/time/calendar';
@@ -77,16 +78,8 @@ interface Box {
 
 function box(range: XlRange): Box {
   const address = range.address;
-  const bang = address.lastIndexOf('!');
-  const sheet =
-    bang > 0
-      ? address
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, '$1')
-          .replace(/''/g, "'")
-      : '';
   return {
-    sheet,
+    sheet: splitSheetRef(address)?.sheet ?? '',
     address,
     row: range.rowIndex,
     col: range.columnIndex,
@@ -182,16 +175,7 @@ export async function readAppendix(host: ExcelHost, options: ReadOptions = {}): 
     const findings: Finding[] = [];
     const grid = toGrid(target, values, texts, formats, types, merges, date1904, findings);
     if (merges === null) {
-      findings.push({
-        code: 'merges-unknown',
-        severity: 'info',
-        task: null,
-        rows: [],
-        message:
-          'Excel này không cho biết ô nào là ô gộp: một ô trống dưới ô có nội dung có thể là ô gộp. PhuLuc đánh dấu những chỗ đó để kiểm tra.',
-        messageEn:
-          'This Excel does not tell which cells are merged: a blank under a filled cell may be a merged cell. PhuLuc marks those places for checking.',
-      });
+      findings.push(finding('merges-unknown', 'info', null, [], {}));
     }
     return {
       grid,
@@ -301,15 +285,12 @@ function toGrid(
   const cells: string[][] = values.map((row, i) =>
     row.map((v, j) => {
       if (types[i]?.[j] === 'Error') {
-        const where = `${columnLetter(target.col + j)}${target.row + i + 1}`;
-        findings.push({
-          code: 'cell-error',
-          severity: 'warning',
-          task: null,
-          rows: [target.row + i + 1],
-          message: `Ô ${where} có giá trị lỗi ${String(v)}: PhuLuc đọc ô này như ô trống. Hãy sửa công thức trong bảng gốc.`,
-          messageEn: `Cell ${where} holds the error ${String(v)}: PhuLuc read it as blank. Fix the formula in the source table.`,
-        });
+        findings.push(
+          finding('cell-error', 'warning', null, [target.row + i + 1], {
+            cell: address(target.col + j, target.row + i + 1),
+            error: String(v),
+          }),
+        );
         return '';
       }
       return cellText(

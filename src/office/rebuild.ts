@@ -30,6 +30,7 @@
 // A sheet with a name PhuLuc wants but no PhuLuc marker belongs to someone: it is never renamed,
 // overwritten or deleted; the new sheet takes another name and the report says so.
 
+import { isoOfLocalDate } from '../core/time/calendar';
 import { defaultHorizon } from '../core/status/items';
 import type { IsoDate, Plan } from '../core/plan/types';
 import { layoutWorkbook, type LayoutOptions } from '../layout';
@@ -316,7 +317,5 @@ export async function buildWorkbook(host: ExcelHost, request: BuildRequest): Pro
 
 /** Today where Excel runs (the add-in may read the clock; the core and the layout never do). */
 export function todayIso(): IsoDate {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoOfLocalDate(new Date());
 }

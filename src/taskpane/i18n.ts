@@ -3,6 +3,7 @@
 
 import type { ColumnRole, Severity, TimeKind } from '../core/plan/types';
 import { plural, type Language } from '../core/text/language';
+import { viDate } from '../core/time/calendar';
 import type { SheetKind } from '../layout/types';
 import type { ErrorCode } from './model/errors';
 
@@ -543,7 +544,7 @@ const vi: Strings = {
     planFacts: (p) =>
       [
         p.number,
-        p.date ? formatDate(p.date) : null,
+        p.date ? viDate(p.date) : null,
         p.title,
         plural('vi', p.tasks, { other: '# nhiệm vụ' }),
       ]
@@ -1028,7 +1029,7 @@ const en: Strings = {
     planFacts: (p) =>
       [
         p.number,
-        p.date ? formatDate(p.date) : null,
+        p.date ? viDate(p.date) : null,
         p.title,
         plural('en', p.tasks, { one: '# task', other: '# tasks' }),
       ]
@@ -1217,13 +1218,6 @@ export const STRINGS: Record<Language, Strings> = { vi, en };
 
 export function stringsFor(language: Language): Strings {
   return STRINGS[language];
-}
-
-/** dd/mm/yyyy from an ISO date. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /** "1,2 MB", "48 KB" (Vietnamese decimal comma) / "1.2 MB", "48 KB". */

@@ -1,4 +1,4 @@
-// The scenario of issue 9 (M6): a tracker built from seed 000, 28 values typed into it (states,
+// The rebuild scenario of issue 9: a tracker built from seed 000, 28 values typed into it (states,
 // progress, dates, notes, three added columns), then rebuilt with a revision of the plan that
 // renumbers tasks (I.1 ↔ I.3 swapped; V.4 removed so V.5–V.10 become V.4–V.9), edits a title
 // (I.2) and adds a task (V.10). Every value must stay with the task it was typed for.

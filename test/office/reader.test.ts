@@ -49,6 +49,15 @@ describe('reading the appendix', () => {
     expect(read.grid.rows[3]!.tabular).toBe(true);
   });
 
+  test('the sheet name comes back with its quotes undoubled', async () => {
+    const excel = new ExcelDouble({ api: '1.20' });
+    excel.addSheet("Bà's kế hoạch", 'A1', HEAD);
+    excel.select("Bà's kế hoạch", 'B7');
+    const read = await readAppendix(excel);
+    expect(read.address).toBe("'Bà''s kế hoạch'!A1:F9");
+    expect(read.sheet).toBe("Bà's kế hoạch");
+  });
+
   test('a merged cell gives its value to every row it spans, and says so', async () => {
     const read = await readAppendix(appendix());
     expect(read.mergesKnown).toBe(true);

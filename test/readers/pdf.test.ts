@@ -97,7 +97,8 @@ describe('PDF files', () => {
     ]);
     expect(tabular(grid)).toEqual([HEADER, ...BODY]);
     expect(grid.notes?.map((n) => n.code)).toEqual(['pdf-unreadable-pages']);
-    expect(grid.notes?.[0]?.vi).toMatch(/trang 2/);
+    expect(grid.notes?.[0]?.params).toEqual({ pages: [2] });
+    expect(grid.notes?.[0]?.message).toMatch(/trang 2 /);
   });
 
   it('refuses a damaged file and a file that is not a PDF', async () => {

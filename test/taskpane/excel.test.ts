@@ -1,5 +1,5 @@
 // The pane's actions inside Excel, on the Excel double (test/excel-double): the same store the
-// UI drives, with M4's builder behind the Excel port.
+// UI drives, with the Office.js builder (src/office/rebuild.ts) behind the Excel port.
 
 import { ExcelDouble } from '../excel-double';
 import { columnLetter as columnLetters } from '../../src/excel/a1';

@@ -370,7 +370,7 @@ describe('settings', () => {
 });
 
 describe('build outside Excel', () => {
-  it('downloads the .xlsx built by the M3 writer, and sums up what it wrote', async () => {
+  it('downloads the .xlsx built by the .xlsx writer, and sums up what it wrote', async () => {
     const { store, downloads } = makeStore();
     await store.loadSample();
     store.updateSettings({ reportDate: '2019-06-30' });

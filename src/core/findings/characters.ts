@@ -8,10 +8,12 @@ import { finding, type FindingParamsByCode } from './messages';
 /** The replaced characters as parameters: the most frequent first. */
 function params(counts: Replaced): FindingParamsByCode['illegal-characters'] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const replaced = [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([character, count]) => ({ character, count }));
-  return { total, replaced };
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  return {
+    total,
+    characters: sorted.map(([character]) => character),
+    counts: sorted.map(([, count]) => count),
+  };
 }
 
 function add(into: Replaced, from: Replaced): void {

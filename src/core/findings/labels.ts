@@ -38,6 +38,7 @@ const LABELS: Record<string, [string, string]> = {
   'pdf-furniture': ['Đã bỏ đầu trang, chân trang', 'Page furniture left out'],
   'merges-unknown': ['Chưa biết ô gộp', 'Merged cells unknown'],
   'cell-error': ['Ô có giá trị lỗi', 'Cell with an error value'],
+  'extension-not-later': ['Gia hạn không sau hạn', 'Extension not after the deadline'],
 };
 
 const SEVERITY: Record<Finding['severity'], [string, string]> = {

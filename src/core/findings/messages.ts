@@ -61,7 +61,11 @@ export type FindingParamsByCode = {
         citedDate: IsoDate;
         headDate: IsoDate;
       };
-  'illegal-characters': { total: number; replaced: { character: string; count: number }[] };
+  /**
+   * The characters replaced, the most frequent first, and how often each was (`counts[i]` is
+   * for `characters[i]`): two flat lists, as the plan JSON's parameters hold.
+   */
+  'illegal-characters': { total: number; characters: string[]; counts: number[] };
   'task-empty': Record<string, never>;
   /** `above`: the filled cell of the task above, offered as "same as above" (a lost merge). */
   'lead-missing': { above?: string };
@@ -104,6 +108,18 @@ export type FindingParamsByCode = {
     other: string;
     tasks: string[];
   };
+  /** Pages of a PDF skipped: scans without text, damaged, or an unreadable text layer. */
+  'pdf-scanned-pages': { pages: number[] };
+  'pdf-damaged-pages': { pages: number[] };
+  'pdf-unreadable-pages': { pages: number[] };
+  /** Page numbers, running heads, footers and signature stamps left out of a PDF. */
+  'pdf-furniture': { lines: number };
+  /** An Excel that does not say which cells are merged. */
+  'merges-unknown': Record<string, never>;
+  /** `cell`: its A1 address; `error`: the error value shown, e.g. #REF!. */
+  'cell-error': { cell: string; error: string };
+  /** An extension (Gia hạn đến) typed in the tracker that is not later than the deadline. */
+  'extension-not-later': { extendedTo: IsoDate; due: IsoDate };
 };
 
 export type FindingCode = keyof FindingParamsByCode;
@@ -174,6 +190,15 @@ function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   return `“${chars.length <= QUOTED ? flat : `${chars.slice(0, QUOTED - 1).join('')}…`}”`;
+}
+
+/** Page numbers in words: "3", "3, 5 và 8" (vi), "3, 5 and 8" (en). */
+function pageList(pages: readonly number[]): Words {
+  const head = pages.slice(0, -1).join(', ');
+  const last = pages[pages.length - 1];
+  return pages.length <= 1
+    ? words(`${last ?? ''}`, `${last ?? ''}`)
+    : words(`${head} và ${last}`, `${head} and ${last}`);
 }
 
 /** Kinds of replaced characters named in one message; more are summed up as "…". */
@@ -257,11 +282,11 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
     };
   },
 
-  'illegal-characters': ({ total, replaced }) => {
-    const parts = replaced
+  'illegal-characters': ({ total, characters, counts }) => {
+    const parts = characters
       .slice(0, NAMED_CHARACTERS)
-      .map(({ character, count }) => describeReplaced(character, count));
-    const more = replaced.length - NAMED_CHARACTERS;
+      .map((character, index) => describeReplaced(character, counts[index] ?? 0));
+    const more = characters.length - NAMED_CHARACTERS;
     const vi = [...parts.map(([vi]) => vi), ...(more > 0 ? [`… (${more} loại khác)`] : [])];
     const en = [...parts.map(([, en]) => en), ...(more > 0 ? [`… (${more} other kinds)`] : [])];
     return {
@@ -472,6 +497,64 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
       `Use one spelling: if this is one unit, write "${other}" in every task or declare "${target}" as its alias in the unit directory.`,
     ),
   }),
+
+  'pdf-scanned-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Trang ${list.vi} của PDF là ảnh quét, không có lớp chữ: đã bỏ qua (cần nhận dạng chữ — OCR — mà PhuLuc không làm).`,
+        `Page ${list.en} of the PDF is a scan with no text layer: skipped (it needs OCR, which PhuLuc does not do).`,
+      ),
+    };
+  },
+
+  'pdf-damaged-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Trang ${list.vi} của PDF bị hỏng, không đọc được: đã bỏ qua. Hãy đối chiếu với bản gốc.`,
+        `Page ${list.en} of the PDF is damaged and cannot be read: skipped. Check against the original.`,
+      ),
+    };
+  },
+
+  'pdf-unreadable-pages': ({ pages }) => {
+    const list = pageList(pages);
+    return {
+      message: words(
+        `Lớp chữ của trang ${list.vi} không đọc được (phông chữ mã hóa lạ): đã bỏ qua trang đó. Hãy đối chiếu với bản gốc hoặc dùng bản Word (.docx).`,
+        `The text layer of page ${list.en} cannot be read (an odd font encoding): that page was skipped. Check against the original or use the Word (.docx) version.`,
+      ),
+    };
+  },
+
+  'pdf-furniture': ({ lines }) => ({
+    message: words(
+      `Đã bỏ qua ${lines} dòng số trang, đầu trang, chân trang hoặc dấu chữ ký số của PDF.`,
+      `Left out ${lines} page-number, running-head, footer or digital-signature lines of the PDF.`,
+    ),
+  }),
+
+  'merges-unknown': () => ({
+    message: words(
+      'Excel này không cho biết ô nào là ô gộp: một ô trống dưới ô có nội dung có thể là ô gộp. PhuLuc đánh dấu những chỗ đó để kiểm tra.',
+      'This Excel does not tell which cells are merged: a blank under a filled cell may be a merged cell. PhuLuc marks those places for checking.',
+    ),
+  }),
+
+  'cell-error': ({ cell, error }) => ({
+    message: words(
+      `Ô ${cell} có giá trị lỗi ${error}: PhuLuc đọc ô này như ô trống. Hãy sửa công thức trong bảng gốc.`,
+      `Cell ${cell} holds the error ${error}: PhuLuc read it as blank. Fix the formula in the source table.`,
+    ),
+  }),
+
+  'extension-not-later': ({ extendedTo, due }) => ({
+    message: words(
+      `Gia hạn đến ${viDate(extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
+      `Extended to ${viDate(extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
+    ),
+  }),
 };
 
 export const CATALOGUED_CODES: readonly FindingCode[] = Object.keys(CATALOGUE) as FindingCode[];
@@ -485,6 +568,19 @@ export function findingText<C extends FindingCode>(
   params: FindingParamsByCode[C],
 ): FindingText {
   return CATALOGUE[code](params);
+}
+
+/**
+ * A finding's parameters as its code defines them, or null when the finding is of another code
+ * or carries none (a plan read from an older JSON file). The parameters are those `finding()`
+ * stored for the code, so the catalogue's type describes them.
+ */
+export function paramsOf<C extends FindingCode>(
+  item: Pick<Finding, 'code' | 'params'>,
+  code: C,
+): FindingParamsByCode[C] | null {
+  if (item.code !== code || item.params === undefined) return null;
+  return item.params as unknown as FindingParamsByCode[C];
 }
 
 /**

@@ -12,16 +12,7 @@ export function sourceFindings(grid: Grid): Finding[] {
   if (grid.structure) {
     out.push(finding('source-structure', 'info', null, [], { structure: grid.structure }));
   }
-  // A reader's note comes with its own sentences (the readers have no parameters for them yet).
-  for (const note of grid.notes ?? []) {
-    out.push({
-      code: note.code,
-      severity: note.severity,
-      task: null,
-      message: note.vi,
-      messageEn: note.en,
-      rows: [],
-    });
-  }
+  // A reader's notes are findings already, worded by the catalogue.
+  for (const note of grid.notes ?? []) out.push(note);
   return out;
 }

@@ -1,6 +1,8 @@
 // A grid is the source as rows of cells, whatever it came from (a document's text, Excel's
 // clipboard, a sheet). Later stages never look at the source again.
 
+import type { Finding } from '../plan/types';
+
 export interface GridRow {
   /** 1-based line of the text, or sheet row, the cells came from. */
   line: number;
@@ -28,13 +30,11 @@ export type GridSource = 'document' | 'tsv' | 'sheet';
  */
 export type GridStructure = 'docx-table' | 'html-table' | 'pdf-ruled' | 'pdf-text' | 'text';
 
-/** Something a reader noticed about its source that the person should see (a finding). */
-export interface GridNote {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  vi: string;
-  en: string;
-}
+/**
+ * Something a reader noticed about its source that the person should see: a finding about the
+ * whole plan, made by the findings catalogue's `finding()` from a code and its parameters.
+ */
+export type GridNote = Finding;
 
 export interface Grid {
   source: GridSource;

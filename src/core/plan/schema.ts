@@ -172,6 +172,7 @@ export const findingParamSchema = z.union([
   z.boolean(),
   z.null(),
   z.array(z.string()),
+  z.array(z.number()),
 ]);
 
 export const findingSchema = z.object({

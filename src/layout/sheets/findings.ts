@@ -1,8 +1,9 @@
 // "Kiểm tra": the reader's findings, each linked to its row on Nhiệm vụ, and the findings on
 // what people typed.
 
+import { finding, findingMessage } from '../../core/findings/messages';
 import { address } from '../../excel/a1';
-import { printSetup, viDate, type Context } from '../context';
+import { printSetup, type Context } from '../context';
 import type { Finding } from '../../core/plan/types';
 import { CUES, cueStyle, TAB_COLOURS, type ColourPair } from '../styles';
 import type { Cell, SheetLayout } from '../types';
@@ -21,9 +22,7 @@ export function findingsSheet(ctx: Context): SheetLayout {
   ];
   const rows = [...plan.findings, ...entryFindings(ctx)].map((f, i): (Cell | null)[] => {
     const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
-    const message = ctx.options.language === 'en' ? (f.messageEn ?? f.message) : f.message;
-    const suggestion =
-      ctx.options.language === 'en' ? (f.suggestionEn ?? f.suggestion) : f.suggestion;
+    const { message, suggestion } = findingMessage(f, ctx.options.language);
     return [
       { number: i + 1, style: 'int' },
       { text: labels.severities[f.severity], style: 'textCenter' },
@@ -112,14 +111,12 @@ function entryFindings(ctx: Context): Finding[] {
     const given = ctx.options.entered?.[row.code];
     const due = row.standing.row.time.due;
     if (row.role === 'heading' || !given?.extendedTo || !due || given.extendedTo > due) continue;
-    out.push({
-      code: 'extension-not-later',
-      severity: 'warning',
-      task: row.code,
-      message: `Gia hạn đến ${viDate(given.extendedTo)} không sau Hạn ${viDate(due)}: hãy kiểm tra lại ngày gia hạn.`,
-      messageEn: `Extended to ${viDate(given.extendedTo)}, which is not after the deadline ${viDate(due)}: check the extension date.`,
-      rows: [],
-    });
+    out.push(
+      finding('extension-not-later', 'warning', row.code, [], {
+        extendedTo: given.extendedTo,
+        due,
+      }),
+    );
   }
   return out;
 }

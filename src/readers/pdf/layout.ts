@@ -20,6 +20,7 @@
 // - A page whose text is not readable (an odd font encoding) is reported and skipped; a PDF
 //   without text (a scan) is refused with a clear reason.
 
+import { finding } from '../../core/findings/messages';
 import { pushTable, type SpanCell } from '../../core/grid/spans';
 import type { Grid, GridNote, GridRow } from '../../core/grid/types';
 import { normalizeText } from '../../core/text/normalize';
@@ -686,14 +687,6 @@ export interface PdfLayoutOptions {
 /** Pages → grid, or a PdfReadError when no page has readable text. */
 export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}): Grid {
   const notes: GridNote[] = [];
-  const pageNote = (list: number[]): string =>
-    list.length === 1
-      ? `${list[0]}`
-      : `${list.slice(0, -1).join(', ')} và ${list[list.length - 1]}`;
-  const pageNoteEn = (list: number[]): string =>
-    list.length === 1
-      ? `${list[0]}`
-      : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 
   const scanned: number[] = [];
   const garbage: number[] = [];
@@ -737,28 +730,13 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
     throw new PdfReadError('empty', 'the PDF holds no text');
   }
   if (scanned.length > 0) {
-    notes.push({
-      code: 'pdf-scanned-pages',
-      severity: 'warning',
-      vi: `Trang ${pageNote(scanned)} của PDF là ảnh quét, không có lớp chữ: đã bỏ qua (cần nhận dạng chữ — OCR — mà PhuLuc không làm).`,
-      en: `Page ${pageNoteEn(scanned)} of the PDF is a scan with no text layer: skipped (it needs OCR, which PhuLuc does not do).`,
-    });
+    notes.push(finding('pdf-scanned-pages', 'warning', null, [], { pages: scanned }));
   }
   if (damaged.length > 0) {
-    notes.push({
-      code: 'pdf-damaged-pages',
-      severity: 'warning',
-      vi: `Trang ${pageNote(damaged)} của PDF bị hỏng, không đọc được: đã bỏ qua. Hãy đối chiếu với bản gốc.`,
-      en: `Page ${pageNoteEn(damaged)} of the PDF is damaged and cannot be read: skipped. Check against the original.`,
-    });
+    notes.push(finding('pdf-damaged-pages', 'warning', null, [], { pages: damaged }));
   }
   if (garbage.length > 0) {
-    notes.push({
-      code: 'pdf-unreadable-pages',
-      severity: 'warning',
-      vi: `Lớp chữ của trang ${pageNote(garbage)} không đọc được (phông chữ mã hóa lạ): đã bỏ qua trang đó. Hãy đối chiếu với bản gốc hoặc dùng bản Word (.docx).`,
-      en: `The text layer of page ${pageNoteEn(garbage)} cannot be read (an odd font encoding): that page was skipped. Check against the original or use the Word (.docx) version.`,
-    });
+    notes.push(finding('pdf-unreadable-pages', 'warning', null, [], { pages: garbage }));
   }
 
   // Each page: its ruled tables, the runs outside them as lines.
@@ -800,12 +778,7 @@ export function pagesToGrid(pages: PageContent[], options: PdfLayoutOptions = {}
   }
   const furnished = furniture(prose, readable.length);
   if (furnished.count > 0) {
-    notes.push({
-      code: 'pdf-furniture',
-      severity: 'info',
-      vi: `Đã bỏ qua ${furnished.count} dòng số trang, đầu trang, chân trang hoặc dấu chữ ký số của PDF.`,
-      en: `Left out ${furnished.count} page-number, running-head, footer or digital-signature lines of the PDF.`,
-    });
+    notes.push(finding('pdf-furniture', 'info', null, [], { lines: furnished.count }));
   }
 
   // Without any ruled table, guess a table from text positions (rows with wide gaps).

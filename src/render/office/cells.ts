@@ -6,9 +6,6 @@ import { isoToSerial } from '../../excel/dates';
 import type { XlCellInput } from './excel-api';
 import type { Cell } from '../../layout/types';
 
-/** The number format a date cell gets when its style has none (the .xlsx writer does the same). */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
 /**
  * True when Excel would not keep `text` as typed: a leading = + - @ ' # (formula, error or
  * quote), a digit anywhere (numbers, dates, times, fractions, percentages, "12/2023"), or a

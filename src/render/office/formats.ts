@@ -4,7 +4,7 @@
 
 import type { Cell, CellBlock, CellStyle, WorkbookLayout } from '../../layout/types';
 import { boxAddress, parseCellAddress, type Box } from './box';
-import { DEFAULT_DATE_FORMAT } from './cells';
+import { DATE_FORMAT } from '../../excel/numfmt';
 import { blockWidth, cellAt } from './contents';
 import type { Features } from './features';
 import { cost, jsonBytes, type WriteOp } from './ops';
@@ -35,7 +35,7 @@ interface FormatSet {
 
 function formatSet(style: CellStyle | undefined, isDate: boolean): FormatSet {
   const out: FormatSet = {};
-  const nf = style?.numberFormat ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
+  const nf = style?.numberFormat ?? (isDate ? DATE_FORMAT : undefined);
   if (nf !== undefined && nf !== 'General') out.numberFormat = nf;
   const font = style?.font;
   if (font?.name) out.fontName = font.name;

@@ -17,7 +17,7 @@ import { omissionsOf, sheetOps, type SheetWriteOptions } from './sheet';
 
 export type { WriteEnv, WriteOp, WritePhase, PhaseName } from './ops';
 export { pack, partition, cost, jsonBytes, ACTION_BYTES } from './ops';
-export { needsQuote, textInput, DEFAULT_DATE_FORMAT } from './cells';
+export { needsQuote, textInput } from './cells';
 export { widthToPoints, headerSections } from './sheet';
 
 /** No request may exceed 4 MB (Excel on the web refuses 5 MB); the budget leaves a margin. */

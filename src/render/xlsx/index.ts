@@ -9,7 +9,8 @@ import { fileFormula } from './formula';
 import { installPatches, type NameEntry, type SheetPatch, type TablePatches } from './patch';
 import { quoteSheet } from '../../excel/a1';
 import { renderSheet, type StyleBook } from './sheet';
-import { DEFAULT_DATE_FORMAT, cellStyle } from './style';
+import { DATE_FORMAT } from '../../excel/numfmt';
+import { cellStyle } from './style';
 
 export { checkLayout, LayoutError } from './check';
 export { isoToSerial } from '../../excel/dates';
@@ -21,9 +22,9 @@ function styleBook(layout: WorkbookLayout): StyleBook {
     const x = cellStyle(style);
     plain.set(id, x);
     // A date cell whose style names no number format still shows as a date.
-    dated.set(id, x.numFmt ? x : { ...x, numFmt: DEFAULT_DATE_FORMAT });
+    dated.set(id, x.numFmt ? x : { ...x, numFmt: DATE_FORMAT });
   }
-  const bareDate: Partial<XStyle> = { numFmt: DEFAULT_DATE_FORMAT };
+  const bareDate: Partial<XStyle> = { numFmt: DATE_FORMAT };
   return {
     get: (id, forDate) => {
       if (id === undefined) return forDate ? bareDate : undefined;

@@ -9,9 +9,6 @@ export function argb(color: string): string {
   return `FF${color.toUpperCase()}`;
 }
 
-/** The date format a date cell gets when its style names none (a serial alone reads 45000). */
-export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
-
 export function cellStyle(style: CellStyle): Partial<XStyle> {
   const out: Partial<XStyle> = {};
   if (style.font) {

@@ -1,4 +1,4 @@
-// Inside Excel: gives the pane M4's reader and builder on the real Excel (Office.js).
+// Inside Excel: gives the pane the reader and builder of src/office on the real Excel (Office.js).
 
 import { officeHost } from '../../office/host';
 import type { PaneStore } from '../model/store';

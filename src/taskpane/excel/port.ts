@@ -1,7 +1,7 @@
-// The pane's Excel side, on M4's builder (src/office/rebuild.ts) and reader: what the pane's
+// The pane's Excel side, on the Office.js builder (src/office/rebuild.ts) and reader: what the pane's
 // actions call inside Excel. It takes an ExcelHost, so tests run it on the Excel double.
 
-import { columnLetter, columnNumber } from '../../excel/a1';
+import { columnLetter, columnNumber, splitSheetRef } from '../../excel/a1';
 import { kindOfKey } from '../../office/survey';
 import type { ExcelHost } from '../../render/office/excel-api';
 import { BuildError, buildWorkbook, type BuildReport } from '../../office/rebuild';
@@ -93,12 +93,12 @@ function questionOf(error: BuildError): PaneQuestion | null {
 
 /** The first column of an address ("'Kế hoạch'!C5:J40" → 2), 0-based. */
 export function firstColumnOf(address: string): number {
-  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const ref = (splitSheetRef(address)?.range ?? address).replace(/\$/g, '');
   const letters = /^([A-Z]+)/i.exec(ref)?.[1] ?? 'A';
   return columnNumber(letters) - 1;
 }
 
-/** M4's reader of the selection (or the sheet), with its refusals in the pane's terms. */
+/** The Office.js reader of the selection (or the sheet), with its refusals in the pane's terms. */
 async function readSelection(
   host: ExcelHost,
 ): Promise<{ grid: Grid; origin: SheetOrigin; findings: Finding[] }> {

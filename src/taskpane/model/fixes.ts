@@ -9,6 +9,7 @@
 // original, and the plan is read again, so findings go and come for the same reasons as before.
 
 import type { Grid } from '../../core/grid/types';
+import { paramsOf } from '../../core/findings/messages';
 import type { Finding, Plan, PlanTable, PlanTask } from '../../core/plan/types';
 import type { UnitEdit } from '../../core/unitdir';
 
@@ -193,20 +194,18 @@ export function splitFix(unit: string, alias: string): Fix {
 }
 
 function sameUnitFix(f: Finding): Fix | null {
-  // "… write "X" in every task or declare "Y" as its alias …" (the finding's English text).
-  const m = /write "([^"]+)" in every task or declare "([^"]+)" as its alias/.exec(
-    f.suggestionEn ?? '',
-  );
-  if (!m) return null;
-  return { ...mergeFix([m[1]!, m[2]!], m[1]!), key: findingKey(f) };
+  // Write the other spelling everywhere, or declare the target spelling its alias.
+  const params = paramsOf(f, 'unit-maybe-same');
+  if (!params) return null;
+  return { ...mergeFix([params.other, params.target], params.other), key: findingKey(f) };
 }
 
 /** A unit the office's directory lacks: into the unit it probably is, or a unit of its own. */
 function unknownUnitFix(f: Finding): Fix | null {
-  const m = /^Unit "([^"]+)"/.exec(f.messageEn ?? '');
-  if (!m) return null;
-  const name = m[1]!;
-  const hint = /^Possibly "([^"]+)"/.exec(f.suggestionEn ?? '')?.[1];
+  const params = paramsOf(f, 'unit-unknown');
+  if (!params) return null;
+  const name = params.unit;
+  const hint = params.hint;
   if (hint) return { ...mergeFix([hint, name], hint), key: findingKey(f) };
   return {
     key: findingKey(f),

@@ -139,7 +139,7 @@ export interface BuildAnswers {
   decisions?: Record<string, string | null>;
 }
 
-/** Excel, inside Excel: M4's reader and builder behind the pane's few needs. */
+/** Excel, inside Excel: the Office.js reader and builder (src/office) behind the pane's few needs. */
 export interface ExcelPort {
   /**
    * The appendix on the sheet: the selection, or the whole used range of the active sheet when a

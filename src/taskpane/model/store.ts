@@ -236,7 +236,7 @@ export class PaneStore {
     this.set({ host });
   }
 
-  /** Inside Excel, once M4's reader and writer are loaded. */
+  /** Inside Excel, once the Office.js reader and builder (src/office) are loaded. */
   attachExcel(port: ExcelPort): void {
     this.excelPort = port;
     this.set({ excel: true });

@@ -14,7 +14,7 @@ import type {
   SentUnitFile,
   UnitsClock,
 } from './ports';
-import { isoOfLocalDate, shiftIso, viDateTime } from '../../core/time/calendar';
+import { isoOfLocalDate, parseIsoDate, shiftIso, viDateTime } from '../../core/time/calendar';
 
 export interface UnitsState {
   /** The tracker file given (outside Excel), kept up to date with what the pane wrote. */
@@ -93,7 +93,8 @@ export class UnitsController {
   };
 
   setReplyBy = (iso: string): void => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) this.set({ replyBy: iso });
+    const day = parseIsoDate(iso);
+    if (day) this.set({ replyBy: day });
   };
 
   private download(bytes: Uint8Array, name: string): void {

@@ -16,7 +16,8 @@ import {
   TableSimpleRegular,
 } from '@fluentui/react-icons';
 import type { SheetKind } from '../../layout/types';
-import { formatDate, formatSize, type Strings } from '../i18n';
+import { viDate } from '../../core/time/calendar';
+import { formatSize, type Strings } from '../i18n';
 import type { RebuildSummary } from '../model/ports';
 import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
@@ -153,7 +154,7 @@ export function BuildStep() {
         </Body1>
         <Caption1 as="p" className={common.hint}>
           {t.build.settingsLine(
-            settings.reportDate ? formatDate(settings.reportDate) : t.build.today,
+            settings.reportDate ? viDate(settings.reportDate) : t.build.today,
             settings.dueSoonDays,
           )}{' '}
           <Button appearance="transparent" size="small" onClick={() => store.setStep('settings')}>

@@ -19,6 +19,7 @@ import {
   WarningRegular,
   WrenchRegular,
 } from '@fluentui/react-icons';
+import { findingMessage } from '../../core/findings/messages';
 import type { Finding, Severity } from '../../core/plan/types';
 import { formatRows } from '../i18n';
 import { editableFields, findingKey } from '../model/fixes';
@@ -73,7 +74,6 @@ function FindingItem({ finding }: { finding: Finding }) {
   const t = useStrings();
   const styles = useStyles();
   const common = useCommonStyles();
-  const en = state.settings.language === 'en';
   const key = findingKey(finding);
   const fix = state.fixable[key];
   const inExcel = state.excel && state.source?.origin !== undefined;
@@ -84,8 +84,7 @@ function FindingItem({ finding }: { finding: Finding }) {
   ]
     .filter(Boolean)
     .join(' · ');
-  const message = (en && finding.messageEn) || finding.message;
-  const suggestion = (en && finding.suggestionEn) || finding.suggestion;
+  const { message, suggestion } = findingMessage(finding, state.settings.language);
   // A cell the preview lets a person type: the lead a finding says is missing, a time…
   const plan = state.plan;
   const task = plan?.tasks.find((x) => x.id === finding.task);

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowResetRegular, DocumentTextRegular, TableSimpleRegular } from '@fluentui/react-icons';
 import type { ColumnRole, Plan, PlanTable } from '../../core/plan/types';
-import { formatDate } from '../i18n';
+import { viDate } from '../../core/time/calendar';
 import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 import { TasksTable } from './TasksTable';
@@ -78,7 +78,7 @@ function DocumentCard({ plan }: { plan: Plan }) {
         </dd>
         <dt className={styles.dt}>{t.preview.date}</dt>
         <dd className={styles.dd} data-testid="doc-date">
-          {d.date ? formatDate(d.date) : unknown}
+          {d.date ? viDate(d.date) : unknown}
         </dd>
         {d.place ? (
           <>

@@ -14,8 +14,7 @@ import {
   LocalLanguageRegular,
 } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import { formatDate } from '../i18n';
-import { isoOfLocalDate } from '../../core/time/calendar';
+import { isoOfLocalDate, viDate } from '../../core/time/calendar';
 import { DUE_SOON_MAX, DUE_SOON_MIN, parseViDate } from '../model/settings';
 import { Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
@@ -35,7 +34,7 @@ export function SettingsStep() {
   const common = useCommonStyles();
   const s = state.settings;
   const [fixed, setFixed] = useState(s.reportDate !== null);
-  const [dateText, setDateText] = useState(formatDate(s.reportDate ?? isoOfLocalDate(new Date())));
+  const [dateText, setDateText] = useState(viDate(s.reportDate ?? isoOfLocalDate(new Date())));
   const [daysText, setDaysText] = useState(String(s.dueSoonDays));
 
   useEffect(() => setDaysText(String(s.dueSoonDays)), [s.dueSoonDays]);

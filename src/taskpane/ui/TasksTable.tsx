@@ -35,7 +35,8 @@ import {
 } from 'react';
 import { findingLabel } from '../../core/findings';
 import type { Finding, Plan, PlanTask, Severity } from '../../core/plan/types';
-import { formatDate, type Strings } from '../i18n';
+import { viDate } from '../../core/time/calendar';
+import type { Strings } from '../i18n';
 import { type EditableField, editableFields, editKey } from '../model/fixes';
 import { editableFieldOf } from '../model/store';
 import { Section, useCommonStyles } from './common';
@@ -225,7 +226,7 @@ function Notes({ findings, t }: { findings: Finding[]; t: Strings }) {
 function TimeText({ task, t }: { task: PlanTask; t: Strings }) {
   const styles = useStyles();
   const { time } = task;
-  const head = time.due ? formatDate(time.due) : time.kind ? t.kinds[time.kind] : '';
+  const head = time.due ? viDate(time.due) : time.kind ? t.kinds[time.kind] : '';
   if (!head && !time.text) return <span className={styles.missing}>—</span>;
   return (
     <>
