@@ -4,7 +4,7 @@
 // unit names that are wildcards or operators, thousands of units, empty fields, duplicate ids.
 // Deterministic: case `i` of seed `s` is always the same input.
 
-import { PLAN_SCHEMA } from '../../src/core/plan/types';
+import { PLAN_SCHEMA, TIME_KINDS } from '../../src/core/plan/types';
 import { isoDate } from '../../src/core/time/calendar';
 import { random } from '../bench/generate';
 
@@ -165,18 +165,7 @@ const randomIsoDate = (rand: Rand): string | null => {
   return isoDate(y, m, d);
 };
 
-const KINDS = [
-  'date',
-  'period',
-  'range',
-  'recurring',
-  'continuous',
-  'conditional',
-  'relative',
-  'vague',
-  'none',
-  null,
-];
+const KINDS = [...TIME_KINDS, null];
 const RECURRENCES = [null, null, null, 'monthly', 'quarterly', 'half-yearly', 'yearly'];
 
 /** Sizes: mostly small, sometimes hundreds of tasks, rarely thousands of units. */

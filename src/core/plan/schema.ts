@@ -7,7 +7,7 @@
 // command line reports them as ignored.
 
 import { z } from 'zod';
-import { PLAN_SCHEMA } from './types';
+import { COLUMN_ROLES, PLAN_SCHEMA, TIME_KINDS } from './types';
 
 /** An ISO date `YYYY-MM-DD` that exists on the calendar (no 2024-02-30). */
 export const isoDateSchema = z.iso.date().describe('ISO date YYYY-MM-DD');
@@ -18,31 +18,11 @@ const sourceRow = z.int().min(1);
 /** A 0-based column index; Excel has 16,384 columns. */
 const columnIndex = z.int().min(0).max(16383);
 
-export const columnRoleSchema = z.enum([
-  'stt',
-  'task',
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'product',
-  'note',
-]);
+export const columnRoleSchema = z.enum(COLUMN_ROLES);
 
 export const tableKindSchema = z.enum(['tasks', 'report-form', 'other']);
 
-export const timeKindSchema = z.enum([
-  'date',
-  'period',
-  'range',
-  'recurring',
-  'continuous',
-  'conditional',
-  'relative',
-  'vague',
-  'none',
-]);
+export const timeKindSchema = z.enum(TIME_KINDS);
 
 export const recurrenceSchema = z.enum(['monthly', 'quarterly', 'half-yearly', 'yearly']);
 

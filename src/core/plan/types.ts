@@ -24,6 +24,32 @@ import type {
 
 export const PLAN_SCHEMA = 'phuluc.plan/1';
 
+/** What a table's column holds; the schema's list, for code that must not load zod. */
+export const COLUMN_ROLES = [
+  'stt',
+  'task',
+  'lead',
+  'support',
+  'time',
+  'start',
+  'due',
+  'product',
+  'note',
+] as const;
+
+/** The kinds of time a task's time cell can say; the schema's list, without zod. */
+export const TIME_KINDS = [
+  'date',
+  'period',
+  'range',
+  'recurring',
+  'continuous',
+  'conditional',
+  'relative',
+  'vague',
+  'none',
+] as const;
+
 /** ISO date `YYYY-MM-DD`. */
 export type IsoDate = string;
 

@@ -8,24 +8,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular, DocumentTextRegular, TableSimpleRegular } from '@fluentui/react-icons';
-import type { ColumnRole, Plan, PlanTable } from '../../core/plan/types';
+import { COLUMN_ROLES, type ColumnRole, type Plan, type PlanTable } from '../../core/plan/types';
 import { viDate } from '../../core/time/calendar';
 import { NothingYet, Section, useCommonStyles } from './common';
 import { usePaneState, useStore, useStrings } from './context';
 import { TasksTable } from './TasksTable';
 import { UnitsCard } from './UnitsCard';
 
-const ROLES: ColumnRole[] = [
-  'stt',
-  'task',
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'product',
-  'note',
-];
+const ROLES: readonly ColumnRole[] = COLUMN_ROLES;
 
 /** Label and value side by side from this width. */
 const WIDE_FORM = '@media (min-width: 640px)';
