@@ -1,4 +1,4 @@
-import type { ColumnRole, PlanSection } from '../plan/types';
+import { COLUMN_ROLES, type ColumnRole, type PlanSection } from '../plan/types';
 import { cleanInline } from '../text/cell';
 import { CleanCells, inlineOf } from './cells';
 import type { GridRow } from '../grid/types';
@@ -42,15 +42,9 @@ export interface TableRows {
 }
 
 const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-const ROLES_BESIDES_TASK: ColumnRole[] = [
-  'lead',
-  'support',
-  'time',
-  'start',
-  'due',
-  'product',
-  'note',
-];
+const ROLES_BESIDES_TASK: ColumnRole[] = COLUMN_ROLES.filter(
+  (role) => role !== 'stt' && role !== 'task',
+);
 
 /** "I", "IV.", "A", "B)" — the label of a section row. */
 function sectionLabel(text: string): string | null {
