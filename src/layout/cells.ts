@@ -1,6 +1,9 @@
 // Cells several sheets write the same way.
 
+import { legalText } from '../core/text/legal';
+import { quoteSheet } from '../excel/a1';
 import { isoToSerial } from '../excel/dates';
+import { quote } from '../excel/formula';
 import type { Cell, StyleId } from './types';
 
 /**
@@ -31,4 +34,21 @@ export function formulaCell(
   value: string | number | boolean | undefined,
 ): Cell {
   return value === undefined ? { formula, style } : { formula, style, value };
+}
+
+/** The longest text Excel's HYPERLINK shows. */
+const MAX_HYPERLINK_TEXT = 255;
+
+/**
+ * A cell that shows `text` and takes the reader to `address` on `sheet`. It is a HYPERLINK
+ * formula: LibreOffice does not wrap a cell that holds a link, so a long unit name on the printed
+ * Tổng hợp was cut at the column's edge, while a formula's text wraps like any other. A text
+ * longer than HYPERLINK shows stays a plain link.
+ */
+export function linkCell(text: string, sheet: string, address: string): Cell {
+  if (text.length > MAX_HYPERLINK_TEXT) return { text, style: 'link', link: { sheet, address } };
+  // The layout's guard makes texts legal afterwards; a formula's quoted text is made so here.
+  const shown = legalText(text);
+  const target = quote(`#${quoteSheet(sheet)}!${address}`);
+  return { formula: `HYPERLINK(${target},${quote(shown)})`, style: 'link', value: shown };
 }

@@ -12,6 +12,8 @@ import { parsePlanText } from '../../src/core/plan/parse';
 import { labelsFor, layoutWorkbook } from '../../src/layout';
 import type { WorkbookLayout } from '../../src/layout/types';
 import { renderXlsx } from '../../src/render/xlsx';
+import { fontOf } from '../../src/layout/fit';
+import { DEFAULT_FONT, textRoom, textWidth } from '../../src/layout/metrics';
 import { extractPages } from '../../src/readers/pdf/extract';
 import type { PageContent, TextRun } from '../../src/readers/pdf/model';
 import { loadPdfLib } from '../../src/readers/pdf/node';
@@ -113,6 +115,34 @@ const textOf = (runs: TextRun[]): string => runs.map((r) => r.text).join(' ');
         pages: 1,
       });
     }
+  });
+
+  test('Tổng hợp wraps a lead unit’s name longer than its column instead of cutting it', () => {
+    // A PDF keeps a cut cell's whole text under a clip, so "cut" shows as one run wider than the
+    // column; a wrapped name is split over several runs, each within the column.
+    let long = 0;
+    for (const p of printed) {
+      const dashboard = p.layout.sheets.find((s) => s.kind === 'dashboard')!;
+      const page = p.pages[p.sheetOf.indexOf(dashboard.name)]!;
+      const room = textRoom([dashboard.columns[1]!.width]);
+      const font = fontOf(p.layout.styles.link, DEFAULT_FONT);
+      const linked = dashboard.blocks
+        .flatMap((b) => b.rows.map((row) => row[1]))
+        .filter((cell) => cell?.style === 'link');
+      for (const cell of linked) {
+        const name = String(cell!.text ?? cell!.value);
+        if (textWidth(name, font) <= room) continue;
+        long++;
+        const oneRun = page.runs.some((r) => r.text.trim() === name);
+        expect({ file: p.name, name, wrapped: !oneRun }).toEqual({
+          file: p.name,
+          name,
+          wrapped: true,
+        });
+      }
+    }
+    // The seeds have names longer than the column, so the rule is exercised.
+    expect(long).toBeGreaterThan(0);
   });
 
   test('the median text on every page is at least 8.5 pt', () => {

@@ -11,7 +11,8 @@ import type { StatusCategory } from '../../core/status';
 import { itemStandings, rollupOf, SPLIT, type UnitRollup } from '../../core/status/rollup';
 import { address, columnLetter, wholeColumn } from '../../excel/a1';
 import { isoToSerial } from '../../excel/dates';
-import { formulaCell, idValue } from '../cells';
+import { quote } from '../../excel/formula';
+import { formulaCell, idValue, linkCell } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
 import { CUES, cueStyle, STATUS_COLOURS, STYLES, TAB_COLOURS } from '../styles';
@@ -137,9 +138,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
         case 'stt':
           return { number: unitNumber(ctx, unit) ?? i + 1, style: 'int' };
         case 'unit':
-          return link
-            ? { text: unit, style: 'link', link: { sheet: link, address: 'A1' } }
-            : { text: unit, style: 'text' };
+          return link ? linkCell(unit, link, 'A1') : { text: unit, style: 'text' };
         case 'total':
           return formulaCell(count(), 'int', value);
         case 'due':
@@ -322,7 +321,6 @@ function answersBlock(
   header[ANSWERS.answeredOn[0]] = { text: words.answeredOn!, style: 'header' };
   header[ANSWERS.status[0]] = { text: words.answerStatus!, style: 'header' };
   for (const key of Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]) span(key, top + 1);
-  const q = (text: string): string => `"${text.replace(/"/g, '""')}"`;
   const rows = answers.map((answer, i): (Cell | null)[] => {
     const r = top + 2 + i;
     const cells: (Cell | null)[] = Array.from({ length: width }, () => ({ style: 'plain' }));
@@ -339,7 +337,7 @@ function answersBlock(
     const got = `${columnLetter(ANSWERS.answeredOn[0])}${r}`;
     const late = valued && !answered && !!answer.replyBy && ctx.valueDate! > answer.replyBy;
     cells[ANSWERS.status[0]] = formulaCell(
-      `IF(${got}<>"",${q(words.answered!)},IF(AND(${by}<>"",NgayBaoCao>${by}),${q(words.answerLate!)},${q(words.notAnswered!)}))`,
+      `IF(${got}<>"",${quote(words.answered!)},IF(AND(${by}<>"",NgayBaoCao>${by}),${quote(words.answerLate!)},${quote(words.notAnswered!)}))`,
       'textCenter',
       valued
         ? answered
@@ -359,7 +357,7 @@ function answersBlock(
     range: `${columnLetter(ANSWERS.status[0])}${first}:${columnLetter(ANSWERS.status[1])}${lastRow}`,
     rules: [
       {
-        formula: `${status}=${q(words.answerLate!)}`,
+        formula: `${status}=${quote(words.answerLate!)}`,
         style: cueStyle(CUES.bad, true),
       },
     ],
