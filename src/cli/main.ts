@@ -139,7 +139,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'parse': {
         const plan = await readPlan(args, io);
         io.stdout(
-          args.json ? JSON.stringify(plan, null, 2) + '\n' : formatSummary(plan, io.columns),
+          args.json
+            ? JSON.stringify(plan, null, 2) + '\n'
+            : formatSummary(plan, io.columns, args.lang),
         );
         return 0;
       }

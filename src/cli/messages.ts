@@ -129,7 +129,7 @@ const andMore = (count: number): Words =>
 export const HELP_TEXT = `PhuLuc — phụ lục kế hoạch thành sổ theo dõi nhiệm vụ
 
 Cách dùng / Usage:
-  phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive]
+  phuluc parse TỆP [--json] [--units TỆP] [--before-inclusive] [--lang en]
       Đọc phụ lục; in tóm tắt, hoặc JSON (phuluc.plan/1) với --json.
       Read an appendix; print a summary, or JSON (phuluc.plan/1) with --json.
   phuluc check TỆP [--units TỆP] [--before-inclusive] [--lang en] [--json]
@@ -165,7 +165,7 @@ Tùy chọn / Options:
   --json               in JSON / print JSON
   --units TỆP          danh mục đơn vị (JSON hoặc CSV) / unit directory (JSON or CSV)
   --before-inclusive   "Trước ngày X" tính cả ngày X / "before X" includes X
-  --lang vi|en         ngôn ngữ (kiểm tra, sổ theo dõi) / language (findings, workbook)
+  --lang vi|en         ngôn ngữ (tóm tắt, kiểm tra, sổ theo dõi) / language (summary, findings, workbook)
   -o, --output TỆP     tệp .xlsx sẽ ghi / the .xlsx file to write
   --today YYYY-MM-DD   ngày báo cáo cố định (mặc định: hôm nay, =TODAY() trong sổ)
                        fixed report date (default: today, =TODAY() in the workbook)

@@ -1,5 +1,6 @@
 import type { Plan, PlanTask, TaskTime } from '../core/plan/types';
 
+import type { Language } from '../core/text/language';
 import { cliText, labelled } from './messages';
 import { viDate } from '../core/time/calendar';
 
@@ -19,12 +20,15 @@ function timeLabel(time: TaskTime): string {
   return time.text;
 }
 
-/** A readable summary of a plan that fits a terminal of `columns` characters. */
-export function formatSummary(plan: Plan, columns = 100): string {
+/**
+ * A readable summary of a plan that fits a terminal of `columns` characters: labels in both
+ * languages, the lines about the document, its tables and its findings in `language`.
+ */
+export function formatSummary(plan: Plan, columns = 100, language: Language = 'vi'): string {
   const width = Math.max(60, Math.min(columns, 200));
   const out: string[] = [];
   const d = plan.document;
-  const head = cliText('vi', 'summary-document-head', {
+  const head = cliText(language, 'summary-document-head', {
     type: d.type,
     number: d.number,
     place: d.place,
@@ -37,7 +41,7 @@ export function formatSummary(plan: Plan, columns = 100): string {
   out.push(labelled('summary-tables', plan.tables.length));
   for (const t of plan.tables) {
     const { kind, firstRow, lastRow } = t;
-    const table = cliText('vi', 'summary-table', { kind, firstRow, lastRow, title: t.title });
+    const table = cliText(language, 'summary-table', { kind, firstRow, lastRow, title: t.title });
     out.push(line(`  - ${table}`, width));
   }
   if (plan.sections.length > 0) {
@@ -52,11 +56,11 @@ export function formatSummary(plan: Plan, columns = 100): string {
   }
   out.push('');
   out.push(labelled('summary-tasks', plan.tasks.length));
-  if (plan.tasks.length > 0) out.push(...taskTable(plan.tasks, width));
+  if (plan.tasks.length > 0) out.push(...taskTable(plan.tasks, width, language));
   if (plan.findings.length > 0) {
     const bySeverity = (s: string): number => plan.findings.filter((f) => f.severity === s).length;
     out.push('');
-    const counts = cliText('vi', 'summary-finding-counts', {
+    const counts = cliText(language, 'summary-finding-counts', {
       errors: bySeverity('error'),
       warnings: bySeverity('warning'),
       notes: bySeverity('info'),
@@ -66,7 +70,7 @@ export function formatSummary(plan: Plan, columns = 100): string {
   return out.join('\n') + '\n';
 }
 
-function taskTable(tasks: PlanTask[], width: number): string[] {
+function taskTable(tasks: PlanTask[], width: number, language: Language): string[] {
   const idWidth = Math.min(8, Math.max(3, ...tasks.map((t) => t.id.length)));
   const timeWidth = Math.max(14, Math.floor(width * 0.22));
   const leadWidth = Math.max(14, Math.floor(width * 0.24));
@@ -75,7 +79,7 @@ function taskTable(tasks: PlanTask[], width: number): string[] {
   const row = (a: string, b: string, c: string, e: string): string =>
     `${fit(a, idWidth)} │ ${fit(b, taskWidth)} │ ${fit(c, leadWidth)} │ ${fit(e, timeWidth)}`.trimEnd();
   const [id = '', title = '', lead = '', time = ''] = cliText(
-    'vi',
+    language,
     'summary-task-columns',
     {},
   ).split('|');

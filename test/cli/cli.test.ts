@@ -99,6 +99,16 @@ describe('phuluc parse (summary)', () => {
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('says the document, tables, columns and findings in English with --lang en', async () => {
+    const { code, out } = await run(['parse', seedPath(seedNamed('000')), '--lang', 'en'], 100);
+    expect(code).toBe(0);
+    expect(out).toContain('KẾ HOẠCH, no. 15/KH-UBND, Từ Sơn, of 26/12/2019');
+    expect(out).toMatch(/^No\.\s+│ Task\s+│ Lead\s+│ Time$/m);
+    expect(out).toMatch(/^- task table \(tasks\), rows \d+–\d+/m);
+    expect(out).toMatch(/^Kiểm tra \/ Findings: \d+ errors?, \d+ warnings?, \d+ notes?/m);
+    expect(out).not.toContain('Chủ trì');
+  });
+
   it('says plainly when a document has report forms but no task table', async () => {
     const { code, out } = await run(['parse', seedPath(seedNamed('003'))]);
     expect(code).toBe(0);
