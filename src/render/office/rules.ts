@@ -2,7 +2,7 @@
 // notes, and the protection that ends a sheet's writes.
 
 import { quoteSheet } from '../../excel/a1';
-import type { CellBlock, ConditionalRule, DataValidation } from '../../layout/types';
+import type { Cell, CellBlock, ConditionalRule, DataValidation } from '../../layout/types';
 import { serialToIso } from '../../excel/dates';
 import type { XlDataValidationRule } from './excel-api';
 import { boxAddress, parseBox, parseCellAddress, type Box } from './box';
@@ -105,32 +105,41 @@ export function validationOp(sheet: string, dv: DataValidation, date1904: boolea
   };
 }
 
+/** Each cell of the block that `wanted` picks, with its single-cell address ("C7"). */
+function eachCell(
+  block: CellBlock,
+  wanted: (cell: Cell) => boolean,
+  visit: (cell: Cell, address: string) => void,
+): void {
+  const origin = parseCellAddress(block.origin);
+  block.rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (!cell || !wanted(cell)) return;
+      const at = { r0: origin.r + i, c0: origin.c + j, r1: origin.r + i, c1: origin.c + j };
+      visit(cell, boxAddress(at));
+    }),
+  );
+}
+
 export function linkOps(
   block: CellBlock,
   sheet: string,
   out: WriteOp[],
   need: (feature: keyof Features) => boolean,
 ): void {
-  const origin = parseCellAddress(block.origin);
-  block.rows.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      if (!cell?.link) return;
-      if (!need('hyperlinks')) return;
-      const address = boxAddress({
-        r0: origin.r + i,
-        c0: origin.c + j,
-        r1: origin.r + i,
-        c1: origin.c + j,
-      });
+  eachCell(
+    block,
+    (cell) => !!cell.link && need('hyperlinks'),
+    (cell, address) => {
       const link = {
-        documentReference: `${quoteSheet(cell.link.sheet)}!${cell.link.address}`,
+        documentReference: `${quoteSheet(cell.link!.sheet)}!${cell.link!.address}`,
         ...(cell.text !== undefined ? { textToDisplay: cell.text } : {}),
       };
       out.push({
         bytes: cost(1, address, link),
         run: (env) => void (env.sheet(sheet).getRange(address).hyperlink = link),
       });
-    }),
+    },
   );
 }
 
@@ -141,17 +150,11 @@ export function noteOps(
   out: WriteOp[],
   need: (feature: keyof Features) => boolean,
 ): void {
-  const origin = parseCellAddress(block.origin);
-  block.rows.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      if (!cell?.note || !need('notes')) return;
-      const address = boxAddress({
-        r0: origin.r + i,
-        c0: origin.c + j,
-        r1: origin.r + i,
-        c1: origin.c + j,
-      });
-      const note = cell.note;
+  eachCell(
+    block,
+    (cell) => !!cell.note && need('notes'),
+    (cell, address) => {
+      const note = cell.note!;
       out.push({
         bytes: cost(2, address, note),
         run: (env) => {
@@ -159,6 +162,6 @@ export function noteOps(
           ws.notes.add(ws.getRange(address), note);
         },
       });
-    }),
+    },
   );
 }
