@@ -9,8 +9,7 @@
  *
  * Code splitting: the pane's first load is React, Fluent UI and the reading pipeline. What only
  * some people need is loaded on first use, each part in a chunk of its own (src/taskpane/lazy.ts):
- * `layout` (plan → workbook layout), `xlsx` (the .xlsx writer and reader) with `exceljs` (the
- * ExcelJS library), `docx` (the .docx reader), `pdf` (the PDF reader with PDF.js), `excel` (the Office.js reader and renderer,
+ * `layout` (plan → workbook layout), `xlsx` (the .xlsx writer and reader), `docx` (the .docx reader), `pdf` (the PDF reader with PDF.js), `excel` (the Office.js reader and renderer,
  * inside Excel only) and `sample` (the sample plan). A production build prints the gzip size of
  * the pane's initial JavaScript and of every chunk loaded on demand, and writes them to
  * dist/bundle-size.json.
@@ -127,9 +126,6 @@ class AddinManifest {
   }
 }
 
-/** ExcelJS's own browser build, already minified: not parsed, not minified again. */
-const EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/;
-
 /** The pane's entry point: its initial JavaScript must stay under this, gzip (issue M5). */
 const INITIAL_JS_BUDGET = 400 * 1024;
 
@@ -179,31 +175,6 @@ class BundleSizeReport {
         '',
       ];
       console.log(lines.join('\n'));
-    });
-  }
-}
-
-/**
- * ExcelJS's browser build is minified already: mark its chunk so the minimizer leaves it alone
- * (minifying 900 KB again costs half a minute and saves nothing).
- */
-class KeepPrebuiltMinified {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('PhuLucPrebuilt', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        {
-          name: 'PhuLucPrebuilt',
-          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1,
-        },
-        () => {
-          for (const chunk of compilation.chunks) {
-            if (chunk.name !== 'exceljs') continue;
-            for (const file of chunk.files) {
-              compilation.updateAsset(file, (source) => source, { minimized: true });
-            }
-          }
-        },
-      );
     });
   }
 }
@@ -259,7 +230,6 @@ module.exports = (env = {}, argv = {}) => {
       extensions: ['.ts', '.tsx', '.js', '.mjs'],
     },
     module: {
-      noParse: EXCELJS,
       rules: [
         {
           // The bundled sample plan, as a string.
@@ -320,32 +290,25 @@ module.exports = (env = {}, argv = {}) => {
         ],
       }),
       new AddinManifest(builtFor),
-      new KeepPrebuiltMinified(),
       ...(production ? [new BundleSizeReport()] : []),
     ],
     optimization: {
       splitChunks: {
         chunks: 'async',
         cacheGroups: {
-          // Each on-demand chunk keeps its own libraries (PDF.js in pdf…), named after it,
-          // except ExcelJS: a chunk of its own that the xlsx chunk pulls in.
+          // Each on-demand chunk keeps its own libraries (PDF.js in pdf…), named after it.
           defaultVendors: false,
           default: false,
-          exceljs: { test: EXCELJS, name: 'exceljs', chunks: 'async', enforce: true },
         },
       },
     },
     performance: production
       ? {
           hints: 'warning',
-          // Our own bundles only; the copied Office.js files are not ours to size, and ExcelJS
-          // (loaded on demand, for downloads only) and PDF.js (for PDF files only) are reported by
-          // BundleSizeReport.
+          // Our own bundles only; the copied Office.js files are not ours to size, and PDF.js
+          // (loaded on demand, for PDF files only) is reported by BundleSizeReport.
           assetFilter: (file) =>
-            file.endsWith('.js') &&
-            !file.startsWith('office-js/') &&
-            !file.startsWith('exceljs.') &&
-            !file.startsWith('pdf.'),
+            file.endsWith('.js') && !file.startsWith('office-js/') && !file.startsWith('pdf.'),
           maxAssetSize: 800 * 1024,
           maxEntrypointSize: 800 * 1024,
         }

@@ -44,8 +44,11 @@ async function main(): Promise<void> {
   console.log(
     `${cpus().length} CPUs, load average ${load} (figures: wall-clock time of the best run, CPU time in brackets, unless a table says otherwise)`,
   );
-  await benchHostileCells();
-  await benchParse();
+  // `-- parse`: the reader's figures only; `-- build`: the build's only.
+  if (!args.includes('build')) {
+    await benchHostileCells();
+    await benchParse();
+  }
   if (args.includes('parse')) return;
   console.log(
     `tasks   units  sheets  renderer                 time              values only       ratio (target ≤ ${BUILD_TARGET_RATIO}×)  of which layout`,
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (args.includes('build')) return;
   await benchOffice();
   await benchPdf();
 }

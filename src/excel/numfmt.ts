@@ -151,3 +151,15 @@ export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;
   return /%/.test(format.replace(/"[^"]*"|\\./g, ''));
 }
+
+/**
+ * Built-in ids a writer may use for a code: only those every locale shows the same way (ids
+ * 5–8, 14–22 and 27+ change with the machine's language, so a file names those codes itself).
+ */
+const LOCALE_FREE_IDS = [0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 37, 38, 39, 40, 45, 46, 47, 48, 49];
+const ID_OF_CODE = new Map(LOCALE_FREE_IDS.map((id) => [BUILTIN_NUMFMTS[id]!, id]));
+
+/** The built-in id that shows `code` the same in every locale, or undefined. */
+export function builtinNumFmtId(code: string): number | undefined {
+  return ID_OF_CODE.get(code);
+}

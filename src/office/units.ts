@@ -5,7 +5,7 @@
 // read, then the rebuild's own. Merging nothing new writes nothing.
 //
 // The unit files themselves are layouts: the pane renders them with the .xlsx writer it loads
-// when needed (the add-in's bundle does not carry ExcelJS until then).
+// when needed (the add-in's bundle does not carry it until then).
 
 import type { IsoDate } from '../core/plan/types';
 import { viDate } from '../layout/context';

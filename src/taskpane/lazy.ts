@@ -1,8 +1,8 @@
 // The pipeline stages the pane loads on first use, each in a chunk of its own, so the pane that
-// opens inside Excel carries neither ExcelJS nor PDF.js:
+// opens inside Excel carries neither the .xlsx writer nor PDF.js:
 //   layout  — plan → workbook layout (pure, small);
-//   xlsx    — the .xlsx writer (ExcelJS), only for downloads;
-//   xlsx-read — the .xlsx reader (fflate + saxes, no ExcelJS), only for .xlsx files;
+//   xlsx    — the .xlsx writer (SpreadsheetML parts over fflate), only for downloads;
+//   xlsx-read — the .xlsx reader (fflate + saxes), only for .xlsx files;
 //   docx    — the .docx reader (the document's XML), only for .docx files;
 //   pdf     — the PDF reader with PDF.js and its worker's code, only for PDF files;
 //   units   — the units' forms sent and merged (with the .xlsx writer), only when used;

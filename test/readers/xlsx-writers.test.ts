@@ -1,4 +1,4 @@
-// The .xlsx reader on files real programs wrote: PhuLuc's own writer (ExcelJS), openpyxl
+// The .xlsx reader on files real programs wrote: PhuLuc's own writer (src/render/xlsx), openpyxl
 // (committed fixtures, test/fixtures/xlsx/make-openpyxl.py) and LibreOffice (converted here).
 // Each asserts typed values: a date stays a date, a formula keeps its text and its cached
 // value, numbers stay numbers, comments, fills and borders are read.
@@ -107,7 +107,7 @@ describe('files written by openpyxl (absolute targets, xl/comments/, inline stri
   });
 });
 
-describe("files written by PhuLuc's own writer (ExcelJS)", () => {
+describe("files written by PhuLuc's own writer", () => {
   const plan = parsePlanText(seedText(SEEDS[0]!));
   const ids = plan.tasks.map((t) => t.id);
   const layout = layoutWorkbook(plan, {

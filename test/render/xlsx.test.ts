@@ -10,7 +10,6 @@ import {
 } from '../../src/render/xlsx/formula';
 import { arr, get, XlsxParts, xlsxProblems, type Xml } from './helpers/xlsx-parts';
 import type { WorkbookLayout } from '../../src/layout/types';
-import { mergeRanges } from '../../src/render/xlsx/patch';
 import { sampleLayout, TRICKY_TEXTS } from './sample-layout';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -304,19 +303,6 @@ describe('renderXlsx', () => {
   it('makes the same cells on every run (a rebuild changes nothing but the clock)', async () => {
     const again = new XlsxParts(await renderXlsx(sampleLayout()));
     for (const name of parts.sheetNames) expect(again.cells(name)).toEqual(parts.cells(name));
-  });
-});
-
-describe('merging many ranges', () => {
-  it('merges each range and keeps ExcelJS’s own index of merges whole', () => {
-    const ws = new ExcelJS.Workbook().addWorksheet('Tổng hợp');
-    ws.mergeCells('D1:E1');
-    const ranges = Array.from({ length: 300 }, (_, i) => `A${i + 2}:C${i + 2}`);
-    mergeRanges(ws, ranges);
-    expect(ws.model.merges).toEqual(['D1:E1', ...ranges]);
-    expect(ws.getCell('C300').isMerged).toBe(true);
-    expect(ws.getCell('C300').master.address).toBe('A300');
-    expect(ws.getCell('D2').isMerged).toBe(false);
   });
 });
 

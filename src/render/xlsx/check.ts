@@ -60,9 +60,19 @@ function definedNameProblem(name: string): string | null {
   return null;
 }
 
-function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
-  const out: string[] = [];
-  // Called for every cell of large sheets: no allocation unless something is wrong.
+/**
+ * Adds the cell's problems to `out`. Called for every cell of large sheets: nothing is allocated
+ * unless something is wrong (the place is worded only then).
+ */
+function cellProblems(
+  cell: Cell,
+  out: string[],
+  sheet: string,
+  row: number,
+  col: number,
+  ctx: Context,
+): void {
+  const where = (): string => `${sheet} row ${row} col ${col}`;
   const kinds =
     (cell.text !== undefined ? 1 : 0) +
     (cell.number !== undefined ? 1 : 0) +
@@ -99,7 +109,6 @@ function cellProblems(cell: Cell, where: () => string, ctx: Context): string[] {
     if (!parseCellRef(cell.link.address))
       out.push(`${where()}: link to bad address "${cell.link.address}"`);
   }
-  return out;
 }
 
 interface Context {
@@ -191,8 +200,7 @@ function sheetProblems(sheet: SheetLayout, ctx: Context): string[] {
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
         if (!cell) continue;
-        const problems = cellProblems(cell, () => `${at} row ${o.row + r} col ${o.col + c}`, ctx);
-        if (problems.length > 0) out.push(...problems);
+        cellProblems(cell, out, at, o.row + r, o.col + c, ctx);
       }
     });
   }

@@ -1,102 +1,200 @@
-// The .xlsx door: a WorkbookLayout written as an .xlsx file with ExcelJS. No design decisions
+// The .xlsx door: a WorkbookLayout written as an .xlsx package — SpreadsheetML parts built as
+// strings and zipped with fflate (why not a library: docs/xlsx-writer.md). No design decisions
 // here (they are the layout's); no Node APIs (the task pane bundles this for the browser).
 
-import ExcelJS from 'exceljs';
-import type { Style as XStyle } from 'exceljs';
-import type { WorkbookLayout } from '../../layout/types';
-import { checkLayout } from './check';
-import { fileFormula } from './formula';
-import { installPatches, type NameEntry, type SheetPatch, type TablePatches } from './patch';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { quoteSheet } from '../../excel/a1';
-import { renderSheet, type StyleBook } from './sheet';
-import { DATE_FORMAT } from '../../excel/numfmt';
-import { cellStyle } from './style';
+import type { WorkbookLayout } from '../../layout/types';
+import { SharedStrings } from './cells';
+import { checkLayout } from './check';
+import { commentsXml, notesBlocks, notesVml } from './notes';
+import { printNames, SHEET_RELATIONSHIPS, sheetXml, type NameEntry } from './sheet';
+import { StyleTable } from './styles';
+import { tableXml } from './table';
+import { THEME_XML } from './theme';
+import { NS, relationship, relationshipsPart, XML_DECLARATION, xmlEscape } from './xml';
 
 export { checkLayout, LayoutError } from './check';
 export { isoToSerial } from '../../excel/dates';
 
-function styleBook(layout: WorkbookLayout): StyleBook {
-  const plain = new Map<string, Partial<XStyle>>();
-  const dated = new Map<string, Partial<XStyle>>();
-  for (const [id, style] of Object.entries(layout.styles)) {
-    const x = cellStyle(style);
-    plain.set(id, x);
-    // A date cell whose style names no number format still shows as a date.
-    dated.set(id, x.numFmt ? x : { ...x, numFmt: DATE_FORMAT });
-  }
-  const bareDate: Partial<XStyle> = { numFmt: DATE_FORMAT };
-  return {
-    get: (id, forDate) => {
-      if (id === undefined) return forDate ? bareDate : undefined;
-      return (forDate ? dated : plain).get(id);
-    },
-  };
-}
+const CONTENT_TYPE = {
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  core: 'application/vnd.openxmlformats-package.core-properties+xml',
+  app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+} as const;
 
-/** ExcelJS gives a Node Buffer in Node and an ArrayBuffer-like in browsers. */
-function toBytes(data: unknown): Uint8Array {
-  if (data instanceof Uint8Array)
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new Error('ExcelJS returned no bytes');
-}
-
-/** Writes the layout as an .xlsx file. Throws LayoutError when the layout is not writable. */
-export async function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
-  checkLayout(layout);
-  const wb = new ExcelJS.Workbook();
-  const p = layout.properties;
-  wb.title = p.title;
-  wb.subject = p.subject;
-  wb.creator = p.creator;
-  wb.lastModifiedBy = p.creator;
-  wb.description = p.description;
-  // Formulas carry the results the core computed for the report date (for programs that do
-  // not calculate); every Excel still computes them again on opening.
-  wb.calcProperties = { fullCalcOnLoad: true };
-
-  const styles = styleBook(layout);
+/** The workbook's defined names: the layout's, each sheet's marker, then print titles and areas. */
+function definedNames(layout: WorkbookLayout): NameEntry[] {
   const names: NameEntry[] = layout.names.map((n) => ({
     name: n.name,
     ref: n.ref.replace(/^=/, ''),
     ...(n.comment ? { comment: n.comment } : {}),
   }));
-  const activeIndex = layout.sheets.findIndex((s) => s.name === layout.activeSheet);
-  const patches = new Map<number, SheetPatch>();
-  const tables: TablePatches = new Map();
-  for (const sheet of layout.sheets) {
-    const calculated = sheet.table?.calculated;
-    if (calculated)
-      tables.set(
-        sheet.table!.name,
-        new Map(Object.entries(calculated).map(([column, f]) => [column, fileFormula(f)])),
-      );
-  }
+  const taken = new Set(names.map((n) => n.name.toUpperCase()));
   layout.sheets.forEach((sheet, index) => {
-    if (!names.some((n) => n.name.toUpperCase() === sheet.marker.toUpperCase()))
+    if (!taken.has(sheet.marker.toUpperCase()))
       names.push({ name: sheet.marker, ref: `${quoteSheet(sheet.name)}!$A$1` });
-    const { id, patch } = renderSheet(wb, sheet, index, index === activeIndex, styles, names);
-    patches.set(id, patch);
+    names.push(...printNames(sheet, index));
   });
-  wb.views = [
-    {
-      x: 0,
-      y: 0,
-      width: 28800,
-      height: 15000,
-      firstSheet: 0,
-      activeTab: activeIndex,
-      visibility: 'visible',
-    },
-  ];
+  return names;
+}
 
-  installPatches(wb, patches, names, tables);
-  // Fast deflate: the files get ~15% bigger and are written ~2× faster.
-  return toBytes(
-    await wb.xlsx.writeBuffer({
-      zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
-    }),
+function workbookXml(layout: WorkbookLayout, activeIndex: number): string {
+  let sheets = '';
+  layout.sheets.forEach((sheet, i) => {
+    sheets += `<sheet name="${xmlEscape(sheet.name)}" sheetId="${i + 1}"${sheet.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`;
+  });
+  let names = '';
+  for (const n of definedNames(layout)) {
+    names += `<definedName name="${xmlEscape(n.name)}"`;
+    if (n.comment) names += ` comment="${xmlEscape(n.comment)}"`;
+    if (n.localSheetId !== undefined) names += ` localSheetId="${n.localSheetId}"`;
+    names += `>${xmlEscape(n.ref)}</definedName>`;
+  }
+  return (
+    `${XML_DECLARATION}<workbook xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
+    '<workbookPr defaultThemeVersion="164011"/>' +
+    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000" ' +
+    `activeTab="${activeIndex}"/></bookViews>` +
+    `<sheets>${sheets}</sheets>` +
+    (names ? `<definedNames>${names}</definedNames>` : '') +
+    // Formulas carry the results the core computed for the report date (for programs that do
+    // not calculate); every Excel still computes them again on opening.
+    '<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>'
   );
+}
+
+function corePropertiesXml(p: WorkbookLayout['properties']): string {
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlEscape(p.title)}</dc:title><dc:subject>${xmlEscape(p.subject)}</dc:subject>` +
+    `<dc:creator>${xmlEscape(p.creator)}</dc:creator>` +
+    `<dc:description>${xmlEscape(p.description)}</dc:description>` +
+    `<cp:lastModifiedBy>${xmlEscape(p.creator)}</cp:lastModifiedBy></cp:coreProperties>`
+  );
+}
+
+/** docProps/app.xml: the application and the sheet names (a rebuild's splice edits this list). */
+function appPropertiesXml(layout: WorkbookLayout): string {
+  const count = layout.sheets.length;
+  const titles = layout.sheets.map((s) => `<vt:lpstr>${xmlEscape(s.name)}</vt:lpstr>`).join('');
+  return (
+    `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
+    '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>' +
+    `<vt:variant><vt:i4>${count}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${count}" baseType="lpstr">${titles}</vt:vector></TitlesOfParts>` +
+    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>' +
+    '<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>'
+  );
+}
+
+/** Writes the layout as an .xlsx file. Throws LayoutError when the layout is not writable. */
+export function renderXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
+  try {
+    return Promise.resolve(writeXlsx(layout));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function writeXlsx(layout: WorkbookLayout): Uint8Array {
+  checkLayout(layout);
+  const styles = new StyleTable(layout.styles);
+  const strings = new SharedStrings();
+  const files: Zippable = {};
+  const overrides: string[] = [];
+  const override = (part: string, type: string): void => {
+    overrides.push(`<Override PartName="/${part}" ContentType="${type}"/>`);
+  };
+  override('xl/workbook.xml', CONTENT_TYPE.workbook);
+
+  const activeIndex = Math.max(
+    0,
+    layout.sheets.findIndex((s) => s.name === layout.activeSheet),
+  );
+  let tables = 0;
+  let shapeBlock = 1;
+  let hasNotes = false;
+  layout.sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    const written = sheetXml(sheet, i === activeIndex, styles, strings);
+    files[part] = strToU8(written.xml);
+    override(part, CONTENT_TYPE.worksheet);
+    const rels: string[] = [];
+    if (written.notes.length > 0) {
+      hasNotes = true;
+      files[`xl/comments${n}.xml`] = strToU8(commentsXml(written.notes));
+      override(`xl/comments${n}.xml`, CONTENT_TYPE.comments);
+      files[`xl/drawings/vmlDrawing${n}.vml`] = strToU8(notesVml(written.notes, shapeBlock));
+      shapeBlock += notesBlocks(written.notes);
+      rels.push(
+        relationship(SHEET_RELATIONSHIPS.comments, 'comments', `../comments${n}.xml`),
+        relationship(SHEET_RELATIONSHIPS.drawing, 'vmlDrawing', `../drawings/vmlDrawing${n}.vml`),
+      );
+    }
+    if (sheet.table) {
+      const id = ++tables;
+      files[`xl/tables/table${id}.xml`] = strToU8(tableXml(sheet.table, id));
+      override(`xl/tables/table${id}.xml`, CONTENT_TYPE.table);
+      rels.push(relationship(SHEET_RELATIONSHIPS.table, 'table', `../tables/table${id}.xml`));
+    }
+    if (rels.length > 0)
+      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(relationshipsPart(rels));
+  });
+
+  const count = layout.sheets.length;
+  files['xl/workbook.xml'] = strToU8(workbookXml(layout, activeIndex));
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    relationshipsPart([
+      ...layout.sheets.map((_, i) =>
+        relationship(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`),
+      ),
+      relationship(`rId${count + 1}`, 'styles', 'styles.xml'),
+      relationship(`rId${count + 2}`, 'theme', 'theme/theme1.xml'),
+      relationship(`rId${count + 3}`, 'sharedStrings', 'sharedStrings.xml'),
+    ]),
+  );
+  files['xl/styles.xml'] = strToU8(styles.xml());
+  files['xl/sharedStrings.xml'] = strToU8(strings.xml());
+  files['xl/theme/theme1.xml'] = strToU8(XML_DECLARATION + THEME_XML);
+  override('xl/styles.xml', CONTENT_TYPE.styles);
+  override('xl/sharedStrings.xml', CONTENT_TYPE.sharedStrings);
+  override('xl/theme/theme1.xml', CONTENT_TYPE.theme);
+  files['docProps/core.xml'] = strToU8(corePropertiesXml(layout.properties));
+  files['docProps/app.xml'] = strToU8(appPropertiesXml(layout));
+  override('docProps/core.xml', CONTENT_TYPE.core);
+  override('docProps/app.xml', CONTENT_TYPE.app);
+  files['_rels/.rels'] = strToU8(
+    relationshipsPart([
+      relationship('rId1', 'officeDocument', 'xl/workbook.xml'),
+      `<Relationship Id="rId2" Type="${NS.packageRelationships}/metadata/core-properties" Target="docProps/core.xml"/>`,
+      relationship('rId3', 'extended-properties', 'docProps/app.xml'),
+    ]),
+  );
+  files['[Content_Types].xml'] = strToU8(
+    `${XML_DECLARATION}<Types xmlns="${NS.contentTypes}">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      (hasNotes
+        ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
+        : '') +
+      `${overrides.join('')}</Types>`,
+  );
+  // Fast deflate: the files get ~15% bigger and are written ~2× faster. The content types come
+  // first in the zip, as Excel writes them (some readers look there first).
+  const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml']! };
+  for (const [name, data] of Object.entries(files))
+    if (name !== '[Content_Types].xml') ordered[name] = data;
+  return zipSync(ordered, { level: 1 });
 }

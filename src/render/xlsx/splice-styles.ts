@@ -221,7 +221,7 @@ export function mergeStyles(oldText: string | undefined, freshText: string): Mer
     }
   });
 
-  // Custom table styles of the new workbook (ExcelJS writes none today), by name.
+  // Custom table styles of the new workbook (renderXlsx writes none today), by name.
   const stylesNew = child(nRoot, 'tableStyles');
   const customNew = stylesNew ? treeChildren(stylesNew, 'tableStyle') : [];
   if (customNew.length > 0) {

@@ -399,8 +399,8 @@ class Rels {
 }
 
 /**
- * The old package with PhuLuc's sheets replaced by every sheet of `fresh` (ExcelJS output of
- * src/render/xlsx renderXlsx), everything else kept. Throws SpliceError(code, vi, en).
+ * The old package with PhuLuc's sheets replaced by every sheet of `fresh` (the output of
+ * renderXlsx), everything else kept. Throws SpliceError(code, vi, en).
  */
 export function spliceWorkbook(old: Uint8Array, fresh: Uint8Array, spec: SpliceSpec): SpliceResult {
   const oldPkg = openOrRefuse(old, 'old');

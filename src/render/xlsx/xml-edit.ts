@@ -16,7 +16,7 @@ import {
   type Node as XNode,
 } from '@xmldom/xmldom';
 import { SaxesParser } from 'saxes';
-import { xmlEscape } from './patch';
+import { attrValue } from './xml';
 
 export type { XDocument, XElement, XNode };
 
@@ -172,11 +172,6 @@ export function attributeValueAt(
     return { start: end - value.length, end };
   }
   return undefined;
-}
-
-/** An attribute value escaped so that it reads back as the same string. */
-function attrValue(value: string): string {
-  return xmlEscape(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 /** A start tag written from a name and its attributes. */
