@@ -4,6 +4,7 @@
 import type { WorkbookLayout } from '../layout/types';
 import type { Carried } from '../layout/tracker/carry';
 import { LayoutError, renderXlsx } from '../render/xlsx';
+import { nodeCompressor } from './compressor';
 import type { CommandIO } from './io';
 import { formatRebuildReport } from './rebuild-report';
 import { CliError } from './errors';
@@ -17,7 +18,7 @@ export const PROGRESS_THRESHOLD = 500;
 /** A workbook design error is a bug of ours, not of the input: say so, with the first problems. */
 async function renderOrReport(layout: WorkbookLayout): Promise<Uint8Array> {
   try {
-    return await renderXlsx(layout);
+    return await renderXlsx(layout, { compressor: nodeCompressor });
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
     throw new CliError('design-error', { problems: error.problems }, 70);

@@ -15,6 +15,7 @@ import type { TrackerContents } from '../layout/tracker/model';
 import { summarizeMerge, type AnswerInput, type MergeResult } from '../layout/unitfile/merge';
 import { fieldLabel } from '../layout/unitfile/values';
 import { LayoutError } from '../render/xlsx';
+import { nodeCompressor } from './compressor';
 import {
   mergeForms,
   readAnswer,
@@ -77,7 +78,9 @@ export async function runUnitsOut(args: UnitsArgs, io: CommandIO): Promise<numbe
     if (!iso) throw new CliError('reply-by-not-a-date', { replyBy: args.replyBy });
     replyBy = iso;
   }
-  const sent = await about(path, () => sendForms(bytes, replyBy, now));
+  const sent = await about(path, () =>
+    sendForms(bytes, replyBy, now, { compressor: nodeCompressor }),
+  );
   try {
     await fs.mkdir(args.output, { recursive: true });
   } catch (error) {
@@ -133,7 +136,9 @@ export async function runUnitsIn(args: UnitsArgs, io: CommandIO): Promise<number
   if (args.files.length === 0) throw new CliError('answer-files-missing', {});
   const inputs: AnswerInput[] = [];
   for (const file of args.files) inputs.push(await answerOf(file));
-  const merged = await about(path, () => mergeForms(bytes, inputs, clock()));
+  const merged = await about(path, () =>
+    mergeForms(bytes, inputs, clock(), { compressor: nodeCompressor }),
+  );
   if (merged.tracker) await writeWhole(path, merged.tracker);
   const changed = merged.tracker !== null;
   const { result, before: tracker } = merged;

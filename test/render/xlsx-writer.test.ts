@@ -299,3 +299,20 @@ describe('the worksheet', () => {
     expect([...seen].sort()).toEqual([...WORKSHEET_ORDER].sort());
   });
 });
+
+describe('the zip', () => {
+  it('holds the same parts whether fflate or the command line’s zlib deflates them', async () => {
+    const { nodeCompressor } = await import('../../src/cli/compressor');
+    const layout = sampleLayout();
+    const page = new XlsxParts(await renderXlsx(layout));
+    const cliBytes = await renderXlsx(layout, { compressor: nodeCompressor });
+    expect(xlsxProblems(cliBytes)).toEqual([]);
+    const cli = new XlsxParts(cliBytes);
+    expect([...cli.files.keys()]).toEqual([...page.files.keys()]);
+    expect([...cli.files.keys()][0]).toBe('[Content_Types].xml');
+    for (const [name, data] of page.files) expect(cli.files.get(name)!.equals(data)).toBe(true);
+    // Other readers open it: PhuLuc's own and ExcelJS's (JSZip).
+    expect(openWorkbook(cliBytes).sheets.map((s) => s.name)).toEqual(page.sheetNames);
+    expect((await excelJs(cliBytes)).getWorksheet('Nhiệm vụ')!.getCell('B5').value).toBe('=1+1');
+  });
+});

@@ -20,7 +20,7 @@ import { mergeAnswers, type AnswerInput, type MergeResult } from '../../layout/u
 import type { UnitFile } from '../../layout/unitfile/model';
 import { readAnswerFile, UnitFileError } from '../../layout/unitfile/read';
 import { openWorkbook, XlsxReadError } from '../../readers/xlsx';
-import { renderXlsx } from './index';
+import { renderXlsx, type RenderOptions } from './index';
 import { SpliceError, spliceWorkbook, trackerSpliceSpec } from './splice';
 
 /** Why a tracker cannot be used, in both languages. */
@@ -78,13 +78,14 @@ async function rewrite(
   open: OpenTracker,
   tracker: TrackerContents,
   today: IsoDate,
+  options: RenderOptions,
 ): Promise<Uint8Array> {
   const { layout } = relayoutTracker(tracker, {
     today,
     reservedSheetNames: open.others,
     names: open.owned.names,
   });
-  const fresh = await renderXlsx(layout);
+  const fresh = await renderXlsx(layout, options);
   try {
     return spliceWorkbook(open.bytes, fresh, trackerSpliceSpec(open.tracker, open.owned)).bytes;
   } catch (error) {
@@ -109,6 +110,7 @@ export async function sendForms(
   trackerBytes: Uint8Array,
   replyBy: IsoDate,
   clock: UnitsClock,
+  options: RenderOptions = {},
 ): Promise<SentForms> {
   const open = openTracker(trackerBytes);
   const { tracker } = open;
@@ -128,7 +130,7 @@ export async function sendForms(
       replyBy,
       language: tracker.language,
     });
-    out.push({ ...file, bytes: await renderXlsx(layout) });
+    out.push({ ...file, bytes: await renderXlsx(layout, options) });
     sent.push({
       at: clock.now,
       action: 'sent',
@@ -143,7 +145,7 @@ export async function sendForms(
   }
   return {
     files: out,
-    tracker: await rewrite(open, withHistory(tracker, sent), clock.today),
+    tracker: await rewrite(open, withHistory(tracker, sent), clock.today, options),
     replyBy,
   };
 }
@@ -182,6 +184,7 @@ export async function mergeForms(
   trackerBytes: Uint8Array,
   answers: AnswerInput[],
   clock: UnitsClock,
+  options: RenderOptions = {},
 ): Promise<MergedForms> {
   const open = openTracker(trackerBytes);
   const result = mergeAnswers(open.tracker, answers, clock.now);
@@ -189,6 +192,6 @@ export async function mergeForms(
   return {
     result,
     before: open.tracker,
-    tracker: await rewrite(open, applyMerge(open.tracker, result), clock.today),
+    tracker: await rewrite(open, applyMerge(open.tracker, result), clock.today, options),
   };
 }

@@ -1,9 +1,9 @@
 // Reading an .xlsx as what it is, a zip of XML parts, and checking the parts the way Excel
 // would before it offers to "repair" a file. Tests only (Node's zlib).
-import { inflateRawSync } from 'zlib';
+import { crc32, inflateRawSync } from 'zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-/** The files of a zip archive, by name. Enough of the format for files ExcelJS writes. */
+/** The files of a zip archive, by name, each checked against its CRC-32. */
 export function unzip(bytes: Uint8Array): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = buf.length - 22;
@@ -23,7 +23,12 @@ export function unzip(bytes: Uint8Array): Map<string, Buffer> {
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(dataAt, dataAt + size);
-    if (!name.endsWith('/')) files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    if (!name.endsWith('/')) {
+      const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
+      // Excel refuses a part whose CRC-32 is wrong (as a damaged file).
+      if (crc32(data) !== buf.readUInt32LE(at + 16)) throw new Error(`${name}: wrong CRC-32`);
+      files.set(name, data);
+    }
     at += 46 + nameLength + extraLength + commentLength;
   }
   return files;
