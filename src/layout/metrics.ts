@@ -135,6 +135,27 @@ export function textRoom(widths: number[], indent = 0): number {
   return Math.max(1, (px - 2 * PADDING_PX - indent * 9) * 0.75);
 }
 
+/** The characters a line may break after without a space: hyphen, en dash, slash. */
+function breaksAfter(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2f;
+}
+
+/** The words of a paragraph: split at spaces, and after each hyphen, en dash or slash. */
+function wordsOf(paragraph: string): string[] {
+  const words: string[] = [];
+  for (const piece of paragraph.split(/ +/)) {
+    let start = 0;
+    for (let i = 0; i < piece.length - 1; i++) {
+      if (breaksAfter(piece.charCodeAt(i))) {
+        words.push(piece.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    words.push(piece.slice(start));
+  }
+  return words;
+}
+
 /**
  * `text` wrapped as Excel wraps it into `room` points: at spaces and after hyphens, a word
  * longer than the line cut where it overflows; line breaks kept.
@@ -143,18 +164,21 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
   const out: string[] = [];
   const space = textWidth(' ', font);
   for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/ +/).flatMap((piece) => piece.split(/(?<=[-–/])/));
     let line = '';
     let width = 0;
+    /** The code of the line's last character (-1 on an empty line). */
+    let lastCode = -1;
     const push = (): void => {
       out.push(line);
       line = '';
       width = 0;
+      lastCode = -1;
     };
-    for (const word of words) {
+    for (const word of wordsOf(paragraph)) {
       if (word === '') continue;
       const measured = wordWidth(word, font);
-      const joiner = line === '' || /[-–/]$/.test(line) ? 0 : space;
+      // No space after a character the line breaks after (nor at the start of a line).
+      const joiner = lastCode === -1 || breaksAfter(lastCode) ? 0 : space;
       if (line !== '' && width + joiner + measured > room) push();
       if (measured > room) {
         // A word wider than the line: cut it where it overflows.
@@ -163,15 +187,17 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
           if (line !== '' && width + cw > room) push();
           line += ch;
           width += cw;
+          lastCode = ch.charCodeAt(ch.length - 1);
         }
         continue;
       }
-      if (line !== '' && !/[-–/]$/.test(line)) {
+      if (lastCode !== -1 && !breaksAfter(lastCode)) {
         line += ' ';
         width += space;
       }
       line += word;
       width += measured;
+      lastCode = word.charCodeAt(word.length - 1);
     }
     push();
   }
@@ -191,20 +217,4 @@ export function lineHeight(font: FontSpec): number {
 /** Height in points of a row showing `lines` lines in `font`. */
 export function rowHeight(lines: number, font: FontSpec): number {
   return Math.max(1, lines) * lineHeight(font);
-}
-
-/** Lines of texts already wrapped, by font, room and text: a task's title is on several sheets. */
-const lineCounts = new Map<string, number>();
-const MAX_KEPT_LINE_COUNTS = 200_000;
-
-/** How many lines `wrapText` gives; each text, room and font is wrapped once. */
-export function wrappedLineCount(text: string, room: number, font: FontSpec): number {
-  const key = `${font.name}|${font.size}|${font.bold ? 'b' : ''}${font.italic ? 'i' : ''}|${room}|${text}`;
-  let lines = lineCounts.get(key);
-  if (lines === undefined) {
-    lines = wrapText(text, room, font).length;
-    if (lineCounts.size >= MAX_KEPT_LINE_COUNTS) lineCounts.clear();
-    lineCounts.set(key, lines);
-  }
-  return lines;
 }
