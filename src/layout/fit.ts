@@ -13,7 +13,7 @@ import {
   textRoom,
   textWidth,
   widthFor,
-  wrapText,
+  wrappedLineCount,
   type FontName,
   type FontSpec,
 } from './metrics';
@@ -129,6 +129,8 @@ export function fitSheet(
 /** Measures of texts in one font (size, bold, italic) of one `RowFitter`. */
 interface FontMeasures {
   spec: FontSpec;
+  /** Height of a row of one line. */
+  singleLineHeight: number;
   /** Widest line of a text that does not wrap, in points, by text. */
   widestLine: Map<string, number>;
   /** Lines a wrapped text takes, by the room it wraps in (points), then by text. */
@@ -180,7 +182,12 @@ export class RowFitter {
       const fontKey = `${spec.size}|${spec.bold ? 'b' : ''}${spec.italic ? 'i' : ''}`;
       let font = this.fonts.get(fontKey);
       if (!font) {
-        font = { spec, widestLine: new Map(), linesByRoom: new Map() };
+        font = {
+          spec,
+          singleLineHeight: rowHeight(1, spec),
+          widestLine: new Map(),
+          linesByRoom: new Map(),
+        };
         this.fonts.set(fontKey, font);
       }
       measures = {
@@ -214,14 +221,14 @@ export class RowFitter {
       if (col && !col.hidden) widths.push(col.width);
     }
     const room = textRoom(widths, measures.indent);
-    const { spec, widestLine, linesByRoom } = measures.font;
+    const { spec, singleLineHeight, widestLine, linesByRoom } = measures.font;
     if (!measures.wrap) {
       let widest = widestLine.get(text);
       if (widest === undefined) {
         widest = Math.max(...text.split(/\r?\n/).map((l) => textWidth(l, spec)));
         widestLine.set(text, widest);
       }
-      return { lines: 1, height: rowHeight(1, spec), overflows: widest > room, tall };
+      return { lines: 1, height: singleLineHeight, overflows: widest > room, tall };
     }
     let linesByText = linesByRoom.get(room);
     if (!linesByText) {
@@ -230,7 +237,7 @@ export class RowFitter {
     }
     let lines = linesByText.get(text);
     if (lines === undefined) {
-      lines = wrapText(text, room, spec).length;
+      lines = wrappedLineCount(text, room, spec);
       linesByText.set(text, lines);
     }
     return { lines, height: rowHeight(lines, spec), overflows: false, tall };
@@ -259,18 +266,13 @@ export class RowFitter {
         );
       }
     });
-    // The cells that cut a text spilling into them; only looked at for a text that overflows.
-    let filled: Set<number> | null = null;
-    const isFilled = (row: number, column: number): boolean => {
-      if (!filled) {
-        const found = new Set<number>();
-        eachCell(sheet, (cell, r, c) => {
-          if (shownText(cell) || cell.number !== undefined || cell.date) found.add(cellKey(r, c));
-        });
-        filled = found;
-      }
-      return filled.has(cellKey(row, column));
-    };
+    // A text that overflows is cut by a filled cell to its right, on any block.
+    const origins = sheet.blocks.map((block) => parseCellRef(block.origin)!);
+    const isFilled = (row: number, column: number): boolean =>
+      sheet.blocks.some((block, b) => {
+        const cell = block.rows[row - origins[b]!.row]?.[column - origins[b]!.col + 1];
+        return !!cell && !!(shownText(cell) || cell.number !== undefined || cell.date);
+      });
     const need = new Map<number, number>();
     eachCell(sheet, (cell, row, column) => {
       let fit = this.fitCell(sheet, cell, row, column, merges);
@@ -294,7 +296,7 @@ export class RowFitter {
         cell.note = cell.note ? `${cell.note}\n${this.tooTall}` : this.tooTall;
       }
       // One line rows keep the default height unless a larger font asks for more.
-      const single = rowHeight(1, this.measuresOf(styles[cell.style ?? '']).font.spec);
+      const single = this.measuresOf(styles[cell.style ?? '']).font.singleLineHeight;
       if (fit.lines <= 1 && single <= 15) return;
       need.set(row, Math.max(need.get(row) ?? 0, fit.height));
     });

@@ -161,7 +161,19 @@ function wordsOf(paragraph: string): string[] {
  * longer than the line cut where it overflows; line breaks kept.
  */
 export function wrapText(text: string, room: number, font: FontSpec): string[] {
-  const out: string[] = [];
+  const lines: string[] = [];
+  wrapLines(text, room, font, lines);
+  return lines;
+}
+
+/** How many lines `wrapText` gives, without making them. */
+export function wrappedLineCount(text: string, room: number, font: FontSpec): number {
+  return wrapLines(text, room, font, null);
+}
+
+/** Wraps as `wrapText` says, keeping the lines in `lines` when given; returns their number. */
+function wrapLines(text: string, room: number, font: FontSpec, lines: string[] | null): number {
+  let count = 0;
   const space = textWidth(' ', font);
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
@@ -169,7 +181,8 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
     /** The code of the line's last character (-1 on an empty line). */
     let lastCode = -1;
     const push = (): void => {
-      out.push(line);
+      lines?.push(line);
+      count++;
       line = '';
       width = 0;
       lastCode = -1;
@@ -179,29 +192,29 @@ export function wrapText(text: string, room: number, font: FontSpec): string[] {
       const measured = wordWidth(word, font);
       // No space after a character the line breaks after (nor at the start of a line).
       const joiner = lastCode === -1 || breaksAfter(lastCode) ? 0 : space;
-      if (line !== '' && width + joiner + measured > room) push();
+      if (lastCode !== -1 && width + joiner + measured > room) push();
       if (measured > room) {
         // A word wider than the line: cut it where it overflows.
         for (const ch of word) {
           const cw = textWidth(ch, font);
-          if (line !== '' && width + cw > room) push();
-          line += ch;
+          if (lastCode !== -1 && width + cw > room) push();
+          if (lines) line += ch;
           width += cw;
           lastCode = ch.charCodeAt(ch.length - 1);
         }
         continue;
       }
       if (lastCode !== -1 && !breaksAfter(lastCode)) {
-        line += ' ';
+        if (lines) line += ' ';
         width += space;
       }
-      line += word;
+      if (lines) line += word;
       width += measured;
       lastCode = word.charCodeAt(word.length - 1);
     }
     push();
   }
-  return out;
+  return count;
 }
 
 /**

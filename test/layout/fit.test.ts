@@ -10,6 +10,7 @@ import {
   MAX_ROW_HEIGHT,
   textRoom,
   textWidth,
+  wrappedLineCount,
   wrapText,
 } from '../../src/layout/metrics';
 import { rowPoints } from '../../src/layout/print';
@@ -52,6 +53,41 @@ describe('measures', () => {
     const long = wrapText('x'.repeat(200), room, TNR);
     expect(long.join('')).toBe('x'.repeat(200));
   });
+});
+
+test('the line count the rows are fitted by is the number of lines wrapText makes', () => {
+  // Every text of every seed, in each column width and font a sheet sets it in, and texts with
+  // hyphens, slashes, line breaks and words longer than the line.
+  const texts = new Set<string>([
+    'Sở Nội vụ - Sở Tư pháp/UBND các huyện–thị xã',
+    'a\nb\r\n\nc',
+    `${'x'.repeat(90)} ${'y'.repeat(40)}-z`,
+    '  spaces   between  ',
+  ]);
+  for (const seed of SEEDS) {
+    const layout = layoutWorkbook(parsePlanText(seedText(seed)), { reportDate: '2019-12-26' });
+    for (const sheet of layout.sheets) {
+      for (const placed of placedCells(sheet)) {
+        const text = shownText(placed.cell);
+        if (text) texts.add(text);
+      }
+    }
+  }
+  let wrapped = 0;
+  for (const text of texts) {
+    for (const width of [4, 12, 30, 60]) {
+      for (const font of [TNR, { name: 'Arial', size: 9, bold: true } as const]) {
+        const room = textRoom([width]);
+        expect([text, width, wrappedLineCount(text, room, font)]).toEqual([
+          text,
+          width,
+          wrapText(text, room, font).length,
+        ]);
+        if (wrapText(text, room, font).length > 1) wrapped++;
+      }
+    }
+  }
+  expect(wrapped).toBeGreaterThan(1000);
 });
 
 function problems(layout: WorkbookLayout): string[] {
