@@ -151,11 +151,13 @@ function eachCell(
 ): void {
   for (const block of sheet.blocks) {
     const origin = parseCellRef(block.origin)!;
-    block.rows.forEach((cells, i) =>
-      cells.forEach((cell, j) => {
+    for (let i = 0; i < block.rows.length; i++) {
+      const cells = block.rows[i]!;
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j];
         if (cell) visit(cell, origin.row + i, origin.col - 1 + j);
-      }),
-    );
+      }
+    }
   }
 }
 
@@ -174,6 +176,17 @@ export class RowFitter {
     private readonly font: FontName,
     private readonly tooTall: string,
   ) {}
+
+  /** The room of one column, by indent then by width (a sheet's columns repeat their widths). */
+  private readonly columnRooms = new Map<number, Map<number, number>>();
+
+  private columnRoom(width: number, indent: number): number {
+    let byWidth = this.columnRooms.get(indent);
+    if (!byWidth) this.columnRooms.set(indent, (byWidth = new Map()));
+    let room = byWidth.get(width);
+    if (room === undefined) byWidth.set(width, (room = textRoom([width], indent)));
+    return room;
+  }
 
   private measuresOf(style: CellStyle | undefined): StyleMeasures {
     let measures = this.styleMeasures.get(style);
@@ -215,12 +228,15 @@ export class RowFitter {
     const measures = this.measuresOf(cell.style ? this.styles[cell.style] : undefined);
     const merge = merges.get(cellKey(row, column));
     const tall = (merge?.rows ?? 1) > 1;
-    const widths: number[] = [];
-    for (let c = column; c <= (merge?.lastColumn ?? column); c++) {
-      const col = sheet.columns[c];
-      if (col && !col.hidden) widths.push(col.width);
-    }
-    const room = textRoom(widths, measures.indent);
+    let room: number;
+    if (merge) {
+      const widths: number[] = [];
+      for (let c = column; c <= merge.lastColumn; c++) {
+        const col = sheet.columns[c];
+        if (col && !col.hidden) widths.push(col.width);
+      }
+      room = textRoom(widths, measures.indent);
+    } else room = this.columnRoom(own.width, measures.indent);
     const { spec, singleLineHeight, widestLine, linesByRoom } = measures.font;
     if (!measures.wrap) {
       let widest = widestLine.get(text);
