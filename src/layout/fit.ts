@@ -170,15 +170,14 @@ function eachCell(
 export class RowFitter {
   private readonly fonts = new Map<string, FontMeasures>();
   private readonly styleMeasures = new Map<CellStyle | undefined, StyleMeasures>();
+  /** The room of one column, by indent then by width (a sheet's columns repeat their widths). */
+  private readonly columnRooms = new Map<number, Map<number, number>>();
 
   constructor(
     private readonly styles: Record<StyleId, CellStyle>,
     private readonly font: FontName,
     private readonly tooTall: string,
   ) {}
-
-  /** The room of one column, by indent then by width (a sheet's columns repeat their widths). */
-  private readonly columnRooms = new Map<number, Map<number, number>>();
 
   private columnRoom(width: number, indent: number): number {
     let byWidth = this.columnRooms.get(indent);

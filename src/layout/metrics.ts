@@ -79,7 +79,7 @@ function indexOf(cp: number): number {
   return -1;
 }
 
-/** Width of `text` (or of its code units `from` to `to`) in thousandths of an em of the table's font. */
+/** Width of `text` (its code units `from` to `to`) in thousandths of an em of the table font. */
 function emWidth(text: string, table: Table, from = 0, to = text.length): number {
   let em = 0;
   for (let at = from; at < to; at++) {
