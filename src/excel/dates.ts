@@ -18,9 +18,27 @@ export const OFFSET_1904 = 1462;
 /** 31/12/9999, the last date Excel shows (1900 system). */
 export const MAX_SERIAL = 2_958_465;
 
+/** "YYYY-MM-DD" as the number YYYYMMDD, read digit by digit; null for any other text. */
+function packedIsoDate(iso: string): number | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  let packed = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    packed = packed * 10 + digit;
+  }
+  return packed;
+}
+
 /** ISO date (YYYY-MM-DD) → Excel serial. */
 export function isoToSerial(iso: IsoDate, date1904 = false): number {
-  const [y, m, d] = iso.split('-').map(Number);
+  // (A workbook has dates on most of its rows: the usual form is read without splitting it.)
+  const packed = packedIsoDate(iso);
+  const [y, m, d] =
+    packed === null
+      ? iso.split('-').map(Number)
+      : [Math.trunc(packed / 10_000), Math.trunc(packed / 100) % 100, packed % 100];
   let serial = Math.round((Date.UTC(y!, m! - 1, d!) - EPOCH_1900_MS) / DAY_MS);
   if (serial < 61) serial -= 1;
   return date1904 ? serial - OFFSET_1904 : serial;

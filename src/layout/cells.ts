@@ -27,13 +27,26 @@ export function dateValue(iso: string | null | undefined): number | string {
   return iso ? isoToSerial(iso) : '';
 }
 
+/**
+ * `text` stored in one piece. A string made by joining pieces (a formula's template) is kept
+ * by V8 as a tree of its pieces, two to three times the size of the text, until something reads
+ * its characters; reading one makes it one piece. A workbook of 10,000 tasks has half a million
+ * formulas: in one piece they take half the memory and the garbage collector, which copies every
+ * string a build keeps, copies half as much. Other engines read a character and change nothing.
+ */
+export function inOnePiece(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** A formula cell with its stored result (omitted when the build has no value date). */
 export function formulaCell(
   formula: string,
   style: StyleId,
   value: string | number | boolean | undefined,
 ): Cell {
-  return value === undefined ? { formula, style } : { formula, style, value };
+  const stored = inOnePiece(formula);
+  return value === undefined ? { formula: stored, style } : { formula: stored, style, value };
 }
 
 /** The longest text Excel's HYPERLINK shows. */

@@ -104,31 +104,13 @@ export function fitCell(
   font: FontName,
   merges = mergesOf(sheet),
 ): CellFit | null {
-  const text = shownText(placed.cell);
-  if (!text) return null;
-  const column = sheet.columns[placed.column];
-  if (!column || column.hidden) return null;
-  const style = placed.cell.style ? styles[placed.cell.style] : undefined;
-  const merge = merges.get(cellKey(placed.row, placed.column));
-  const widths: number[] = [];
-  for (let c = placed.column; c <= (merge?.lastColumn ?? placed.column); c++) {
-    const col = sheet.columns[c];
-    if (col && !col.hidden) widths.push(col.width);
-  }
-  const spec = fontOf(style, font);
-  const room = textRoom(widths, style?.alignment?.indent ?? 0);
-  if (!style?.alignment?.wrap) {
-    const lines = text.split(/\r?\n/);
-    const widest = Math.max(...lines.map((l) => textWidth(l, spec)));
-    return {
-      lines: 1,
-      height: rowHeight(1, spec),
-      overflows: widest > room,
-      tall: (merge?.rows ?? 1) > 1,
-    };
-  }
-  const lines = wrappedLineCount(text, room, spec);
-  return { lines, height: rowHeight(lines, spec), overflows: false, tall: (merge?.rows ?? 1) > 1 };
+  return new RowFitter(styles, font, '').fitCell(
+    sheet,
+    placed.cell,
+    placed.row,
+    placed.column,
+    merges,
+  );
 }
 
 /**
@@ -141,59 +123,204 @@ export function fitSheet(
   font: FontName,
   tooTall: string,
 ): void {
-  const merges = mergesOf(sheet);
-  const need = new Map<number, number>();
-  const cells = placedCells(sheet);
-  // A column header never breaks inside a word: its column is as wide as its longest word.
-  for (const placed of cells) {
-    const text = shownText(placed.cell);
-    const column = sheet.columns[placed.column];
-    if (!text || placed.cell.style !== 'header' || !column || column.hidden) continue;
-    if (merges.has(cellKey(placed.row, placed.column))) continue;
-    const spec = fontOf(styles.header, font);
-    const longest = Math.max(...text.split(/[\s/]+/).map((word) => textWidth(word, spec)));
-    // (Up to a reasonable width: a header of one very long word is a person's own, and wraps.)
-    if (longest > textRoom([column.width]) && column.width < MAX_HEADER_WIDTH) {
-      sheet.columns = sheet.columns.map((c, i) =>
-        i === placed.column ? { ...c, width: Math.min(MAX_HEADER_WIDTH, widthFor(longest)) } : c,
-      );
+  new RowFitter(styles, font, tooTall).fitSheet(sheet);
+}
+
+/** Measures of texts in one font (size, bold, italic) of one `RowFitter`. */
+interface FontMeasures {
+  spec: FontSpec;
+  /** Height of a row of one line. */
+  singleLineHeight: number;
+  /** Widest line of a text that does not wrap, in points, by text. */
+  widestLine: Map<string, number>;
+  /** Lines a wrapped text takes, by the room it wraps in (points), then by text. */
+  linesByRoom: Map<number, Map<string, number>>;
+}
+
+/** What fitting needs of one style: its font's measures, whether it wraps, its indent. */
+interface StyleMeasures {
+  font: FontMeasures;
+  wrap: boolean;
+  indent: number;
+}
+
+/** Calls `visit` for every cell of a sheet's blocks (1-based row, 0-based column). */
+function eachCell(
+  sheet: SheetLayout,
+  visit: (cell: Cell, row: number, column: number) => void,
+): void {
+  for (const block of sheet.blocks) {
+    const origin = parseCellRef(block.origin)!;
+    for (let i = 0; i < block.rows.length; i++) {
+      const cells = block.rows[i]!;
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j];
+        if (cell) visit(cell, origin.row + i, origin.col - 1 + j);
+      }
     }
   }
-  const filled = new Set(
-    cells
-      .filter((p) => shownText(p.cell) || p.cell.number !== undefined || p.cell.date)
-      .map((p) => cellKey(p.row, p.column)),
-  );
-  for (const placed of cells) {
-    let fit = fitCell(sheet, placed, styles, font, merges);
-    // Text wider than its cell spills over an empty neighbour but is cut by a filled one:
-    // such a cell wraps instead (its style with wrapping, made once).
-    const last = merges.get(cellKey(placed.row, placed.column))?.lastColumn ?? placed.column;
-    if (fit?.overflows && filled.has(cellKey(placed.row, last + 1))) {
-      const base = placed.cell.style ?? '';
-      const id = `${base}+wrap`;
-      styles[id] ??= {
-        ...styles[base],
-        alignment: { ...styles[base]?.alignment, wrap: true },
+}
+
+/**
+ * Fits the rows of the sheets of one build to their text. The same text in the same font and
+ * room is measured once (a task's text is on Danh sách nhiệm vụ, its unit's sheet and Tổng
+ * hợp): the measures are kept by this fitter, which lives as long as the build's fitting.
+ * `styles` may gain a wrapping copy of a style (`<id>+wrap`); no style is changed.
+ */
+export class RowFitter {
+  private readonly fonts = new Map<string, FontMeasures>();
+  private readonly styleMeasures = new Map<CellStyle | undefined, StyleMeasures>();
+  /** The room of one column, by indent then by width (a sheet's columns repeat their widths). */
+  private readonly columnRooms = new Map<number, Map<number, number>>();
+
+  constructor(
+    private readonly styles: Record<StyleId, CellStyle>,
+    private readonly font: FontName,
+    private readonly tooTall: string,
+  ) {}
+
+  private columnRoom(width: number, indent: number): number {
+    let byWidth = this.columnRooms.get(indent);
+    if (!byWidth) this.columnRooms.set(indent, (byWidth = new Map()));
+    let room = byWidth.get(width);
+    if (room === undefined) byWidth.set(width, (room = textRoom([width], indent)));
+    return room;
+  }
+
+  private measuresOf(style: CellStyle | undefined): StyleMeasures {
+    let measures = this.styleMeasures.get(style);
+    if (!measures) {
+      const spec = fontOf(style, this.font);
+      const fontKey = `${spec.size}|${spec.bold ? 'b' : ''}${spec.italic ? 'i' : ''}`;
+      let font = this.fonts.get(fontKey);
+      if (!font) {
+        font = {
+          spec,
+          singleLineHeight: rowHeight(1, spec),
+          widestLine: new Map(),
+          linesByRoom: new Map(),
+        };
+        this.fonts.set(fontKey, font);
+      }
+      measures = {
+        font,
+        wrap: style?.alignment?.wrap ?? false,
+        indent: style?.alignment?.indent ?? 0,
       };
-      placed.cell.style = id;
-      fit = fitCell(sheet, placed, styles, font, merges);
+      this.styleMeasures.set(style, measures);
     }
-    if (!fit || fit.tall) continue;
-    const single = rowHeight(1, fontOf(styles[placed.cell.style ?? ''], font));
-    if (fit.height > MAX_ROW_HEIGHT) {
-      const note = placed.cell.note ? `${placed.cell.note}\n${tooTall}` : tooTall;
-      placed.cell.note = note;
+    return measures;
+  }
+
+  /** How the text of one cell sits in its column(s), or null for a cell without text. */
+  fitCell(
+    sheet: SheetLayout,
+    cell: Cell,
+    row: number,
+    column: number,
+    merges: ReturnType<typeof mergesOf>,
+  ): CellFit | null {
+    const text = shownText(cell);
+    if (!text) return null;
+    const own = sheet.columns[column];
+    if (!own || own.hidden) return null;
+    const measures = this.measuresOf(cell.style ? this.styles[cell.style] : undefined);
+    const merge = merges.get(cellKey(row, column));
+    const tall = (merge?.rows ?? 1) > 1;
+    let room: number;
+    if (merge) {
+      const widths: number[] = [];
+      for (let c = column; c <= merge.lastColumn; c++) {
+        const col = sheet.columns[c];
+        if (col && !col.hidden) widths.push(col.width);
+      }
+      room = textRoom(widths, measures.indent);
+    } else room = this.columnRoom(own.width, measures.indent);
+    const { spec, singleLineHeight, widestLine, linesByRoom } = measures.font;
+    if (!measures.wrap) {
+      let widest = widestLine.get(text);
+      if (widest === undefined) {
+        widest = Math.max(...text.split(/\r?\n/).map((l) => textWidth(l, spec)));
+        widestLine.set(text, widest);
+      }
+      return { lines: 1, height: singleLineHeight, overflows: widest > room, tall };
     }
-    // One line rows keep the default height unless a larger font asks for more.
-    if (fit.lines <= 1 && single <= 15) continue;
-    need.set(placed.row, Math.max(need.get(placed.row) ?? 0, fit.height));
+    let linesByText = linesByRoom.get(room);
+    if (!linesByText) {
+      linesByText = new Map();
+      linesByRoom.set(room, linesByText);
+    }
+    let lines = linesByText.get(text);
+    if (lines === undefined) {
+      lines = wrappedLineCount(text, room, spec);
+      linesByText.set(text, lines);
+    }
+    return { lines, height: rowHeight(lines, spec), overflows: false, tall };
   }
-  const heights = { ...(sheet.rowHeights ?? {}) };
-  for (const [row, height] of need) {
-    heights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[row] ?? 0, height));
+
+  /**
+   * Sets every row of `sheet` to the height its tallest text needs (a height the sheet already
+   * gives is kept as a least height). Text over the highest row gets `tooTall` as a note.
+   */
+  fitSheet(sheet: SheetLayout): void {
+    const { styles, font } = this;
+    const merges = mergesOf(sheet);
+    // A column header never breaks inside a word: its column is as wide as its longest word.
+    eachCell(sheet, (cell, row, column) => {
+      if (cell.style !== 'header') return;
+      const text = shownText(cell);
+      const own = sheet.columns[column];
+      if (!text || !own || own.hidden) return;
+      if (merges.has(cellKey(row, column))) return;
+      const spec = fontOf(styles.header, font);
+      const longest = Math.max(...text.split(/[\s/]+/).map((word) => textWidth(word, spec)));
+      // (Up to a reasonable width: a header of one very long word is a person's own, and wraps.)
+      if (longest > textRoom([own.width]) && own.width < MAX_HEADER_WIDTH) {
+        sheet.columns = sheet.columns.map((c, i) =>
+          i === column ? { ...c, width: Math.min(MAX_HEADER_WIDTH, widthFor(longest)) } : c,
+        );
+      }
+    });
+    // A text that overflows is cut by a filled cell to its right, on any block.
+    const origins = sheet.blocks.map((block) => parseCellRef(block.origin)!);
+    const isFilled = (row: number, column: number): boolean =>
+      sheet.blocks.some((block, b) => {
+        const cell = block.rows[row - origins[b]!.row]?.[column - origins[b]!.col + 1];
+        return !!cell && !!(shownText(cell) || cell.number !== undefined || cell.date);
+      });
+    const need = new Map<number, number>();
+    eachCell(sheet, (cell, row, column) => {
+      let fit = this.fitCell(sheet, cell, row, column, merges);
+      // Text wider than its cell spills over an empty neighbour but is cut by a filled one:
+      // such a cell wraps instead (its style with wrapping, made once).
+      if (fit?.overflows) {
+        const last = merges.get(cellKey(row, column))?.lastColumn ?? column;
+        if (isFilled(row, last + 1)) {
+          const base = cell.style ?? '';
+          const id = `${base}+wrap`;
+          styles[id] ??= {
+            ...styles[base],
+            alignment: { ...styles[base]?.alignment, wrap: true },
+          };
+          cell.style = id;
+          fit = this.fitCell(sheet, cell, row, column, merges);
+        }
+      }
+      if (!fit || fit.tall) return;
+      if (fit.height > MAX_ROW_HEIGHT) {
+        cell.note = cell.note ? `${cell.note}\n${this.tooTall}` : this.tooTall;
+      }
+      // One line rows keep the default height unless a larger font asks for more.
+      const single = this.measuresOf(styles[cell.style ?? '']).font.singleLineHeight;
+      if (fit.lines <= 1 && single <= 15) return;
+      need.set(row, Math.max(need.get(row) ?? 0, fit.height));
+    });
+    const heights = { ...(sheet.rowHeights ?? {}) };
+    for (const [row, height] of need) {
+      heights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[row] ?? 0, height));
+    }
+    if (Object.keys(heights).length > 0) sheet.rowHeights = heights;
   }
-  if (Object.keys(heights).length > 0) sheet.rowHeights = heights;
 }
 
 /** The longest Mã of each task list, counted once: every unit sheet asks for it. */

@@ -21,7 +21,7 @@ import {
 import { CATEGORY_NAMES, HORIZON_NAME, STATE_NAMES } from './names';
 import { labelsFor, stateOfLabel } from './labels';
 import { legalLayout } from './legal';
-import { fitSheet } from './fit';
+import { RowFitter } from './fit';
 import { DEFAULT_FONT, DEFAULT_SIZE } from './metrics';
 import { uniqueSheetNames, unitSheetName } from './sheetNames';
 import { assignments, assignmentsSheet } from './sheets/assignments';
@@ -195,7 +195,8 @@ export function layoutWorkbook(plan: Plan, options: Partial<LayoutOptions> = {})
       { ...style, font: { ...style.font, name: font, size: style.font?.size ?? DEFAULT_SIZE } },
     ]),
   );
-  for (const sheet of sheets) fitSheet(sheet, styles, font, labels.words.tooTall!);
+  const rowFitter = new RowFitter(styles, font, labels.words.tooTall!);
+  for (const sheet of sheets) rowFitter.fitSheet(sheet);
   // The printed page, from the rows' final heights: a rule per kind of sheet.
   for (const sheet of sheets) {
     if (sheet.kind === 'dashboard' && sheet.print.printArea) {

@@ -29,13 +29,9 @@ export function isFontName(name: string): name is FontName {
 type Table = {
   widths: Int16Array;
   fallback: number;
-  /** Widths of words already measured in this font, in thousandths of an em. */
-  words: Map<string, number>;
 };
 type Style = 'regular' | 'bold' | 'italic' | 'boldItalic';
 const tables = new Map<FontName, Partial<Record<Style, Table>>>();
-/** A long plan has a vocabulary of a few thousand words; past this, words are not kept. */
-const MAX_KEPT_WORDS = 50_000;
 
 function tableOf(font: FontSpec): Table {
   const style: Style = font.bold
@@ -55,7 +51,7 @@ function tableOf(font: FontSpec): Table {
     const widths = Int16Array.from(METRIC_DATA[font.name]![style].split(','), Number);
     // A character the table does not hold: as wide as a wide letter ("W" less a little), so
     // unknown text is rather over- than under-measured.
-    table = { widths, fallback: 1000, words: new Map() };
+    table = { widths, fallback: 1000 };
     styles[style] = table;
   }
   return table;
@@ -83,11 +79,19 @@ function indexOf(cp: number): number {
   return -1;
 }
 
-/** Width of `text` in thousandths of an em of the table's font. */
-function emWidth(text: string, table: Table): number {
+/** Width of `text` (its code units `from` to `to`) in thousandths of an em of the table font. */
+function emWidth(text: string, table: Table, from = 0, to = text.length): number {
   let em = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let at = from; at < to; at++) {
+    // A code point: a surrogate pair read as one.
+    let cp = text.charCodeAt(at);
+    if (cp >= 0xd800 && cp <= 0xdbff && at + 1 < to) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        at++;
+      }
+    }
     const i = indexOf(cp);
     const glyphWidth = i >= 0 ? table.widths[i]! : -1;
     em += glyphWidth >= 0 ? glyphWidth : cp < 0x20 ? 0 : table.fallback;
@@ -98,17 +102,6 @@ function emWidth(text: string, table: Table): number {
 /** Width of `text` (one line) in points. */
 export function textWidth(text: string, font: FontSpec): number {
   return (emWidth(text, tableOf(font)) / 1000) * font.size;
-}
-
-/** Width of one word in points; words are measured once per font. */
-function wordWidth(word: string, font: FontSpec): number {
-  const table = tableOf(font);
-  let em = table.words.get(word);
-  if (em === undefined) {
-    em = emWidth(word, table);
-    if (table.words.size < MAX_KEPT_WORDS) table.words.set(word, em);
-  }
-  return (em / 1000) * font.size;
 }
 
 /**
@@ -135,47 +128,89 @@ export function textRoom(widths: number[], indent = 0): number {
   return Math.max(1, (px - 2 * PADDING_PX - indent * 9) * 0.75);
 }
 
+/** The characters a line may break after without a space: hyphen, en dash, slash. */
+function breaksAfter(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2f;
+}
+
 /**
  * `text` wrapped as Excel wraps it into `room` points: at spaces and after hyphens, a word
  * longer than the line cut where it overflows; line breaks kept.
  */
 export function wrapText(text: string, room: number, font: FontSpec): string[] {
-  const out: string[] = [];
+  const lines: string[] = [];
+  wrapLines(text, room, font, lines);
+  return lines;
+}
+
+/** How many lines `wrapText` gives, without making them. */
+export function wrappedLineCount(text: string, room: number, font: FontSpec): number {
+  return wrapLines(text, room, font, null);
+}
+
+/**
+ * Wraps as `wrapText` says, keeping the lines in `lines` when given; returns their number.
+ * Words are measured where they stand in `text`: counting lines makes no string.
+ */
+function wrapLines(text: string, room: number, font: FontSpec, lines: string[] | null): number {
+  const table = tableOf(font);
   const space = textWidth(' ', font);
-  for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/ +/).flatMap((piece) => piece.split(/(?<=[-–/])/));
-    let line = '';
-    let width = 0;
-    const push = (): void => {
-      out.push(line);
-      line = '';
-      width = 0;
-    };
-    for (const word of words) {
-      if (word === '') continue;
-      const measured = wordWidth(word, font);
-      const joiner = line === '' || /[-–/]$/.test(line) ? 0 : space;
-      if (line !== '' && width + joiner + measured > room) push();
-      if (measured > room) {
-        // A word wider than the line: cut it where it overflows.
-        for (const ch of word) {
-          const cw = textWidth(ch, font);
-          if (line !== '' && width + cw > room) push();
-          line += ch;
-          width += cw;
-        }
-        continue;
+  let count = 0;
+  let line = '';
+  let width = 0;
+  /** The code of the line's last character (-1 on an empty line). */
+  let lastCode = -1;
+  const push = (): void => {
+    lines?.push(line);
+    count++;
+    line = '';
+    width = 0;
+    lastCode = -1;
+  };
+  /** Puts the word `text[from, to)` on the line, or on a new one when it does not fit. */
+  const place = (from: number, to: number): void => {
+    const measured = (emWidth(text, table, from, to) / 1000) * font.size;
+    // No space after a character the line breaks after (nor at the start of a line).
+    const joiner = lastCode === -1 || breaksAfter(lastCode) ? 0 : space;
+    if (lastCode !== -1 && width + joiner + measured > room) push();
+    if (measured > room) {
+      // A word wider than the line: cut it where it overflows.
+      for (const ch of text.slice(from, to)) {
+        const cw = textWidth(ch, font);
+        if (lastCode !== -1 && width + cw > room) push();
+        if (lines) line += ch;
+        width += cw;
+        lastCode = ch.charCodeAt(ch.length - 1);
       }
-      if (line !== '' && !/[-–/]$/.test(line)) {
-        line += ' ';
-        width += space;
-      }
-      line += word;
-      width += measured;
+      return;
     }
-    push();
+    if (lastCode !== -1 && !breaksAfter(lastCode)) {
+      if (lines) line += ' ';
+      width += space;
+    }
+    if (lines) line += text.slice(from, to);
+    width += measured;
+    lastCode = text.charCodeAt(to - 1);
+  };
+  // A paragraph ends at "\n" ("\r\n" too) and at the end of the text; a word ends at a space
+  // (spaces in a row make no word) and after a hyphen, en dash or slash.
+  let wordStart = 0;
+  for (let at = 0; at <= text.length; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : -1;
+    if (code === 0x0a || code === -1) {
+      const end = code === 0x0a && at > wordStart && text.charCodeAt(at - 1) === 0x0d ? at - 1 : at;
+      if (end > wordStart) place(wordStart, end);
+      push();
+      wordStart = at + 1;
+    } else if (code === 0x20) {
+      if (at > wordStart) place(wordStart, at);
+      wordStart = at + 1;
+    } else if (breaksAfter(code)) {
+      place(wordStart, at + 1);
+      wordStart = at + 1;
+    }
   }
-  return out;
+  return count;
 }
 
 /**
@@ -191,20 +226,4 @@ export function lineHeight(font: FontSpec): number {
 /** Height in points of a row showing `lines` lines in `font`. */
 export function rowHeight(lines: number, font: FontSpec): number {
   return Math.max(1, lines) * lineHeight(font);
-}
-
-/** Lines of texts already wrapped, by font, room and text: a task's title is on several sheets. */
-const lineCounts = new Map<string, number>();
-const MAX_KEPT_LINE_COUNTS = 200_000;
-
-/** How many lines `wrapText` gives; each text, room and font is wrapped once. */
-export function wrappedLineCount(text: string, room: number, font: FontSpec): number {
-  const key = `${font.name}|${font.size}|${font.bold ? 'b' : ''}${font.italic ? 'i' : ''}|${room}|${text}`;
-  let lines = lineCounts.get(key);
-  if (lines === undefined) {
-    lines = wrapText(text, room, font).length;
-    if (lineCounts.size >= MAX_KEPT_LINE_COUNTS) lineCounts.clear();
-    lineCounts.set(key, lines);
-  }
-  return lines;
 }

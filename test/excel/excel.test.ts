@@ -35,6 +35,13 @@ describe('date serials', () => {
     expect(serialToIso(serial + 0.99)).toBe(iso);
   });
 
+  it('reads a date written otherwise than YYYY-MM-DD as its parts between hyphens', () => {
+    // The usual form is read digit by digit; any other goes the long way, to the same day.
+    expect(isoToSerial('2024-3-15')).toBe(45366);
+    expect(isoToSerial('02024-03-15')).toBe(45366);
+    expect(isoToSerial('2024-03-1x')).toBeNaN();
+  });
+
   it('counts the 1904 system 1,462 days lower', () => {
     expect(isoToSerial('1904-01-01', true)).toBe(0);
     expect(serialToIso(0, true)).toBe('1904-01-01');

@@ -10,7 +10,9 @@ import {
   MAX_ROW_HEIGHT,
   textRoom,
   textWidth,
+  wrappedLineCount,
   wrapText,
+  type FontSpec,
 } from '../../src/layout/metrics';
 import { rowPoints } from '../../src/layout/print';
 import type { WorkbookLayout } from '../../src/layout/types';
@@ -52,6 +54,85 @@ describe('measures', () => {
     const long = wrapText('x'.repeat(200), room, TNR);
     expect(long.join('')).toBe('x'.repeat(200));
   });
+});
+
+/** Excel's wrapping as first written, with regular expressions and strings: the reference. */
+function referenceWrap(text: string, room: number, font: FontSpec): string[] {
+  const out: string[] = [];
+  const space = textWidth(' ', font);
+  for (const paragraph of text.split(/\r?\n/)) {
+    const words = paragraph.split(/ +/).flatMap((piece) => piece.split(/(?<=[-–/])/));
+    let line = '';
+    let width = 0;
+    const push = (): void => {
+      out.push(line);
+      line = '';
+      width = 0;
+    };
+    for (const word of words) {
+      if (word === '') continue;
+      const measured = textWidth(word, font);
+      const joiner = line === '' || /[-–/]$/.test(line) ? 0 : space;
+      if (line !== '' && width + joiner + measured > room) push();
+      if (measured > room) {
+        for (const ch of word) {
+          const cw = textWidth(ch, font);
+          if (line !== '' && width + cw > room) push();
+          line += ch;
+          width += cw;
+        }
+        continue;
+      }
+      if (line !== '' && !/[-–/]$/.test(line)) {
+        line += ' ';
+        width += space;
+      }
+      line += word;
+      width += measured;
+    }
+    push();
+  }
+  return out;
+}
+
+test('wrapping and the line count rows are fitted by: as the reference, on every seed text', () => {
+  // Every text of every seed, in several column widths and fonts, and texts with hyphens,
+  // slashes, line breaks ("\r\n" and a lone "\r"), runs of spaces, a character outside the
+  // Basic Multilingual Plane and words longer than the line.
+  const texts = new Set<string>([
+    'Sở Nội vụ - Sở Tư pháp/UBND các huyện–thị xã',
+    'a\nb\r\n\nc\r',
+    'a-\r\n-b/ /c \r\n',
+    `${'x'.repeat(90)} ${'y'.repeat(40)}-z`,
+    '  spaces   between  ',
+    'emoji 😀 in text 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀',
+  ]);
+  for (const seed of SEEDS) {
+    const layout = layoutWorkbook(parsePlanText(seedText(seed)), { reportDate: '2019-12-26' });
+    for (const sheet of layout.sheets) {
+      for (const placed of placedCells(sheet)) {
+        const text = shownText(placed.cell);
+        if (text) texts.add(text);
+      }
+    }
+  }
+  let wrapped = 0;
+  for (const text of texts) {
+    for (const width of [4, 12, 30, 60]) {
+      for (const font of [TNR, { name: 'Arial', size: 9, bold: true } as const]) {
+        const room = textRoom([width]);
+        const reference = referenceWrap(text, room, font);
+        expect([text, width, wrapText(text, room, font)]).toEqual([text, width, reference]);
+        expect([text, width, wrappedLineCount(text, room, font)]).toEqual([
+          text,
+          width,
+          reference.length,
+        ]);
+        if (reference.length > 1) wrapped++;
+      }
+    }
+  }
+  expect(wrapped).toBeGreaterThan(1000);
 });
 
 function problems(layout: WorkbookLayout): string[] {

@@ -142,6 +142,17 @@ describe('the roll-up counted by hand', () => {
     ]);
   });
 
+  it('counts an item once for a unit named twice among its leads', () => {
+    const twice = structuredClone(plan);
+    // Task 2 is led by Sở Nội vụ alone; here the unit is written twice among its leads.
+    twice.tasks.find((t) => t.id === '2')!.lead = [NOI_VU, NOI_VU];
+    for (const date of DATES) {
+      expect(rollupByUnit(twice, date, DUE_SOON_DAYS, ENTERED)).toEqual(
+        rollupByUnit(plan, date, DUE_SOON_DAYS, ENTERED),
+      );
+    }
+  });
+
   it.each(DATES)('the core counts on %s as the table says', (date) => {
     const { units, total } = rollupByUnit(plan, date, DUE_SOON_DAYS, ENTERED);
     const figures = (row: (typeof units)[number]): Figures =>

@@ -179,9 +179,17 @@ export function rollupOf(
   reportDate: IsoDate,
 ): { units: UnitRollup[]; total: UnitRollup } {
   const names = unitNames(plan);
-  const units = leadUnitNames(plan).map((unit) => {
-    const rows = items.filter((s) => s.row.task.lead.some((l) => (names.get(l) ?? l) === unit));
-    return figures(unit, rows, reportDate);
-  });
+  // Each unit's items in the order of `items`, found in one pass (not one pass per unit).
+  const itemsByLead = new Map<string, TaskStanding[]>();
+  for (const item of items) {
+    for (const lead of new Set(item.row.task.lead.map((l) => names.get(l) ?? l))) {
+      let own = itemsByLead.get(lead);
+      if (!own) itemsByLead.set(lead, (own = []));
+      own.push(item);
+    }
+  }
+  const units = leadUnitNames(plan).map((unit) =>
+    figures(unit, itemsByLead.get(unit) ?? [], reportDate),
+  );
   return { units, total: figures('', items, reportDate) };
 }

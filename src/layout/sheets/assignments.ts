@@ -60,9 +60,19 @@ export function assignments(ctx: Context): Assignment[] {
   return out;
 }
 
+/** The whole master column of each index ("'Nhiệm vụ'!$E:$E"), made once per build. */
+const taskListColumns = new WeakMap<Context, string[]>();
+
+/** "'Nhiệm vụ'!$E:$E": a whole column of the master list (0-based), as formulas name it. */
+export function taskListColumn(ctx: Context, masterColumn: number): string {
+  let columns = taskListColumns.get(ctx);
+  if (!columns) taskListColumns.set(ctx, (columns = []));
+  return (columns[masterColumn] ??= wholeColumn(ctx.sheetNames.tasks, masterColumn));
+}
+
 /** INDEX into a master column by the row found in the helper column; blank stays blank. */
 export function lookup(ctx: Context, masterColumn: number, rowCell: string): string {
-  const col = wholeColumn(ctx.sheetNames.tasks, masterColumn);
+  const col = taskListColumn(ctx, masterColumn);
   return `IF(ISNUMBER(${rowCell}),IF(INDEX(${col},${rowCell})="","",INDEX(${col},${rowCell})),"")`;
 }
 
@@ -92,8 +102,7 @@ function misread(ctx: Context, id: string): boolean {
  */
 export function matchRow(ctx: Context, codeCell: string, id: string): string {
   const taskList = ctx.master;
-  if (!misread(ctx, id))
-    return `MATCH(${codeCell},${wholeColumn(ctx.sheetNames.tasks, taskList.col.code)},0)`;
+  if (!misread(ctx, id)) return `MATCH(${codeCell},${taskListColumn(ctx, taskList.col.code)},0)`;
   const codeLetter = columnLetter(taskList.col.code);
   const codes = `${quoteSheet(ctx.sheetNames.tasks)}!$${codeLetter}$${taskList.firstRow}:$${codeLetter}$${taskList.lastRow}`;
   const found = `EXACT(${codes},${codeCell})`;
@@ -165,7 +174,7 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
       formulaCell(matchRow(ctx, `$A${r}`, assignment.id), 'int', ifValued(assignment.row.r)),
       unitNo === undefined ? { style: 'int' } : { number: unitNo, style: 'int' },
       formulaCell(
-        `IF(ISNUMBER(${rowCell}),N(INDEX(${wholeColumn(ctx.sheetNames.tasks, column.isDue)},${rowCell})),0)`,
+        `IF(ISNUMBER(${rowCell}),N(INDEX(${taskListColumn(ctx, column.isDue)},${rowCell})),0)`,
         'int',
         ifValued(ctx.valueDate && isDue(standing.due, standing.status, ctx.valueDate) ? 1 : 0),
       ),

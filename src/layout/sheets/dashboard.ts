@@ -19,7 +19,7 @@ import { CUES, cueStyle, STATUS_COLOURS, STYLES, TAB_COLOURS } from '../styles';
 import { fontOf } from '../fit';
 import { lineHeight } from '../metrics';
 import type { Cell, ColumnLayout, ConditionalFormat, SheetLayout } from '../types';
-import { ASSIGNMENT, countLead, unitNumber } from './assignments';
+import { ASSIGNMENT, countLead, taskListColumn, unitNumber } from './assignments';
 import { rowTaskText } from './tasks';
 import { historyDate, unitAnswers, type UnitAnswer } from '../tracker/history';
 import type { IsoDate } from '../../core/plan/types';
@@ -165,12 +165,12 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
 
   // The whole plan, each item once, straight from the master list.
   const taskList = ctx.master;
-  const taskListColumn = (key: keyof typeof taskList.col): string =>
-    wholeColumn(ctx.sheetNames.tasks, taskList.col[key]);
+  const wholeTaskListColumn = (key: keyof typeof taskList.col): string =>
+    taskListColumn(ctx, taskList.col[key]);
   const countStatus = (c: StatusCategory): string =>
-    `COUNTIF(${taskListColumn('itemStatus')},${cat(c)})`;
+    `COUNTIF(${wholeTaskListColumn('itemStatus')},${cat(c)})`;
   const countDueStatus = (c: StatusCategory): string =>
-    `COUNTIFS(${taskListColumn('isDue')},1,${taskListColumn('itemStatus')},${cat(c)})`;
+    `COUNTIFS(${wholeTaskListColumn('isDue')},1,${wholeTaskListColumn('itemStatus')},${cat(c)})`;
   const totalRowNo = DASHBOARD.first + leadUnits.length;
   const totalDue = `$${letterOf('due')}${totalRowNo}`;
   const totalRow: (Cell | null)[] = DASHBOARD_COLUMNS.map((key): Cell | null => {
@@ -182,11 +182,13 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
       case 'unit':
         return { text: words.wholePlan!, style: 'totalLabel' };
       case 'total':
-        return int(`COUNTIF(${taskListColumn('isItem')},1)`);
+        return int(`COUNTIF(${wholeTaskListColumn('isItem')},1)`);
       case 'due':
-        return int(`COUNTIF(${taskListColumn('isDue')},1)`);
+        return int(`COUNTIF(${wholeTaskListColumn('isDue')},1)`);
       case 'extended':
-        return int(`COUNTIFS(${taskListColumn('isItem')},1,${taskListColumn('extendedTo')},">0")`);
+        return int(
+          `COUNTIFS(${wholeTaskListColumn('isItem')},1,${wholeTaskListColumn('extendedTo')},">0")`,
+        );
       case 'pctDone':
         return formulaCell(
           `IF(${totalDue}=0,"",(${countDueStatus('done-on-time')}+${countDueStatus('done-late')}+${countDueStatus('done-undated')})/${totalDue})`,
@@ -435,7 +437,7 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
   const overdue = items.filter((r) => r.standing.status === 'overdue');
   // Text columns read with &"": a task without a lead shows nothing, not 0.
   const get = (key: 'code' | 'task' | 'lead' | 'effectiveDue', rowCell: string): string =>
-    `IF(ISNUMBER(${rowCell}),INDEX(${wholeColumn(tasks, taskList.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
+    `IF(ISNUMBER(${rowCell}),INDEX(${taskListColumn(ctx, taskList.col[key])},${rowCell})${key === 'task' || key === 'lead' ? '&""' : ''},"")`;
   const rows: (Cell | null)[][] = [];
   const heights: Record<number, number> = {};
   const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
@@ -478,7 +480,7 @@ function overdueList(ctx: Context, top: number, sheet: SheetLayout): SheetLayout
       ifValued(item?.standing.due ? isoToSerial(item.standing.due) : ''),
     );
     cells[LIST.late[0]] = formulaCell(
-      `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${wholeColumn(tasks, taskList.col.effectiveDue)},${rowCell}),"")`,
+      `IF(ISNUMBER(${rowCell}),NgayBaoCao-INDEX(${taskListColumn(ctx, taskList.col.effectiveDue)},${rowCell}),"")`,
       'listCenter',
       ifValued(
         item?.standing.due ? isoToSerial(ctx.valueDate!) - isoToSerial(item.standing.due) : '',
