@@ -163,7 +163,7 @@ export function sheetCells(
   const coveredDone = new Set<number>();
   const coveredXml = (row: number, col: number, master: number): string => {
     const s = formats.get(master) ?? 0;
-    return s ? `<c r="${letter(col)}${row}" s="${s}"/>` : '';
+    return s ? `<c r="${letter(col)}${row}"${styles.styleAttribute(s)}/>` : '';
   };
   let top = Infinity;
   let left = Infinity;
@@ -192,7 +192,7 @@ export function sheetCells(
         if (!cell) continue;
         const ref = letter(col) + row;
         const s = styles.cellFormat(cell.style, cell.date !== undefined);
-        const style = s ? ` s="${s}"` : '';
+        const style = styles.styleAttribute(s);
         let body: string;
         if (cell.text !== undefined && cell.text !== '') {
           body = ` t="s"><v>${strings.id(cell.text)}</v></c>`;

@@ -91,8 +91,11 @@ export class StyleTable {
   private readonly differential = new Pool([]);
   /** Custom number formats: code → id (from 164, as Excel numbers them). */
   private readonly numberFormats = new Map<string, number>();
-  /** Layout style id (and whether the cell holds a date) → index in cellXfs. */
+  /** Layout style id → index in cellXfs, for other cells and for dates ("" for no style). */
   private readonly byStyle = new Map<string, number>();
+  private readonly byDateStyle = new Map<string, number>();
+  /** ` s="N"` for each index in cellXfs ("" for the default), made once. */
+  private readonly attributes: string[] = [''];
 
   constructor(private readonly styles: WorkbookLayout['styles']) {}
 
@@ -112,13 +115,19 @@ export class StyleTable {
    * names no number format still shows as a date (dd/mm/yyyy): a serial alone reads 45000.
    */
   cellFormat(id: StyleId | undefined, isDate: boolean): number {
-    const key = isDate ? `${id ?? ''}\u0000date` : (id ?? '');
-    let xf = this.byStyle.get(key);
+    const known = isDate ? this.byDateStyle : this.byStyle;
+    const key = id ?? '';
+    let xf = known.get(key);
     if (xf === undefined) {
       xf = this.cellFormatOf(id === undefined ? {} : (this.styles[id] ?? {}), isDate);
-      this.byStyle.set(key, xf);
+      known.set(key, xf);
     }
     return xf;
+  }
+
+  /** The cell's style attribute (` s="N"`, or "" for the default format). */
+  styleAttribute(xf: number): string {
+    return (this.attributes[xf] ??= ` s="${xf}"`);
   }
 
   private cellFormatOf(style: CellStyle, isDate: boolean): number {
