@@ -1,8 +1,9 @@
 // Every word the workbook shows, in Vietnamese and English. Formulas compare against these
-// labels, so one table keeps the formulas, the drop-down and the colours in step.
+// labels, so one table keeps the formulas, the drop-down and the colours in step. Findings are
+// worded by their own catalogue (kinds and severities: src/core/findings/labels.ts).
 
 import type { StatusCategory, WorkState } from '../core/status';
-import type { Severity, TimeKind } from '../core/plan/types';
+import type { TimeKind } from '../core/plan/types';
 import type { Language } from '../core/text/language';
 
 export type { Language };
@@ -23,9 +24,6 @@ export interface Labels {
   categories: Record<StatusCategory, string>;
   kinds: Record<TimeKind, string>;
   recurrence: Record<'monthly' | 'quarterly' | 'half-yearly' | 'yearly', string>;
-  severities: Record<Severity, string>;
-  /** What a finding is about, in words (the Kiểm tra sheet shows these, not the codes). */
-  findingKinds: Record<string, string>;
   roles: { lead: string; support: string };
   yes: string;
   words: Record<string, string>;
@@ -73,41 +71,6 @@ const VI: Labels = {
     none: 'Đã hoàn thành',
   },
   recurrence: { monthly: 'tháng', quarterly: 'quý', 'half-yearly': '6 tháng', yearly: 'năm' },
-  severities: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
-  findingKinds: {
-    'lead-missing': 'Thiếu đơn vị chủ trì',
-    'lead-is-support': 'Chủ trì trùng phối hợp',
-    'time-missing': 'Thiếu thời gian',
-    'time-unknown': 'Thời gian không đọc được',
-    'time-vague': 'Thời gian mơ hồ',
-    'due-before-issue': 'Hạn trước ngày ban hành',
-    'due-before-start': 'Hạn trước ngày bắt đầu',
-    'due-outside-plan': 'Hạn ngoài năm kế hoạch',
-    'task-empty': 'Nhiệm vụ trống',
-    'task-duplicate': 'Nhiệm vụ trùng',
-    'stt-duplicate': 'STT trùng',
-    'stt-order': 'STT sai thứ tự',
-    'stt-skipped': 'STT bị bỏ qua',
-    'unit-unknown': 'Đơn vị lạ',
-    'unit-maybe-same': 'Tên đơn vị có thể là một',
-    'maybe-lost-merge': 'Có thể mất ô gộp',
-    'row-guessed': 'Dòng đọc theo phỏng đoán',
-    'cell-shifted': 'Chữ lệch sang ô bên',
-    'cell-cut': 'Ô bị cắt',
-    'cell-too-long': 'Ô quá dài',
-    'cell-error': 'Ô có lỗi',
-    'illegal-characters': 'Ký tự không hợp lệ',
-    'source-structure': 'Nguồn đọc',
-    'merges-unknown': 'Không biết ô gộp',
-    'table-unrecognised': 'Bảng chưa nhận ra',
-    'no-task-table': 'Không có bảng nhiệm vụ',
-    'pdf-scanned-pages': 'Trang PDF quét',
-    'pdf-damaged-pages': 'Trang PDF hỏng',
-    'pdf-unreadable-pages': 'Trang PDF không đọc được',
-    'pdf-furniture': 'Chữ đầu/chân trang PDF',
-    'extension-not-later': 'Gia hạn không sau hạn',
-    other: 'Khác',
-  },
   roles: { lead: 'Chủ trì', support: 'Phối hợp' },
   yes: 'x',
   words: {
@@ -313,41 +276,6 @@ const EN: Labels = {
     quarterly: 'quarterly',
     'half-yearly': 'half-yearly',
     yearly: 'yearly',
-  },
-  severities: { error: 'Error', warning: 'Warning', info: 'Note' },
-  findingKinds: {
-    'lead-missing': 'No lead unit',
-    'lead-is-support': 'Lead also coordinating',
-    'time-missing': 'No time',
-    'time-unknown': 'Time not understood',
-    'time-vague': 'Vague time',
-    'due-before-issue': 'Due before the issue date',
-    'due-before-start': 'Due before the start',
-    'due-outside-plan': "Due outside the plan's years",
-    'task-empty': 'Empty task',
-    'task-duplicate': 'Duplicate task',
-    'stt-duplicate': 'Duplicate number',
-    'stt-order': 'Numbers out of order',
-    'stt-skipped': 'Number skipped',
-    'unit-unknown': 'Unknown unit',
-    'unit-maybe-same': 'Unit names that may be one',
-    'maybe-lost-merge': 'Merged cell maybe lost',
-    'row-guessed': 'Row read by a guess',
-    'cell-shifted': 'Text shifted to the next cell',
-    'cell-cut': 'Cell cut',
-    'cell-too-long': 'Cell too long',
-    'cell-error': 'Cell with an error',
-    'illegal-characters': 'Characters removed',
-    'source-structure': 'How the source was read',
-    'merges-unknown': 'Merged cells unknown',
-    'table-unrecognised': 'Table not recognised',
-    'no-task-table': 'No task table',
-    'pdf-scanned-pages': 'Scanned PDF pages',
-    'pdf-damaged-pages': 'Damaged PDF pages',
-    'pdf-unreadable-pages': 'Unreadable PDF pages',
-    'pdf-furniture': 'PDF page furniture',
-    'extension-not-later': 'Extension not after the deadline',
-    other: 'Other',
   },
   roles: { lead: 'Lead', support: 'Coordinating' },
   yes: 'x',

@@ -2,7 +2,7 @@
 // cases that must stay quiet.
 import { parsePlanText } from '../../src/core/plan/parse';
 import type { Finding } from '../../src/core/plan/types';
-import { findingLabel, titleYears } from '../../src/core/findings';
+import { findingLabel, severityLabel, titleYears } from '../../src/core/findings';
 import { LABELLED_CODES } from '../../src/core/findings/labels';
 import { seedNamed, seedText } from '../helpers/seeds';
 
@@ -316,5 +316,8 @@ describe('findings', () => {
     expect(findingLabel({ code: 'lead-missing', severity: 'error' }, 'en')).toBe('No lead unit');
     // A kind not named yet is called by its severity, never by its code.
     expect(findingLabel({ code: 'something-new', severity: 'warning' }, 'vi')).toBe('Cảnh báo');
+    expect(findingLabel({ code: 'something-new', severity: 'info' }, 'en')).toBe('Note');
+    expect(severityLabel('error', 'vi')).toBe('Lỗi');
+    expect(severityLabel('info', 'en')).toBe('Note');
   });
 });

@@ -1,11 +1,14 @@
-// A short name for each kind of finding, Vietnamese and English, for lists a person reads (the
-// command line's check, the pane, the workbook's checks sheet). The code itself (`lead-missing`)
-// is for programs: it belongs in JSON, not in front of a reader.
+// A short name for each kind of finding and each severity, Vietnamese and English, for lists a
+// person reads (the command line's check, the pane, the workbook's Kiểm tra sheet). The code
+// itself (`lead-missing`) is for programs: it belongs in JSON, not in front of a reader.
 
-import type { Finding } from '../plan/types';
+import type { Finding, Severity } from '../plan/types';
 import type { Language } from '../text/language';
+import { isCatalogued, type FindingCode } from './messages';
 
-const LABELS: Record<string, [string, string]> = {
+// Every code the catalogue words has a name here: the type makes a new code without one fail to
+// compile.
+const LABELS: Record<FindingCode, [string, string]> = {
   'source-structure': ['Cấu trúc bảng', 'Table structure'],
   'row-guessed': ['Dòng đọc theo phỏng đoán', 'Row read by a guess'],
   'table-unrecognised': ['Bảng chưa nhận ra cột', 'Table not recognised'],
@@ -14,7 +17,7 @@ const LABELS: Record<string, [string, string]> = {
   'task-empty': ['Nhiệm vụ trống', 'Empty task'],
   'lead-missing': ['Thiếu đơn vị chủ trì', 'No lead unit'],
   'time-missing': ['Thiếu thời gian', 'No time'],
-  'maybe-lost-merge': ['Có thể mất ô gộp', 'Possibly a lost merge'],
+  'maybe-lost-merge': ['Có thể mất ô gộp', 'Merged cell maybe lost'],
   'time-unknown': ['Thời gian không hiểu được', 'Time not understood'],
   'time-vague': ['Thời hạn không rõ', 'Vague deadline'],
   'time-several': ['Nhiều mốc thời gian', 'Several times'],
@@ -41,19 +44,29 @@ const LABELS: Record<string, [string, string]> = {
   'extension-not-later': ['Gia hạn không sau hạn', 'Extension not after the deadline'],
 };
 
-const SEVERITY: Record<Finding['severity'], [string, string]> = {
+const SEVERITY: Record<Severity, [string, string]> = {
   error: ['Lỗi', 'Error'],
   warning: ['Cảnh báo', 'Warning'],
   info: ['Lưu ý', 'Note'],
 };
 
+const inLanguage = ([vi, en]: [string, string], lang: Language): string =>
+  lang === 'vi' ? vi : en;
+
 /**
- * The finding's kind in words ("Thiếu đơn vị chủ trì"); a kind this list does not know yet is
- * named by its severity, never by its code.
+ * The finding's kind in words ("Thiếu đơn vị chủ trì"); a code the catalogue does not know (a
+ * plan read from JSON another version wrote) is named by its severity, never by its code.
  */
 export function findingLabel(finding: Pick<Finding, 'code' | 'severity'>, lang: Language): string {
-  const pair = LABELS[finding.code] ?? SEVERITY[finding.severity];
-  return lang === 'vi' ? pair[0] : pair[1];
+  return inLanguage(
+    isCatalogued(finding.code) ? LABELS[finding.code] : SEVERITY[finding.severity],
+    lang,
+  );
+}
+
+/** The severity in words: "Lỗi" / "Error", "Cảnh báo" / "Warning", "Lưu ý" / "Note". */
+export function severityLabel(severity: Severity, lang: Language): string {
+  return inLanguage(SEVERITY[severity], lang);
 }
 
 /** The codes that have a label (for tests: every code the program writes is among them). */

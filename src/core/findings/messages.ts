@@ -559,7 +559,8 @@ const CATALOGUE: { [C in FindingCode]: (params: FindingParamsByCode[C]) => Findi
 
 export const CATALOGUED_CODES: readonly FindingCode[] = Object.keys(CATALOGUE) as FindingCode[];
 
-const isCatalogued = (code: string): code is FindingCode =>
+/** Whether the catalogue words this code (a plan from JSON may carry one it does not know). */
+export const isCatalogued = (code: string): code is FindingCode =>
   Object.prototype.hasOwnProperty.call(CATALOGUE, code);
 
 /** The sentences of a finding made from its code and parameters, in both languages. */

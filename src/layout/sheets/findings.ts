@@ -1,15 +1,17 @@
 // "Kiểm tra": the reader's findings, each linked to its row on Nhiệm vụ, and the findings on
 // what people typed.
 
+import { findingLabel, severityLabel } from '../../core/findings/labels';
 import { finding, findingMessage } from '../../core/findings/messages';
 import { address } from '../../excel/a1';
 import { printSetup, type Context } from '../context';
-import type { Finding } from '../../core/plan/types';
+import type { Finding, Severity } from '../../core/plan/types';
 import { CUES, cueStyle, TAB_COLOURS, type ColourPair } from '../styles';
 import type { Cell, SheetLayout } from '../types';
 
 export function findingsSheet(ctx: Context): SheetLayout {
   const { labels, plan } = ctx;
+  const { language } = ctx.options;
   const words = labels.words;
   const headers = [
     words.stt!,
@@ -22,11 +24,11 @@ export function findingsSheet(ctx: Context): SheetLayout {
   ];
   const rows = [...plan.findings, ...entryFindings(ctx)].map((f, i): (Cell | null)[] => {
     const masterRow = f.task ? ctx.master.rowOf.get(f.task) : undefined;
-    const { message, suggestion } = findingMessage(f, ctx.options.language);
+    const { message, suggestion } = findingMessage(f, language);
     return [
       { number: i + 1, style: 'int' },
-      { text: labels.severities[f.severity], style: 'textCenter' },
-      { text: labels.findingKinds[f.code] ?? labels.findingKinds.other!, style: 'text' },
+      { text: severityLabel(f.severity, language), style: 'textCenter' },
+      { text: findingLabel(f, language), style: 'text' },
       f.task
         ? masterRow
           ? {
@@ -53,8 +55,8 @@ export function findingsSheet(ctx: Context): SheetLayout {
     { width: 60 },
     { width: 45 },
   ];
-  const severityRule = (label: string, cue: ColourPair) => ({
-    formula: `$B${first}="${label}"`,
+  const severityRule = (severity: Severity, cue: ColourPair) => ({
+    formula: `$B${first}="${severityLabel(severity, language)}"`,
     style: cueStyle(cue),
     stopIfTrue: true,
   });
@@ -86,9 +88,9 @@ export function findingsSheet(ctx: Context): SheetLayout {
             {
               range: `A${first}:G${last}`,
               rules: [
-                severityRule(labels.severities.error, CUES.bad),
-                severityRule(labels.severities.warning, CUES.warning),
-                severityRule(labels.severities.info, CUES.info),
+                severityRule('error', CUES.bad),
+                severityRule('warning', CUES.warning),
+                severityRule('info', CUES.info),
               ],
             },
           ]
