@@ -15,6 +15,7 @@ import { printSetup, type Context, type MasterRow } from '../context';
 import { codeColumnWidth } from '../fit';
 import { TAB_COLOURS } from '../styles';
 import type { Cell, SheetLayout } from '../types';
+import { daysLeftCell, statusCell } from './tasks';
 
 export const ASSIGNMENT = {
   header: 3,
@@ -143,7 +144,6 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
     const unitNo = assignment.role === 'lead' ? unitNumber(ctx, assignment.unit) : undefined;
     const standing = assignment.row.standing;
     const ifValued = <T>(value: T): T | undefined => (valued ? value : undefined);
-    const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
     return [
       idCell(assignment.id),
       { text: assignment.unit, style: 'text' },
@@ -156,21 +156,8 @@ export function assignmentsSheet(ctx: Context, rows: Assignment[]): SheetLayout 
         'date',
         ifValued(dateValue(standing.due)),
       ),
-      formulaCell(
-        lookup(ctx, column.status, rowCell),
-        'status',
-        ifValued(labels.categories[standing.status]),
-      ),
-      formulaCell(
-        lookup(ctx, column.daysLeft, rowCell),
-        // "Còn lại" reads the same on every sheet: "quá 215", never "-215".
-        ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-        ifValued(
-          !standing.due || finished.includes(standing.status) || !ctx.valueDate
-            ? ''
-            : Math.round(Number(dateValue(standing.due)) - Number(dateValue(ctx.valueDate))),
-        ),
-      ),
+      statusCell(ctx, lookup(ctx, column.status, rowCell), assignment.row),
+      daysLeftCell(ctx, lookup(ctx, column.daysLeft, rowCell), assignment.row),
       formulaCell(matchRow(ctx, `$A${r}`, assignment.id), 'int', ifValued(assignment.row.r)),
       unitNo === undefined ? { style: 'int' } : { number: unitNo, style: 'int' },
       formulaCell(

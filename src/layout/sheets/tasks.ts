@@ -90,6 +90,31 @@ const FINISHED: StatusCategory[] = [
   'cancelled',
 ];
 
+/**
+ * Tình trạng of a task-list row: `formula` is Nhiệm vụ's own or another sheet's lookup of it, the
+ * stored value the status on the build's value date (none without one).
+ */
+export function statusCell(ctx: Context, formula: string, row: MasterRow): Cell {
+  const value = ctx.valueDate !== null ? ctx.labels.categories[row.standing.status] : undefined;
+  return formulaCell(formula, 'status', value);
+}
+
+/**
+ * Còn lại of a task-list row, read the same on every sheet ("quá 215", never "-215"): `formula`
+ * is Nhiệm vụ's own or a lookup of it; the stored value is the days from the value date to the
+ * deadline in force, blank for a heading, a row without a deadline or a finished one.
+ */
+export function daysLeftCell(ctx: Context, formula: string, row: MasterRow): Cell {
+  const { due, status } = row.standing;
+  const { valueDate } = ctx;
+  const value =
+    row.role === 'heading' || !due || FINISHED.includes(status) || !valueDate
+      ? ''
+      : daysBetween(valueDate, due);
+  const style = ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft';
+  return formulaCell(formula, style, valueDate !== null ? value : undefined);
+}
+
 /** The formulas of row `r`; every row gets the same ones (calculated columns). */
 function rowFormulas(ctx: Context, r: number): Record<string, string> {
   const cellOf = (key: TaskListColumn): string => at(ctx, key, r);
@@ -164,11 +189,6 @@ function taskRow(
     valued ? value : undefined;
   const label = (category: StatusCategory): string => labels.categories[category];
   const itemValue = heading ? '' : label(standing.status);
-  const finished = FINISHED.includes(standing.status);
-  const daysLeft =
-    heading || !standing.due || finished || !ctx.valueDate
-      ? ''
-      : daysBetween(ctx.valueDate, standing.due);
   const due = !heading && !!ctx.valueDate && isDue(standing.due, standing.status, ctx.valueDate);
   const periodText = occurrence ? periodLabel(occurrence.period, ctx.options.language) : '';
   const byColumn: Record<TaskListColumn, Cell> = {
@@ -207,12 +227,8 @@ function taskRow(
       ? { date: given.extendedTo, style: entry('entryDate') }
       : { style: entry('entryDate') },
     extensionBasis: text(given?.extensionBasis, entry('entry')),
-    status: formulaCell(formulas.status!, 'status', ifValued(label(standing.status))),
-    daysLeft: formulaCell(
-      formulas.daysLeft!,
-      ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-      ifValued(daysLeft),
-    ),
+    status: statusCell(ctx, formulas.status!, row),
+    daysLeft: daysLeftCell(ctx, formulas.daysLeft!, row),
     note: text(given?.note, 'entry'),
     extensionRequest: given?.extensionRequest
       ? { date: given.extensionRequest, style: entry('entryDate') }

@@ -15,6 +15,7 @@ import { statusRules, TAB_COLOURS } from '../styles';
 import { codeColumnWidth } from '../fit';
 import type { Cell, ColumnLayout, SheetLayout } from '../types';
 import { lookup, matchRow } from './assignments';
+import { daysLeftCell, statusCell } from './tasks';
 import { periodLabel } from '../../core/time/occurrences';
 
 /** Columns of the task lists on a unit sheet (0-based). */
@@ -112,7 +113,6 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
     const standing = taskRow.standing;
     const heading = taskRow.role === 'heading';
     const item = heading ? 0 : 1;
-    const finished = ['done-on-time', 'done-late', 'done-undated', 'paused', 'cancelled'];
     const stateText = heading
       ? ''
       : (given?.state ?? labels.states[taskRow.task.time.kind === 'none' ? 'done' : 'not-started']);
@@ -145,20 +145,8 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
         'date',
         ifValued(dateValue(given?.completed)),
       ),
-      formulaCell(
-        lookup(ctx, col.status, rowCell),
-        'status',
-        ifValued(labels.categories[standing.status]),
-      ),
-      formulaCell(
-        lookup(ctx, col.daysLeft, rowCell),
-        ctx.options.language === 'en' ? 'daysLeftEn' : 'daysLeft',
-        ifValued(
-          heading || !standing.due || finished.includes(standing.status) || !ctx.valueDate
-            ? ''
-            : isoToSerial(standing.due) - isoToSerial(ctx.valueDate),
-        ),
-      ),
+      statusCell(ctx, lookup(ctx, col.status, rowCell), taskRow),
+      daysLeftCell(ctx, lookup(ctx, col.daysLeft, rowCell), taskRow),
       formulaCell(matchRow(ctx, `$A${r}`, taskRow.code), 'int', ifValued(taskRow.r)),
       { number: item, style: 'int' },
     ];
