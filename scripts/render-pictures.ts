@@ -10,8 +10,7 @@
 import { spawnSync } from 'child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
-import { pathToFileURL } from 'url';
+import { basename, join, resolve } from 'path';
 import { parsePlanText } from '../src/core/plan/parse';
 import { labelsFor, layoutWorkbook, type EnteredValues } from '../src/layout';
 import { renderXlsx } from '../src/render/xlsx';
@@ -20,6 +19,7 @@ import { planFromTracker } from '../src/layout/tracker/plan';
 import { readTracker } from '../src/layout/tracker/read';
 import { unitFileLayout, unitFiles } from '../src/layout/unitfile/layout';
 import { openWorkbook } from '../src/readers/xlsx';
+import { convert, findSoffice, privateProfile } from '../test/libreoffice/soffice';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const SEED = join(ROOT, 'test', 'fixtures', 'seeds', '000_f1ce80b955e1ea55.txt');
@@ -30,6 +30,28 @@ function run(command: string, args: string[]): string {
   if (result.error) throw new Error(`${command}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/**
+ * The workbook printed to PDF by LibreOffice with its own print setup, next to it; with a private
+ * profile beside it that recalculates on load, so the pages show the formulas' results.
+ */
+function printed(xlsx: string): string {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
+  const dir = resolve(xlsx, '..');
+  const profile = privateProfile(join(dir, 'profile'));
+  const result = convert(soffice, profile, [xlsx], 'pdf', dir);
+  if (result.status !== 0) throw new Error(`soffice failed: ${result.output}`);
+  return join(dir, `${basename(xlsx, '.xlsx')}.pdf`);
+}
+
+/** Page `page` of `pdf` as `<name>.png` in `outDir` (70 dpi, the size the docs show). */
+function pagePicture(pdf: string, page: number, name: string, outDir: string): void {
+  const prefix = join(resolve(pdf, '..'), name);
+  const number = String(page);
+  run('pdftoppm', ['-png', '-r', '70', '-f', number, '-l', number, '-singlefile', pdf, prefix]);
+  copyFileSync(`${prefix}.png`, join(outDir, `${name}.png`));
 }
 
 async function main(): Promise<void> {
@@ -56,24 +78,7 @@ async function main(): Promise<void> {
   });
   const xlsx = join(work, 'seed000.xlsx');
   writeFileSync(xlsx, await renderXlsx(layout));
-
-  // LibreOffice with a private profile that recalculates on load.
-  const profile = join(work, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-  );
-  run('soffice', [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    '--headless',
-    '--convert-to',
-    'pdf',
-    '--outdir',
-    work,
-    xlsx,
-  ]);
-  const pdf = join(work, 'seed000.pdf');
+  const pdf = printed(xlsx);
 
   // Which page shows which sheet: the first page whose heading (the first line under the
   // page header) is the sheet's title (its cell A1).
@@ -102,23 +107,10 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   for (const [key, name] of wanted) {
     const page = pageOf(key);
-    const prefix = join(work, name);
-    run('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-singlefile',
-      pdf,
-      prefix,
-    ]);
-    copyFileSync(`${prefix}.png`, join(outDir, `${name}.png`));
+    pagePicture(pdf, page, name, outDir);
     console.log(`${name}.png ← page ${page} (${key})`);
   }
-  await unitFilePicture(readFileSync(xlsx), work, profile, outDir);
+  await unitFilePicture(readFileSync(xlsx), work, outDir);
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -126,12 +118,7 @@ async function main(): Promise<void> {
  * A unit's form (phuluc units-out) from the same tracker: the Văn phòng's, with the tracker's
  * values already in it, a reply deadline a week after the report date; its first page.
  */
-async function unitFilePicture(
-  tracker: Uint8Array,
-  work: string,
-  profile: string,
-  outDir: string,
-): Promise<void> {
+async function unitFilePicture(tracker: Uint8Array, work: string, outDir: string): Promise<void> {
   const contents = readTracker(bookFromXlsx(openWorkbook(tracker)));
   const { plan } = planFromTracker(contents);
   const options = { sentAt: '26/12/2019 09:00', replyBy: '2020-01-02' };
@@ -144,29 +131,7 @@ async function unitFilePicture(
   });
   const xlsx = join(work, 'phieu.xlsx');
   writeFileSync(xlsx, await renderXlsx(layout));
-  run('soffice', [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    '--headless',
-    '--convert-to',
-    'pdf',
-    '--outdir',
-    work,
-    xlsx,
-  ]);
-  const prefix = join(work, 'seed000-phieu-don-vi');
-  run('pdftoppm', [
-    '-png',
-    '-r',
-    '70',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    join(work, 'phieu.pdf'),
-    prefix,
-  ]);
-  copyFileSync(`${prefix}.png`, join(outDir, 'seed000-phieu-don-vi.png'));
+  pagePicture(printed(xlsx), 1, 'seed000-phieu-don-vi', outDir);
   console.log('seed000-phieu-don-vi.png ← a unit file (units-out)');
 }
 
