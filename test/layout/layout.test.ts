@@ -184,6 +184,32 @@ describe('the master list', () => {
     });
   });
 
+  it('accepts a progress from 0 to 100 and dates from 01/01/2000 to 31/12/2099', () => {
+    const rules = tasks.dataValidations.map((v) => [
+      v.range,
+      v.type,
+      v.min,
+      v.max,
+      v.prompt?.title,
+      v.prompt?.message,
+      v.error?.message,
+    ]);
+    const datePrompt = 'Ngày dạng dd/mm/yyyy.';
+    expect(rules.slice(1)).toEqual([
+      ['M4:M35', 'decimal', 0, 100, 'Tiến độ (%)', 'Số từ 0 đến 100.', 'Số từ 0 đến 100.'],
+      ['N4:N35', 'date', 36526, 73050, 'Ngày hoàn thành', datePrompt, datePrompt],
+      [
+        'O4:O35',
+        'date',
+        36526,
+        73050,
+        'Gia hạn đến',
+        'Ngày gia hạn, sau Hạn (dd/mm/yyyy).',
+        datePrompt,
+      ],
+    ]);
+  });
+
   it('carries what people entered', () => {
     const withEntries = layoutOf('000', {
       entered: {

@@ -246,11 +246,18 @@ describe('unit files', () => {
       false,
       false,
     ]);
-    expect(answerSheet!.dataValidations.map((v) => [v.range.replace(/\d+/g, ''), v.type])).toEqual([
-      ['H:H', 'list'],
-      ['I:I', 'decimal'],
-      ['J:J', 'date'],
-      ['L:L', 'date'],
+    // The same checks as the tracker's Nhiệm vụ: dates from 01/01/2000 to 31/12/2099.
+    const rules = answerSheet!.dataValidations.map((v) => [
+      v.range.replace(/\d+/g, ''),
+      v.type,
+      v.min,
+      v.max,
+    ]);
+    expect(rules).toEqual([
+      ['H:H', 'list', undefined, undefined],
+      ['I:I', 'decimal', 0, 100],
+      ['J:J', 'date', 36526, 73050],
+      ['L:L', 'date', 36526, 73050],
     ]);
     expect(answerSheet!.blocks[0]!.rows[3]![0]!.text).toBe(
       'Xin gửi lại tệp này trước ngày 15/10/2019',

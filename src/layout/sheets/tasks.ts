@@ -21,6 +21,7 @@ import {
   type TaskListColumn,
   type MasterRow,
 } from '../context';
+import { dateRule, progressRule, stateRule } from '../entry-rules';
 import { cat, state } from '../names';
 import { CUES, cueStyle, STYLES, statusRules, TAB_COLOURS } from '../styles';
 import type { CarriedValue } from '../tracker/model';
@@ -442,42 +443,12 @@ export function tasksSheet(ctx: Context): SheetLayout {
       rules: [{ formula: `${at(ctx, 'isItem', firstRow)}=0`, style: { bold: true } }],
     },
   );
+  const words = labels.words;
   sheet.dataValidations.push(
-    {
-      range: colRange('state'),
-      type: 'list',
-      source: '=DsTrangThai',
-      allowBlank: true,
-      prompt: { title: labels.words.state!, message: labels.words.statePrompt! },
-      error: { title: labels.words.invalid!, message: labels.words.statePrompt! },
-    },
-    {
-      range: colRange('progress'),
-      type: 'decimal',
-      min: 0,
-      max: 100,
-      allowBlank: true,
-      prompt: { title: labels.words.progress!, message: labels.words.progressPrompt! },
-      error: { title: labels.words.invalid!, message: labels.words.progressPrompt! },
-    },
-    {
-      range: colRange('completed'),
-      type: 'date',
-      min: 36526, // 01/01/2000
-      max: 73051, // 31/12/2099
-      allowBlank: true,
-      prompt: { title: labels.words.completed!, message: labels.words.datePrompt! },
-      error: { title: labels.words.invalid!, message: labels.words.datePrompt! },
-    },
-    {
-      range: colRange('extendedTo'),
-      type: 'date',
-      min: 36526,
-      max: 73051,
-      allowBlank: true,
-      prompt: { title: labels.words.extendedTo!, message: labels.words.extensionPrompt! },
-      error: { title: labels.words.invalid!, message: labels.words.datePrompt! },
-    },
+    stateRule(colRange('state'), '=DsTrangThai', words),
+    progressRule(colRange('progress'), words),
+    dateRule(colRange('completed'), words.completed!, words),
+    dateRule(colRange('extendedTo'), words.extendedTo!, words, words.extensionPrompt!),
   );
   return sheet;
 }

@@ -13,6 +13,7 @@ import { periodLabel, planYears, splitOccurrenceCode } from '../../core/time/occ
 import { address, columnLetter } from '../../excel/a1';
 import { idCell } from '../cells';
 import { codeColumnWidth, fitSheet } from '../fit';
+import { dateRule, progressRule, stateRule } from '../entry-rules';
 import { DEFAULT_FONT, DEFAULT_SIZE } from '../metrics';
 import { viDate } from '../context';
 import { labelsFor, type Language } from '../labels';
@@ -260,35 +261,11 @@ export function unitFileLayout(
     freeze: { rows: ANSWER_HEADER_ROW, columns: 0 },
     conditionalFormats: [],
     dataValidations: [
-      {
-        range: col('state'),
-        type: 'list',
-        source: `"${states.join(',')}"`,
-        allowBlank: true,
-        prompt: { title: words.state!, message: words.statePrompt! },
-        error: { title: words.invalid!, message: words.statePrompt! },
-      },
-      {
-        range: col('progress'),
-        type: 'decimal',
-        min: 0,
-        max: 100,
-        allowBlank: true,
-        prompt: { title: words.progress!, message: words.progressPrompt! },
-        error: { title: words.invalid!, message: words.progressPrompt! },
-      },
-      ...(['completed', 'extensionRequest'] as const).map((f) => ({
-        range: col(f),
-        type: 'date' as const,
-        min: 36526, // 01/01/2000
-        max: 73051, // 31/12/2099
-        allowBlank: true,
-        prompt: {
-          title: fieldLabel(f, options.language, 'file').slice(0, 32),
-          message: words.datePrompt!,
-        },
-        error: { title: words.invalid!, message: words.datePrompt! },
-      })),
+      stateRule(col('state'), `"${states.join(',')}"`, words),
+      progressRule(col('progress'), words),
+      ...(['completed', 'extensionRequest'] as const).map((f) =>
+        dateRule(col(f), fieldLabel(f, options.language, 'file'), words),
+      ),
     ],
     print: {
       orientation: 'landscape',
