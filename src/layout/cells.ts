@@ -1,5 +1,6 @@
 // Cells several sheets write the same way.
 
+import type { IsoDate } from '../core/plan/types';
 import { legalText } from '../core/text/legal';
 import { quoteSheet } from '../excel/a1';
 import { isoToSerial } from '../excel/dates';
@@ -47,6 +48,15 @@ export function formulaCell(
 ): Cell {
   const stored = inOnePiece(formula);
   return value === undefined ? { formula: stored, style } : { formula: stored, style, value };
+}
+
+/**
+ * "Tính đến ngày" on Tổng hợp and the unit sheets: Cài đặt's report date (the name NgayBaoCao),
+ * stored as the build's value date.
+ */
+export function reportDateCell(valueDate: IsoDate | null): Cell {
+  const value = valueDate === null ? undefined : isoToSerial(valueDate);
+  return formulaCell('NgayBaoCao', 'settingDate', value);
 }
 
 /** The longest text Excel's HYPERLINK shows. */

@@ -105,3 +105,23 @@ describe('stored Tình trạng and Còn lại', () => {
     expect(compared).toBeGreaterThan(plan.tasks.length);
   });
 });
+
+describe('Tính đến ngày', () => {
+  it('on Tổng hợp and every unit sheet: Cài đặt’s report date, stored as the report date', () => {
+    const plan = parsePlanText(seedText(seedNamed('000')));
+    const asOf = (reportDate?: string) =>
+      layoutWorkbook(plan, reportDate ? { reportDate } : {})
+        .sheets.filter((s) => s.kind === 'dashboard' || s.kind === 'unit')
+        .map((sheet) => {
+          const row = [...grid(sheet).values()].find((cells) =>
+            [...cells.values()].some((c) => c.text === words.asOf),
+          )!;
+          return [...row.values()].find((c) => c.formula)!;
+        });
+    const dated = asOf(REPORT_DATE);
+    expect(dated.length).toBeGreaterThan(2);
+    // 30/06/2019 is the serial 43646.
+    for (const cell of dated) expect(cell).toMatchObject({ formula: 'NgayBaoCao', value: 43646 });
+    for (const cell of asOf()) expect(cell.value).toBeUndefined();
+  });
+});

@@ -12,7 +12,7 @@ import { itemStandings, rollupOf, SPLIT, type UnitRollup } from '../../core/stat
 import { address, columnLetter, wholeColumn } from '../../excel/a1';
 import { isoToSerial } from '../../excel/dates';
 import { quote } from '../../excel/formula';
-import { formulaCell, idValue, linkCell } from '../cells';
+import { formulaCell, idValue, linkCell, reportDateCell } from '../cells';
 import { printSetup, type Context } from '../context';
 import { cat } from '../names';
 import { CUES, cueStyle, STATUS_COLOURS, STYLES, TAB_COLOURS } from '../styles';
@@ -228,15 +228,7 @@ export function dashboardSheet(ctx: Context, leadUnits: string[]): SheetLayout {
               style: 'subtitle',
             },
           ],
-          [
-            null,
-            { text: words.asOf!, style: 'asOfLabel' },
-            formulaCell(
-              'NgayBaoCao',
-              'settingDate',
-              valued ? isoToSerial(ctx.valueDate!) : undefined,
-            ),
-          ],
+          [null, { text: words.asOf!, style: 'asOfLabel' }, reportDateCell(ctx.valueDate)],
         ],
       },
     ],

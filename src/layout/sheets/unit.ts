@@ -5,9 +5,8 @@
 
 import type { PlanTask } from '../../core/plan/types';
 import type { StatusCategory } from '../../core/status';
-import { isoToSerial } from '../../excel/dates';
 import { address, columnLetter } from '../../excel/a1';
-import { dateValue, formulaCell, idCell } from '../cells';
+import { dateValue, formulaCell, idCell, reportDateCell } from '../cells';
 import { printSetup, type Context, type MasterRow } from '../context';
 import { cat } from '../names';
 import { stableHash } from '../sheetNames';
@@ -293,11 +292,7 @@ export function unitSheet(ctx: Context, unit: string, name: string): SheetLayout
           null,
           null,
           { text: words.asOf!, style: 'asOfLabel' },
-          formulaCell(
-            'NgayBaoCao',
-            'settingDate',
-            valued ? isoToSerial(ctx.valueDate!) : undefined,
-          ),
+          reportDateCell(ctx.valueDate),
         ],
       ],
     },
