@@ -32,20 +32,20 @@ export function hasContent(text: string): boolean {
  * parentheses does not split, since the parenthesis is a remark on the time before it.
  */
 export function splitSegments(clean: string): string[] {
+  // Segments are cut out as slices, not added up a character at a time (see `fold`).
   const segments: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const char of clean) {
+  let start = 0;
+  for (let i = 0; i < clean.length; i += 1) {
+    const char = clean.charAt(i);
     if (char === '(') depth += 1;
     if (char === ')' && depth > 0) depth -= 1;
     if ((char === ';' || char === '\n') && depth === 0) {
-      segments.push(current);
-      current = '';
-    } else {
-      current += char;
+      segments.push(clean.slice(start, i));
+      start = i + 1;
     }
   }
-  segments.push(current);
+  segments.push(clean.slice(start));
   return segments.map((s) => s.trim()).filter(hasContent);
 }
 
@@ -57,18 +57,30 @@ function foldChar(char: string): string {
   return lower.length === 1 ? lower : char;
 }
 
-/** `foldChar` of each UTF-16 code unit, worked out the first time it is met. */
-const FOLDED: (string | undefined)[] = [];
+/**
+ * `foldChar` of each UTF-16 code unit, as a code unit (every fold is one unit for one), worked out
+ * the first time it is met; 0 until then.
+ */
+const FOLDED = new Uint16Array(0x10000);
+
+/** Code units turned into text this many at a time (an argument list has a limit). */
+const CHUNK = 4096;
 
 /** Lower case without diacritics, one character for one: "Tháng" → "thang", "Hằng" → "hang". */
 export function fold(text: string): string {
-  let out = '';
+  // The folded code units are collected and turned into text a chunk at a time: adding a long
+  // cell to a string character by character makes a chain of as many string pieces, which the
+  // garbage collector pays for again and again.
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    let folded = FOLDED[code];
-    if (folded === undefined) FOLDED[code] = folded = foldChar(text.charAt(i));
-    out += folded;
+    let folded = FOLDED[code]!;
+    if (folded === 0) FOLDED[code] = folded = foldChar(text.charAt(i)).charCodeAt(0);
+    codes[i] = folded;
   }
+  let out = '';
+  for (let at = 0; at < codes.length; at += CHUNK)
+    out += String.fromCharCode(...codes.subarray(at, at + CHUNK));
   return out;
 }
 
@@ -94,15 +106,32 @@ export function blankSpans(
 
 /** Blanks "(…)" remarks: a year inside a parenthesis is never the deadline. */
 export function blankParentheses(text: string): string {
+  // Kept runs as slices, each blanked run as one repeat (see `fold`).
   let out = '';
   let depth = 0;
+  let kept = 0;
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charAt(i);
     if (char === '(') depth += 1;
-    out += depth > 0 || char === ')' ? ' ' : char;
-    if (char === ')' && depth > 0) depth -= 1;
+    if (depth > 0 || char === ')') {
+      if (kept < i) out += text.slice(kept, i);
+      let end = i + 1;
+      if (char === ')' && depth > 0) depth -= 1;
+      while (
+        end < text.length &&
+        (depth > 0 || text.charAt(end) === '(' || text.charAt(end) === ')')
+      ) {
+        const next = text.charAt(end);
+        if (next === '(') depth += 1;
+        else if (next === ')' && depth > 0) depth -= 1;
+        end += 1;
+      }
+      out += ' '.repeat(end - i);
+      kept = end;
+      i = end - 1;
+    }
   }
-  return out;
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 // "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates. A number
