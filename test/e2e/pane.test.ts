@@ -459,6 +459,9 @@ describeInBrowser('the pane, standalone in Chromium', () => {
       await see.contains(page.getByTestId('tab-preview'), 'Preview');
       await see.text(page.getByTestId('plan-counts'), '20 tasks · 6 sections · 12 units');
       await see.text(page.getByTestId('host'), 'Outside Excel: downloads an .xlsx');
+      // A screen reader hears each finding of a cell with its severity, one finding: "Warning: …".
+      const firstNote = page.getByTestId('cell-findings').first().locator('li').first();
+      expect(await firstNote.textContent()).toMatch(/^(Error|Warning|Note): \S/);
       await checkLayoutAndLabels(page, width);
       await shot(page, '08-english', width);
       // Remembered on this computer.

@@ -33,7 +33,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { findingLabel } from '../../core/findings';
+import { findingLabel, severityLabel } from '../../core/findings';
 import type { Finding, Plan, PlanTask, Severity } from '../../core/plan/types';
 import { viDate } from '../../core/time/calendar';
 import type { Strings } from '../i18n';
@@ -202,7 +202,7 @@ function SeverityIcon({ severity }: { severity: Severity }) {
 }
 
 /** The kinds of finding a cell has, in words, coloured by severity. */
-function Notes({ findings, t }: { findings: Finding[]; t: Strings }) {
+function Notes({ findings }: { findings: Finding[] }) {
   const styles = useStyles();
   const common = useCommonStyles();
   const language = usePaneState().settings.language;
@@ -213,7 +213,7 @@ function Notes({ findings, t }: { findings: Finding[]; t: Strings }) {
         <li key={`${f.code}-${i}`} className={mergeClasses(styles.note, styles[f.severity])}>
           <SeverityIcon severity={f.severity} />
           <span>
-            <span className={common.visuallyHidden}>{t.findings.severities[f.severity]}: </span>
+            <span className={common.visuallyHidden}>{severityLabel(f.severity, language)}: </span>
             {findingLabel(f, language)}
           </span>
         </li>
@@ -386,7 +386,7 @@ function FieldCell({ row, field, editing, setEditing, children }: CellProps) {
   return (
     <>
       {children}
-      <Notes findings={row.findings[field] ?? []} t={t} />
+      <Notes findings={row.findings[field] ?? []} />
       {canEdit || row.edited.has(field) ? (
         <div className={styles.tools}>
           {row.edited.has(field) ? (
@@ -543,7 +543,7 @@ export function TasksTable({ plan }: { plan: Plan }) {
         limit={LONG.product}
         label={t.preview.showMoreLabel(t.preview.colProduct, row.task.id)}
       />
-      <Notes findings={row.findings.product ?? []} t={t} />
+      <Notes findings={row.findings.product ?? []} />
     </>
   );
 
