@@ -167,14 +167,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       chunks.push(chunk);
       size += chunk.length;
     });
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joinBytes(chunks, size);
   };
   return {
     members,
@@ -239,4 +232,18 @@ function inflateStream(data: Uint8Array, name: string, take: (chunk: Uint8Array)
     }
   }
   if (failure) throw failure;
+}
+
+/** The chunks as one array (the one chunk itself when there is one). */
+export function joinBytes(chunks: readonly Uint8Array[], size?: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let length = size ?? 0;
+  if (size === undefined) for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
