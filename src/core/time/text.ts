@@ -109,29 +109,20 @@ export function blankParentheses(text: string): string {
   // Kept runs as slices, each blanked run as one repeat (see `fold`).
   let out = '';
   let depth = 0;
-  let kept = 0;
+  let runStart = 0;
+  let blanking = false;
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charAt(i);
     if (char === '(') depth += 1;
-    if (depth > 0 || char === ')') {
-      if (kept < i) out += text.slice(kept, i);
-      let end = i + 1;
-      if (char === ')' && depth > 0) depth -= 1;
-      while (
-        end < text.length &&
-        (depth > 0 || text.charAt(end) === '(' || text.charAt(end) === ')')
-      ) {
-        const next = text.charAt(end);
-        if (next === '(') depth += 1;
-        else if (next === ')' && depth > 0) depth -= 1;
-        end += 1;
-      }
-      out += ' '.repeat(end - i);
-      kept = end;
-      i = end - 1;
+    const blank = depth > 0 || char === ')';
+    if (char === ')' && depth > 0) depth -= 1;
+    if (blank !== blanking) {
+      out += blanking ? ' '.repeat(i - runStart) : text.slice(runStart, i);
+      runStart = i;
+      blanking = blank;
     }
   }
-  return kept === 0 ? text : out + text.slice(kept);
+  return out + (blanking ? ' '.repeat(text.length - runStart) : text.slice(runStart));
 }
 
 // "17/KH-UBND", "61/2018/NĐ-CP", "02/2017/TT-VPCP": numbers of documents, not dates. A number

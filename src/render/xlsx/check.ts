@@ -60,6 +60,11 @@ function definedNameProblem(name: string): string | null {
   return null;
 }
 
+/** Where a cell is, in a problem's words. */
+function place(sheet: string, row: number, col: number): string {
+  return `${sheet} row ${row} col ${col}`;
+}
+
 /**
  * Adds the cell's problems to `out`. Called for every cell of large sheets: nothing is allocated
  * unless something is wrong (the place is worded only then).
@@ -72,42 +77,43 @@ function cellProblems(
   col: number,
   ctx: Context,
 ): void {
-  const where = (): string => `${sheet} row ${row} col ${col}`;
   const kinds =
     (cell.text !== undefined ? 1 : 0) +
     (cell.number !== undefined ? 1 : 0) +
     (cell.date !== undefined ? 1 : 0) +
     (cell.bool !== undefined ? 1 : 0) +
     (cell.formula !== undefined ? 1 : 0);
-  if (kinds > 1) out.push(`${where()}: more than one of text, number, date, bool, formula`);
+  if (kinds > 1)
+    out.push(`${place(sheet, row, col)}: more than one of text, number, date, bool, formula`);
   if (cell.text !== undefined && cell.text.length > 32_767)
-    out.push(`${where()}: text longer than 32,767 characters`);
+    out.push(`${place(sheet, row, col)}: text longer than 32,767 characters`);
   if (cell.text !== undefined && hasIllegalCharacters(cell.text))
-    out.push(`${where()}: text holds a character XML forbids`);
+    out.push(`${place(sheet, row, col)}: text holds a character XML forbids`);
   if (cell.number !== undefined && !Number.isFinite(cell.number))
-    out.push(`${where()}: number ${cell.number}`);
+    out.push(`${place(sheet, row, col)}: number ${cell.number}`);
   if (cell.date !== undefined && parseIsoDate(cell.date) === null)
-    out.push(`${where()}: date "${cell.date}"`);
+    out.push(`${place(sheet, row, col)}: date "${cell.date}"`);
   if (cell.formula !== undefined) {
     const p = formulaProblem(cell.formula);
-    if (p) out.push(`${where()}: ${p}`);
+    if (p) out.push(`${place(sheet, row, col)}: ${p}`);
   }
   if (cell.value !== undefined) {
-    if (cell.formula === undefined) out.push(`${where()}: a stored value without a formula`);
+    if (cell.formula === undefined)
+      out.push(`${place(sheet, row, col)}: a stored value without a formula`);
     else if (typeof cell.value === 'number' && !Number.isFinite(cell.value))
-      out.push(`${where()}: stored value ${cell.value}`);
+      out.push(`${place(sheet, row, col)}: stored value ${cell.value}`);
     else if (typeof cell.value === 'string' && cell.value.length > 32_767)
-      out.push(`${where()}: stored text longer than 32,767 characters`);
+      out.push(`${place(sheet, row, col)}: stored text longer than 32,767 characters`);
     else if (typeof cell.value === 'string' && hasIllegalCharacters(cell.value))
-      out.push(`${where()}: stored text holds a character XML forbids`);
+      out.push(`${place(sheet, row, col)}: stored text holds a character XML forbids`);
   }
   if (cell.style !== undefined && !ctx.styles.has(cell.style))
-    out.push(`${where()}: unknown style "${cell.style}"`);
+    out.push(`${place(sheet, row, col)}: unknown style "${cell.style}"`);
   if (cell.link) {
     if (!ctx.sheetNames.has(cell.link.sheet))
-      out.push(`${where()}: link to unknown sheet "${cell.link.sheet}"`);
+      out.push(`${place(sheet, row, col)}: link to unknown sheet "${cell.link.sheet}"`);
     if (!parseCellRef(cell.link.address))
-      out.push(`${where()}: link to bad address "${cell.link.address}"`);
+      out.push(`${place(sheet, row, col)}: link to bad address "${cell.link.address}"`);
   }
 }
 
